@@ -1,0 +1,51 @@
+// The contract between the session (the one evaluator) and its front ends: the Jupyter kernel,
+// the terminal REPL and the doctest runner.
+
+/** A Jupyter MIME bundle: `text/plain` is always present. */
+export type MimeBundle = Record<string, unknown> & { 'text/plain': string };
+
+/** Where a cell's side output goes while it runs. Every method may be called many times per cell. */
+export interface OutputSink {
+  /** console.log / print (stdout), console.error (stderr). */
+  stream(name: 'stdout' | 'stderr', text: string): void;
+  /** display(value) and its raw variants; `update` is true for `display(..., { display_id, update: true })`. */
+  display(data: MimeBundle, metadata: Record<string, unknown>, transient: { display_id?: string }, update: boolean): void;
+  /** clear_output({ wait }). */
+  clearOutput(wait: boolean): void;
+  /** input()/prompt() in a cell; absent when the front end cannot ask (the cell then gets an error). */
+  input?(prompt: string, password: boolean): Promise<string>;
+}
+
+export interface ExecuteOptions {
+  /** Jupyter `silent`: no result, no history, execution count unchanged. */
+  silent?: boolean;
+  /** Jupyter `store_history` (default true). */
+  storeHistory?: boolean;
+}
+
+/** A pager payload, as IPython's `?` gives (help(x) in the kernel). */
+export interface PagePayload {
+  source: 'page';
+  data: MimeBundle;
+  start: number;
+}
+
+export type ExecuteOutcome =
+  | { status: 'ok'; executionCount: number; result?: MimeBundle; payload: PagePayload[] }
+  | { status: 'error'; executionCount: number; ename: string; evalue: string; traceback: string[] };
+
+export interface CompleteReply {
+  matches: string[];
+  cursor_start: number;
+  cursor_end: number;
+}
+
+export interface InspectReply {
+  found: boolean;
+  data: MimeBundle | Record<string, never>;
+}
+
+export interface IsCompleteReply {
+  status: 'complete' | 'incomplete' | 'invalid' | 'unknown';
+  indent?: string;
+}
