@@ -49,3 +49,23 @@ export interface IsCompleteReply {
   status: 'complete' | 'incomplete' | 'invalid' | 'unknown';
   indent?: string;
 }
+
+/** What the kernel, the REPL and the doctest runner need from a session (src/session/session.ts implements it). */
+export interface SessionApi {
+  /** Resolves once the TypeScript compiler is loaded (the kernel answers kernel_info before this). */
+  readonly ready: Promise<void>;
+  /** The count the next stored execution will get (starts at 1). */
+  readonly executionCount: number;
+  execute(code: string, sink: OutputSink, options?: ExecuteOptions): Promise<ExecuteOutcome>;
+  /** Jupyter user_expressions: each expression evaluated to a MIME bundle, or an error. */
+  evaluateExpressions(expressions: Record<string, string>): Promise<Record<string, UserExpressionResult>>;
+  isComplete(code: string): IsCompleteReply;
+  complete(code: string, cursorPos: number): CompleteReply;
+  inspect(code: string, cursorPos: number, detailLevel: 0 | 1): InspectReply;
+  /** Stops the running cell: rejects a pending top-level await (a busy synchronous loop is stopped by SIGINT via vm breakOnSigint). */
+  interrupt(): void;
+}
+
+export type UserExpressionResult =
+  | { status: 'ok'; data: MimeBundle; metadata: Record<string, unknown> }
+  | { status: 'error'; ename: string; evalue: string; traceback: string[] };
