@@ -1,0 +1,136 @@
+// Runs examples in a forked session process with a per-example timeout. A hung example gets SIGINT
+// (which stops a busy loop through breakOnSigint and rejects a pending await); if it does not stop
+// within a grace period, or the process dies, the process is replaced and the file's session starts
+// afresh (its setup cells rerun) for the examples that follow.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { OutputCollector } from './collector.js';
+import type { RunResult } from './judge.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** How long an interrupted example gets to stop before its process is killed. */
+const GRACE_MS = 2000;
+
+export interface ExecutorOptions {
+  timeoutSeconds: number;
+}
+
+export class Executor {
+  private child: ChildProcess | undefined;
+  private fresh = false;
+  private setup: string[] = [];
+  private nextId = 1;
+  private stderrTail = '';
+  private listener: ((msg: FromWorker) => void) | undefined;
+  private exitListener: ((why: string) => void) | undefined;
+
+  constructor(private readonly options: ExecutorOptions) {}
+
+  /** Starts a fresh session for a new file; `setup` cells run first (and again after a restart). */
+  async reset(setup: string[]): Promise<RunResult | null> {
+    this.setup = setup;
+    return this.start();
+  }
+
+  private async start(): Promise<RunResult | null> {
+    if (!this.child) this.spawn();
+    const ready = await this.request({ type: 'reset' }, Math.max(60, this.options.timeoutSeconds) * 1000, (msg) => msg.type === 'ready');
+    if (ready !== true) return ready;
+    this.fresh = true;
+    for (const code of this.setup) {
+      const r = await this.exec(code);
+      if (r.status !== 'done' || r.outputs.some((o) => o.output_type === 'error')) return r;
+    }
+    return null;
+  }
+
+  /** Runs one example in the current session, starting a new one first if the last example killed it. */
+  async run(code: string): Promise<RunResult & { restarted: boolean }> {
+    if (this.child && this.fresh) return { ...(await this.exec(code)), restarted: false };
+    const failed = await this.start();
+    if (failed) return { status: 'crash', message: `the session could not be restarted\n${describe(failed)}`, outputs: [], restarted: true };
+    return { ...(await this.exec(code)), restarted: true };
+  }
+
+  private async exec(code: string): Promise<RunResult> {
+    const id = this.nextId++;
+    const collector = new OutputCollector();
+    const r = await this.request({ type: 'exec', id, code }, this.options.timeoutSeconds * 1000, (msg) => {
+      if (msg.type === 'output' && msg.id === id) collector.add(msg.event);
+      return msg.type === 'done' && msg.id === id;
+    });
+    if (r === true) return { status: 'done', outputs: collector.outputs };
+    return { ...r, outputs: collector.outputs } as RunResult;
+  }
+
+  /** Sends a message and waits until `until` accepts a reply, the process dies, or the timeout passes. */
+  private request(msg: ToWorker, timeoutMs: number, until: (msg: FromWorker) => boolean): Promise<true | RunResult> {
+    const child = this.child!;
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
+      const finish = (r: true | RunResult) => {
+        clearTimeout(timer);
+        this.listener = undefined;
+        this.exitListener = undefined;
+        resolve(r);
+      };
+      this.listener = (reply) => {
+        if (until(reply)) finish(timedOut ? { status: 'timeout', seconds: timeoutMs / 1000, outputs: [] } : true);
+      };
+      this.exitListener = (why) => finish(timedOut ? { status: 'timeout', seconds: timeoutMs / 1000, outputs: [] } : { status: 'crash', message: why, outputs: [] });
+      timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGINT');
+        timer = setTimeout(() => this.kill(), GRACE_MS);
+      }, timeoutMs);
+      child.send(msg);
+    });
+  }
+
+  private spawn(): void {
+    this.stderrTail = '';
+    const child = fork(WORKER, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      execArgv: process.execArgv.filter((a) => !a.startsWith('--inspect')),
+    });
+    // Whatever escapes the session's sink (native warnings, crash traces) is kept for crash reports.
+    const keep = (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    child.on('message', (m) => this.listener?.(m as FromWorker));
+    child.on('exit', (code, signal) => {
+      if (this.child === child) this.child = undefined;
+      this.fresh = false;
+      const tail = this.stderrTail.trim();
+      this.exitListener?.(`the session process exited (${signal ?? `code ${code}`})${tail ? `:\n${tail}` : ''}`);
+    });
+    this.child = child;
+  }
+
+  private kill(): void {
+    const child = this.child;
+    if (!child) return;
+    child.kill('SIGKILL');
+  }
+
+  /** Ends the session process; the runner calls it once all files are done. */
+  close(): void {
+    const child = this.child;
+    this.child = undefined;
+    child?.disconnect();
+    child?.kill();
+  }
+}
+
+/** A one-line account of a failed setup cell or start. */
+export function describe(r: RunResult): string {
+  if (r.status === 'timeout') return `timed out after ${r.seconds} s`;
+  if (r.status === 'crash') return r.message;
+  const error = r.outputs.find((o) => o.output_type === 'error');
+  return error && error.output_type === 'error' ? `${error.ename}: ${error.evalue}` : 'failed';
+}

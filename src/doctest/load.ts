@@ -1,0 +1,69 @@
+// Reads a file into its examples: Markdown, TypeScript doc comments, or a Jacobi notebook.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseDocComments } from './doccomment.js';
+import { parseMarkdown } from './markdown.js';
+import { parseNotebook } from './notebook.js';
+import type { DocFile, Flags } from './types.js';
+
+export interface LoadedFile extends DocFile {
+  /** File-level flags (Markdown HTML comments, notebook metadata). */
+  flags: Flags;
+}
+
+export const DOC_EXTENSIONS = ['.md', '.ts', '.ipynb'];
+
+/**
+ * The compiled JavaScript of a .ts file: `outDir`/`rootDir` from the nearest tsconfig.json
+ * (`src/a/b.ts` -> `dist/src/a/b.js` here), or the .js beside it when there is no tsconfig.
+ */
+export function compiledCounterpart(tsPath: string): string {
+  const abs = resolve(tsPath);
+  for (let dir = dirname(abs); ; dir = dirname(dir)) {
+    const config = join(dir, 'tsconfig.json');
+    if (existsSync(config)) {
+      let options: { outDir?: string; rootDir?: string } = {};
+      try {
+        options = (JSON.parse(readFileSync(config, 'utf8')) as { compilerOptions?: typeof options }).compilerOptions ?? {};
+      } catch {
+        // A tsconfig with comments is not JSON; the defaults below then apply.
+      }
+      const out = resolve(dir, options.outDir ?? '.');
+      const root = resolve(dir, options.rootDir ?? '.');
+      return join(out, relative(root, abs)).replace(/\.ts$/, '.js');
+    }
+    if (dirname(dir) === dir) return abs.replace(/\.ts$/, '.js');
+  }
+}
+
+/**
+ * Examples in a .ts file see the module's exports as globals, as Python's doctest gives examples
+ * the module's globals: a setup cell imports the compiled module and copies its exports.
+ */
+export function moduleSetup(tsPath: string): string {
+  const js = compiledCounterpart(tsPath);
+  return `Object.assign(globalThis, await import(${JSON.stringify(pathToFileURL(js).href)}));`;
+}
+
+/** The file's examples, or null when it holds none to run (e.g. a notebook for another kernel). */
+export function loadFile(path: string): LoadedFile | null {
+  const text = readFileSync(path, 'utf8');
+  switch (extname(path)) {
+    case '.md': {
+      const { examples, flags } = parseMarkdown(text);
+      return { path, kind: 'markdown', text, examples, setup: [], flags };
+    }
+    case '.ts': {
+      if (path.endsWith('.d.ts')) return null;
+      const examples = parseDocComments(text);
+      return { path, kind: 'typescript', text, examples, setup: examples.length > 0 ? [moduleSetup(path)] : [], flags: {} };
+    }
+    case '.ipynb': {
+      const nb = parseNotebook(text);
+      return nb && { path, kind: 'notebook', text, examples: nb.examples, setup: [], flags: nb.flags };
+    }
+    default:
+      return null;
+  }
+}

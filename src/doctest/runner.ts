@@ -1,0 +1,117 @@
+// Runs the examples of each file in one fresh session, in order, judging each and collecting results.
+import { writeFileSync } from 'node:fs';
+import { acceptFile } from './accept.js';
+import { mergeFlags } from './directives.js';
+import { describe, Executor } from './executor.js';
+import { judgeCell, judgeTranscript, type Verdict } from './judge.js';
+import { loadFile, type LoadedFile } from './load.js';
+import { ParseError } from './transcript.js';
+import type { Example, Flags } from './types.js';
+
+export interface ExampleResult extends Verdict {
+  file: string;
+  line: number;
+  source: string;
+  /** Set when an earlier example killed the session, so this one ran without the file's earlier state. */
+  restarted?: boolean;
+  seconds: number;
+}
+
+export interface FileResult {
+  path: string;
+  results: ExampleResult[];
+  /** Whether --accept rewrote the file. */
+  accepted: boolean;
+}
+
+export interface RunOptions {
+  /** Flags from the command line, under every file's and example's own. */
+  flags: Flags;
+  timeoutSeconds: number;
+  failFast: boolean;
+  accept: boolean;
+  /** Called after each example, for progress output. */
+  onResult?: (r: ExampleResult) => void;
+  onFile?: (r: FileResult) => void;
+}
+
+export interface RunSummary {
+  files: FileResult[];
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+export function summarize(files: FileResult[]): RunSummary {
+  const all = files.flatMap((f) => f.results);
+  const count = (s: Verdict['status']) => all.filter((r) => r.status === s).length;
+  return { files, passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+}
+
+export async function runFiles(paths: string[], options: RunOptions): Promise<RunSummary> {
+  const executor = new Executor({ timeoutSeconds: options.timeoutSeconds });
+  const files: FileResult[] = [];
+  try {
+    for (const path of paths) {
+      const result = await runFile(path, executor, options);
+      if (!result) continue;
+      files.push(result);
+      options.onFile?.(result);
+      if (options.failFast && result.results.some((r) => r.status === 'failed')) break;
+    }
+  } finally {
+    executor.close();
+  }
+  return summarize(files);
+}
+
+async function runFile(path: string, executor: Executor, options: RunOptions): Promise<FileResult | null> {
+  const results: ExampleResult[] = [];
+  const report = (r: ExampleResult) => {
+    results.push(r);
+    options.onResult?.(r);
+  };
+  let file: LoadedFile | null;
+  try {
+    file = loadFile(path);
+  } catch (e) {
+    // A file that cannot be read as examples is one failure, not the end of the run.
+    const line = e instanceof ParseError ? e.line : 1;
+    report({ file: path, line, source: '', status: 'failed', want: '', got: '', message: `cannot read examples: ${e instanceof Error ? e.message : String(e)}`, seconds: 0 });
+    return { path, results, accepted: false };
+  }
+  if (!file || file.examples.length === 0) return null;
+  const needsSession = file.examples.some((ex) => !mergeFlags(options.flags, file!.flags, ex.flags).SKIP);
+  if (needsSession) {
+    const failed = await executor.reset(file.setup);
+    if (failed) {
+      report({ file: path, line: 1, source: file.setup.join('\n'), status: 'failed', want: '', got: '', message: `setup failed: ${describe(failed)}`, seconds: 0 });
+    }
+  }
+  const fixes: { example: Example; accept: NonNullable<Verdict['accept']> }[] = [];
+  for (const ex of file.examples) {
+    const flags = mergeFlags(options.flags, file.flags, ex.flags);
+    const started = performance.now();
+    let verdict: Verdict;
+    let restarted = false;
+    if (flags.SKIP) {
+      verdict = { status: 'skipped', want: ex.kind === 'transcript' ? ex.want : '', got: '' };
+    } else {
+      const run = await executor.run(ex.source);
+      restarted = run.restarted;
+      verdict = ex.kind === 'transcript' ? judgeTranscript(ex, flags, run) : judgeCell(ex, flags, run);
+    }
+    report({ ...verdict, file: path, line: ex.line, source: ex.source, seconds: (performance.now() - started) / 1000, ...(restarted ? { restarted } : {}) });
+    if (verdict.status === 'failed' && verdict.accept) fixes.push({ example: ex, accept: verdict.accept });
+    if (options.failFast && verdict.status === 'failed') break;
+  }
+  let accepted = false;
+  if (options.accept) {
+    const next = acceptFile(file, fixes);
+    if (next !== null) {
+      writeFileSync(path, next);
+      accepted = true;
+    }
+  }
+  return { path, results, accepted };
+}
