@@ -1,0 +1,85 @@
+// `jacobi install` / `jacobi uninstall`: the kernelspec from install.json, with absolute paths of node and
+// of bin/jacobi.js, plus logos, in a Jupyter data directory's kernels/NAME, where `jupyter kernelspec list`
+// looks.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { logoPng } from './logo.js';
+
+const USAGE = 'usage: jacobi install|uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]';
+
+interface Target {
+  dataDir: string;
+  name: string;
+}
+
+// dist/kernel/install.js -> the package root
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function parse(args: string[]): Target {
+  let where: 'user' | 'sys-prefix' | { prefix: string } = 'user';
+  let name = 'jacobi';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--user') where = 'user';
+    else if (arg === '--sys-prefix') where = 'sys-prefix';
+    else if (arg === '--prefix' || arg === '--name') {
+      const value = args[++i];
+      if (!value) throw new Error(`${arg} needs a value\n${USAGE}`);
+      if (arg === '--prefix') where = { prefix: value };
+      else name = value;
+    } else if (arg.startsWith('--prefix=')) where = { prefix: arg.slice('--prefix='.length) };
+    else if (arg.startsWith('--name=')) name = arg.slice('--name='.length);
+    else throw new Error(`unknown argument '${arg}'\n${USAGE}`);
+  }
+  // jupyter_client accepts these names only.
+  if (!/^[a-z0-9._-]+$/i.test(name)) throw new Error(`invalid kernel name '${name}': use letters, digits, '.', '_' and '-'`);
+  const dataDir = where === 'user' ? userDataDir() : where === 'sys-prefix' ? join(pythonSysPrefix(), 'share', 'jupyter') : join(where.prefix, 'share', 'jupyter');
+  return { dataDir, name };
+}
+
+/** `jupyter --data-dir` on Linux and macOS. */
+function userDataDir(env = process.env): string {
+  if (env.JUPYTER_DATA_DIR) return env.JUPYTER_DATA_DIR;
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Jupyter');
+  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'jupyter');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'jupyter');
+}
+
+/** The prefix of the Python that runs Jupyter: Debian's /usr/bin/python3 first, else python3 on PATH. */
+function pythonSysPrefix(): string {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    try {
+      return execFileSync(python, ['-c', 'import sys; print(sys.prefix)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      // try the next one
+    }
+  }
+  throw new Error('--sys-prefix needs python3 to find sys.prefix; use --prefix DIR instead');
+}
+
+export function kernelSpec(): Record<string, unknown> {
+  const template = JSON.parse(readFileSync(join(ROOT, 'install.json'), 'utf8')) as { argv: string[] } & Record<string, unknown>;
+  const paths: Record<string, string> = { '{node}': process.execPath, '{kernel}': join(ROOT, 'bin', 'jacobi.js') };
+  return { ...template, argv: template.argv.map((arg) => paths[arg] ?? arg) };
+}
+
+export async function install(args: string[]): Promise<void> {
+  const { dataDir, name } = parse(args);
+  const dir = join(dataDir, 'kernels', name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'kernel.json'), JSON.stringify(kernelSpec(), null, 2) + '\n');
+  writeFileSync(join(dir, 'logo-32x32.png'), logoPng(32));
+  writeFileSync(join(dir, 'logo-64x64.png'), logoPng(64));
+  console.log(`Installed kernelspec ${name} in ${dir}`);
+}
+
+export async function uninstall(args: string[]): Promise<void> {
+  const { dataDir, name } = parse(args);
+  const dir = join(dataDir, 'kernels', name);
+  if (!existsSync(join(dir, 'kernel.json'))) throw new Error(`no kernelspec ${name} in ${dir}`);
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`Removed kernelspec ${name} from ${dir}`);
+}

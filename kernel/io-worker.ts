@@ -1,0 +1,195 @@
+// The I/O worker: owns every ZeroMQ socket so that heartbeats, kernel_info, interrupts, shutdown and
+// iopub output never wait for the main thread, which may be stuck in a user's synchronous loop.
+import { writeSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
+import * as zmq from 'zeromq';
+import { endpoint, readConnectionFile, type Channel } from './connection.js';
+import { kernelInfo } from './kernel-info.js';
+import type { Incoming, ToMain, ToWorker, WorkerInit } from './threads.js';
+import { decode, encode, makeHeader, ReplayGuard, Signer, WireError, type Header, type Message } from './wire.js';
+
+const { connectionFile, session, port } = workerData as WorkerInit;
+const info = readConnectionFile(connectionFile);
+const signer = new Signer(info.key, info.signature_scheme);
+const replay = new ReplayGuard();
+const toMain = (message: ToMain): void => port.postMessage(message);
+
+// Straight to fd 2: console.error in a worker is relayed through the main thread, which may be busy.
+function log(text: string): void {
+  writeSync(2, `[jacobi kernel] ${text}\n`);
+}
+
+/** A socket whose sends are queued: zeromq.js allows one send in flight per socket. */
+class Outbox {
+  private tail: Promise<void> = Promise.resolve();
+  constructor(readonly socket: zmq.Router | zmq.Publisher) {}
+  send(frames: Buffer[]): Promise<void> {
+    this.tail = this.tail.then(() => this.socket.send(frames)).catch((e: unknown) => log(`send failed: ${String(e)}`));
+    return this.tail;
+  }
+}
+
+const LINGER_MS = 500;
+const shell = new zmq.Router({ linger: LINGER_MS });
+const control = new zmq.Router({ linger: LINGER_MS });
+const stdin = new zmq.Router({ linger: LINGER_MS });
+const iopub = new zmq.Publisher({ linger: LINGER_MS, sendHighWaterMark: 100_000 });
+const heartbeat = new zmq.Router({ linger: 0 });
+const outboxes = { shell: new Outbox(shell), control: new Outbox(control), stdin: new Outbox(stdin), iopub: new Outbox(iopub) };
+
+/** The execute_request the main thread is running, learnt from the busy/idle statuses it publishes. */
+let running: string | null = null;
+let shuttingDown = false;
+
+// Stream text is coalesced for a few milliseconds: a cell printing in a tight loop would otherwise send
+// one ZeroMQ message per line and overflow the subscriber's queue.
+const STREAM_FLUSH_MS = 4;
+const STREAM_MAX_CHARS = 64 * 1024;
+let pendingStream: { parent: Record<string, unknown>; name: string; text: string } | null = null;
+let streamTimer: NodeJS.Timeout | null = null;
+
+function flushStream(): void {
+  if (streamTimer) clearTimeout(streamTimer);
+  streamTimer = null;
+  if (!pendingStream) return;
+  const { parent, name, text } = pendingStream;
+  pendingStream = null;
+  void publishNow('stream', parent, { name, text });
+}
+
+function queueStream(parent: Record<string, unknown>, content: Record<string, unknown>): void {
+  const name = String(content.name);
+  const text = String(content.text);
+  if (pendingStream && (pendingStream.parent.msg_id !== parent.msg_id || pendingStream.name !== name)) flushStream();
+  if (pendingStream) pendingStream.text += text;
+  else pendingStream = { parent, name, text };
+  if (pendingStream.text.length >= STREAM_MAX_CHARS) flushStream();
+  else streamTimer ??= setTimeout(flushStream, STREAM_FLUSH_MS);
+}
+
+function frames(idents: readonly Uint8Array[], msgType: string, parent: unknown, content: Record<string, unknown>, metadata = {}): Buffer[] {
+  return encode(signer, idents, makeHeader(msgType, session), parent, metadata, content);
+}
+
+function publishNow(msgType: string, parent: unknown, content: Record<string, unknown>): Promise<void> {
+  // A subscriber filters on the topic frame; ipykernel uses `kernel.<id>.<type>`.
+  return outboxes.iopub.send(frames([Buffer.from(`kernel.${session}.${msgType}`)], msgType, parent, content));
+}
+
+function publish(msgType: string, parent: unknown, content: Record<string, unknown>): Promise<void> {
+  flushStream();
+  return publishNow(msgType, parent, content);
+}
+
+function reply(channel: 'shell' | 'control' | 'stdin', request: Message | Incoming, msgType: string, content: Record<string, unknown>): Promise<void> {
+  flushStream();
+  return outboxes[channel].send(frames(request.idents, msgType, request.header, content));
+}
+
+function fromMain(message: ToWorker): void {
+  if (message.channel === 'iopub') {
+    if (message.msgType === 'stream') return queueStream(message.parent, message.content);
+    if (message.msgType === 'status' && message.parent.msg_type === 'execute_request') {
+      running = message.content.execution_state === 'busy' ? String(message.parent.msg_id) : null;
+    }
+    void publish(message.msgType, message.parent, message.content);
+    return;
+  }
+  flushStream();
+  void outboxes[message.channel].send(frames(message.idents ?? [], message.msgType, message.parent, message.content, message.metadata));
+}
+
+async function answerKernelInfo(channel: 'shell' | 'control', request: Message): Promise<void> {
+  await publish('status', request.header, { execution_state: 'busy' });
+  await reply(channel, request, 'kernel_info_reply', kernelInfo());
+  await publish('status', request.header, { execution_state: 'idle' });
+}
+
+function interrupt(request: Message): void {
+  // SIGINT stops a busy synchronous cell (vm breakOnSigint) and, when the main thread is awaiting,
+  // reaches its SIGINT handler; on Windows a SIGINT would kill the process, so only the message goes.
+  if (process.platform !== 'win32') process.kill(process.pid, 'SIGINT');
+  toMain({ t: 'interrupt', target: running });
+  void reply('control', request, 'interrupt_reply', { status: 'ok' });
+}
+
+async function shutdown(request: Message): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  const content = { status: 'ok', restart: request.content.restart === true };
+  await reply('control', request, 'shutdown_reply', content);
+  // ipykernel also broadcasts the reply, so every connected front end learns of the shutdown.
+  await publish('shutdown_reply', request.header, content);
+  for (const socket of [shell, control, stdin, iopub, heartbeat]) socket.close();
+  toMain({ t: 'exit' });
+  // A main thread stuck in a synchronous cell cannot exit by itself.
+  setTimeout(() => process.kill(process.pid, 'SIGTERM'), 1000).unref();
+}
+
+function toIncoming(message: Message): Incoming {
+  const { idents, header, parent_header, metadata, content } = message;
+  return { idents, header, parent_header, metadata, content };
+}
+
+function handle(channel: Channel, raw: Buffer[]): void {
+  let message: Message;
+  try {
+    message = decode(raw, signer, replay);
+  } catch (e) {
+    if (!(e instanceof WireError)) throw e;
+    log(`dropped a ${channel} message: ${e.message}`);
+    return;
+  }
+  const type = (message.header as Header).msg_type;
+  if (shuttingDown) return;
+  if (channel === 'control') {
+    if (type === 'kernel_info_request') void answerKernelInfo('control', message);
+    else if (type === 'interrupt_request') interrupt(message);
+    else if (type === 'shutdown_request') void shutdown(message);
+    else log(`ignored unknown control message '${type}'`);
+  } else if (channel === 'shell') {
+    if (type === 'kernel_info_request') void answerKernelInfo('shell', message);
+    else toMain({ t: 'request', channel: 'shell', msg: toIncoming(message) });
+  } else if (channel === 'stdin') {
+    if (type === 'input_reply') toMain({ t: 'request', channel: 'stdin', msg: toIncoming(message) });
+    else log(`ignored unknown stdin message '${type}'`);
+  }
+}
+
+async function serve(channel: Channel, socket: zmq.Router): Promise<void> {
+  try {
+    for await (const raw of socket) {
+      try {
+        handle(channel, raw);
+      } catch (e) {
+        log(`error handling a ${channel} message: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }
+  } catch (e) {
+    if (!shuttingDown) log(`${channel} socket failed: ${String(e)}`);
+  }
+}
+
+/** Echoes every ping back to its sender; a ROUTER needs no send/receive lockstep, unlike REP. */
+async function serveHeartbeat(): Promise<void> {
+  try {
+    for await (const ping of heartbeat) await heartbeat.send(ping);
+  } catch (e) {
+    if (!shuttingDown) log(`heartbeat socket failed: ${String(e)}`);
+  }
+}
+
+port.on('message', fromMain);
+
+await Promise.all([
+  shell.bind(endpoint(info, 'shell')),
+  control.bind(endpoint(info, 'control')),
+  stdin.bind(endpoint(info, 'stdin')),
+  iopub.bind(endpoint(info, 'iopub')),
+  heartbeat.bind(endpoint(info, 'hb')),
+]);
+void serve('shell', shell);
+void serve('control', control);
+void serve('stdin', stdin);
+void serveHeartbeat();
+await publish('status', {}, { execution_state: 'starting' });

@@ -1,0 +1,46 @@
+// `jacobi kernel --connection-file FILE`: the kernel process. Sockets come up first on the I/O worker,
+// which answers kernel_info at once; the session (and with it the TypeScript compiler) loads afterwards
+// on this thread, which from then on only evaluates.
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { SessionApi } from '../src/session/types.js';
+import { defaultHistoryFile, History } from './history.js';
+import { Shell } from './shell.js';
+import type { WorkerInit } from './threads.js';
+
+function connectionFileArg(args: string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--connection-file' || arg === '-f') {
+      const file = args[i + 1];
+      if (file) return file;
+    } else if (arg.startsWith('--connection-file=')) return arg.slice('--connection-file='.length);
+  }
+  throw new Error('usage: jacobi kernel --connection-file FILE');
+}
+
+export async function runKernel(args: string[]): Promise<void> {
+  const connectionFile = resolve(connectionFileArg(args));
+  const { port1, port2 } = new MessageChannel();
+  const init: WorkerInit = { connectionFile, session: randomUUID(), port: port2 };
+  const worker = new Worker(new URL('./io-worker.js', import.meta.url), { workerData: init, transferList: [port2] });
+  worker.on('error', (e) => {
+    process.stderr.write(`[jacobi kernel] I/O worker failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  });
+  // Without its sockets the kernel is useless; the worker only stops on shutdown or failure.
+  worker.on('exit', (code) => process.exit(code));
+
+  const session: Promise<SessionApi> = import('../src/session/session.js').then(async ({ Session }) => {
+    const s = new Session();
+    await s.ready;
+    return s;
+  });
+  session.catch((e: unknown) => process.stderr.write(`[jacobi kernel] the session failed to load: ${e instanceof Error ? e.stack : String(e)}\n`));
+
+  const shell = new Shell(port1, session, new History(defaultHistoryFile()), () => process.exit(0));
+  // Signal-mode interrupts, and the SIGINT the worker raises in message mode, land here whenever no
+  // synchronous cell is running (vm's breakOnSigint handles those); without a handler SIGINT would kill us.
+  process.on('SIGINT', () => shell.interrupt());
+}
