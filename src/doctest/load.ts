@@ -39,11 +39,12 @@ export function compiledCounterpart(tsPath: string): string {
 
 /**
  * Examples in a .ts file see the module's exports as globals, as Python's doctest gives examples
- * the module's globals: a setup cell imports the compiled module and copies its exports.
+ * the module's globals: a setup cell imports the compiled module and copies its exports
+ * (so the module must have been built; a missing file fails the setup with the import error).
  */
 export function moduleSetup(tsPath: string): string {
   const js = compiledCounterpart(tsPath);
-  return `Object.assign(globalThis, await import(${JSON.stringify(pathToFileURL(js).href)}));`;
+  return `import * as __doctest_module from ${JSON.stringify(pathToFileURL(js).href)};\nObject.assign(globalThis, __doctest_module);`;
 }
 
 /** The file's examples, or null when it holds none to run (e.g. a notebook for another kernel). */
