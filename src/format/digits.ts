@@ -1,0 +1,515 @@
+// Decimal digits of float32/float64 values, exactly as NumPy's dragon4.c produces them (PRINTING.md
+// §1.2, §1.9), plus Python's `{:.Nf}` / `{:.Ne}` (correctly rounded, ties to even) for torch.
+//
+// The exact engine is a BigInt port of Dragon4. The common cases take JS-native fast paths that are
+// provably identical (each fast path checks its own preconditions and falls back to BigInt when a
+// comparison is too close to call).
+
+/** Digits `d` (no sign) of a value whose first digit has weight 10^e. Zero is {d:'0', e:0}. */
+export interface Digits {
+  readonly d: string;
+  readonly e: number;
+}
+
+const f32buf = new Float32Array(1);
+const f32bits = new Uint32Array(f32buf.buffer);
+const f64buf = new Float64Array(1);
+const f64bits = new Uint32Array(f64buf.buffer); // little-endian: [low, high]
+
+interface Parts {
+  mant: bigint;
+  e2: number;
+  mBit: number;
+  unequal: boolean;
+}
+
+/** m·2^e decomposition of a finite non-negative value in its own type (dragon4.c's binary32/64 split). */
+function parts(x: number, f32: boolean): Parts {
+  if (f32) {
+    f32buf[0] = x;
+    const b = f32bits[0];
+    const be = (b >>> 23) & 0xff;
+    const frac = b & 0x7fffff;
+    if (be !== 0) return { mant: BigInt(frac | 0x800000), e2: be - 127 - 23, mBit: 23, unequal: be !== 1 && frac === 0 };
+    return { mant: BigInt(frac), e2: 1 - 127 - 23, mBit: 31 - Math.clz32(frac), unequal: false };
+  }
+  f64buf[0] = x;
+  const lo = f64bits[0];
+  const hi = f64bits[1];
+  const be = (hi >>> 20) & 0x7ff;
+  const fracHi = hi & 0xfffff;
+  const frac = (BigInt(fracHi) << 32n) | BigInt(lo);
+  if (be !== 0) return { mant: frac | (1n << 52n), e2: be - 1023 - 52, mBit: 52, unequal: be !== 1 && frac === 0n };
+  return { mant: frac, e2: 1 - 1023 - 52, mBit: frac.toString(2).length - 1, unequal: false };
+}
+
+const pow10Cache: bigint[] = [1n];
+function pow10(n: number): bigint {
+  for (let i = pow10Cache.length; i <= n; i++) pow10Cache[i] = pow10Cache[i - 1] * 10n;
+  return pow10Cache[n];
+}
+
+export interface Dragon4Options {
+  /** 'unique' stops at the shortest digits that read back; 'exact' prints the exact expansion. */
+  readonly exact: boolean;
+  /** cutoffs count digits after the point (true) or significant digits (false). */
+  readonly fraction: boolean;
+  /** -1 for none. */
+  readonly cutoffMax: number;
+  /** -1 for none. */
+  readonly cutoffMin: number;
+}
+
+/** Port of dragon4.c `Dragon4` on a finite x ≥ 0 (the sign is handled by the caller). */
+export function dragon4(x: number, f32: boolean, o: Dragon4Options): Digits {
+  if (x === 0) return { d: '0', e: 0 };
+  const { mant, e2, mBit, unequal } = parts(x, f32);
+  const even = (mant & 1n) === 0n;
+  let value: bigint;
+  let scale: bigint;
+  let mLow: bigint;
+  let mHigh: bigint;
+  // Margins are half gaps; everything is scaled by 2 (by 4 when the gap below is half) to stay integral.
+  if (unequal) {
+    if (e2 > 0) {
+      value = mant << BigInt(e2 + 2);
+      scale = 4n;
+      mLow = 1n << BigInt(e2);
+    } else {
+      value = mant << 2n;
+      scale = 1n << BigInt(-e2 + 2);
+      mLow = 1n;
+    }
+    mHigh = mLow * 2n;
+  } else {
+    if (e2 > 0) {
+      value = mant << BigInt(e2 + 1);
+      scale = 2n;
+      mLow = 1n << BigInt(e2);
+    } else {
+      value = mant << 1n;
+      scale = 1n << BigInt(-e2 + 1);
+      mLow = 1n;
+    }
+    mHigh = mLow;
+  }
+  let k = Math.ceil((mBit + e2) * 0.30102999566398119521373889472449 - 0.69);
+  if (o.cutoffMax >= 0 && o.fraction && k <= -o.cutoffMax) k = 1 - o.cutoffMax;
+  if (k > 0) scale *= pow10(k);
+  else if (k < 0) {
+    const p = pow10(-k);
+    value *= p;
+    mLow *= p;
+    mHigh *= p;
+  }
+  if (value >= scale) k += 1;
+  else {
+    value *= 10n;
+    mLow *= 10n;
+    mHigh *= 10n;
+  }
+  const cutoffMaxExp = o.cutoffMax >= 0 ? (o.fraction ? -o.cutoffMax : k - o.cutoffMax) : -Infinity;
+  let cutoffMinExp = k;
+  if (o.cutoffMin >= 0) cutoffMinExp = Math.min(k, o.fraction ? -o.cutoffMin : k - o.cutoffMin);
+  let outExp = k - 1;
+  const out: number[] = [];
+  let d = k;
+  let digit = 0;
+  let low = false;
+  let high = false;
+  if (!o.exact) {
+    for (;;) {
+      d -= 1;
+      digit = Number(value / scale);
+      value %= scale;
+      low = even ? value <= mLow : value < mLow;
+      const hi = value + mHigh;
+      high = even ? hi >= scale : hi > scale;
+      if (((low || high) && d <= cutoffMinExp) || d === cutoffMaxExp) break;
+      out.push(digit);
+      value *= 10n;
+      mLow *= 10n;
+      mHigh *= 10n;
+    }
+  } else {
+    for (;;) {
+      d -= 1;
+      digit = Number(value / scale);
+      value %= scale;
+      if (value === 0n || d === cutoffMaxExp) break;
+      out.push(digit);
+      value *= 10n;
+    }
+  }
+  let roundDown = low;
+  if (low === high) {
+    const c = value * 2n;
+    roundDown = c < scale || (c === scale && (digit & 1) === 0);
+  }
+  if (roundDown) out.push(digit);
+  else if (digit < 9) out.push(digit + 1);
+  else {
+    // Drop trailing 9s and carry; past the first digit the result is "1" one decade up.
+    for (;;) {
+      if (out.length === 0) {
+        out.push(1);
+        outExp += 1;
+        break;
+      }
+      const last = out.pop() as number;
+      if (last !== 9) {
+        out.push(last + 1);
+        break;
+      }
+    }
+  }
+  return { d: out.join(''), e: outExp };
+}
+
+/** Parses "12.5", "0.00123", "1.5e-7", "1e+21" into digits (leading/trailing zeros removed). */
+export function parseDecimal(s: string): Digits {
+  let i = 0;
+  if (s.charCodeAt(0) === 45) i = 1; // '-'
+  const ePos = s.indexOf('e', i);
+  const mant = ePos < 0 ? s.slice(i) : s.slice(i, ePos);
+  const ex = ePos < 0 ? 0 : Number(s.slice(ePos + 1));
+  const dot = mant.indexOf('.');
+  const intPart = dot < 0 ? mant : mant.slice(0, dot);
+  const all = dot < 0 ? mant : intPart + mant.slice(dot + 1);
+  let start = 0;
+  while (start < all.length && all.charCodeAt(start) === 48) start++;
+  if (start === all.length) return { d: '0', e: 0 };
+  let end = all.length;
+  while (all.charCodeAt(end - 1) === 48) end--;
+  return { d: all.slice(start, end), e: intPart.length - 1 - start + ex };
+}
+
+/** Half the gap below / above a float32 value (exact doubles) and whether its significand is even. */
+function f32Interval(x: number): { lo: number; hi: number; even: boolean; marginLow: number } {
+  f32buf[0] = x;
+  const b = f32bits[0];
+  const be = (b >>> 23) & 0xff;
+  const frac = b & 0x7fffff;
+  const ulp = Math.pow(2, (be === 0 ? 1 : be) - 127 - 23);
+  const unequal = be > 1 && frac === 0;
+  const marginLow = unequal ? ulp / 4 : ulp / 2;
+  return { lo: x - marginLow, hi: x + ulp / 2, even: (frac & 1) === 0, marginLow };
+}
+
+/** Half the gap below a float64 value, as a double (used only with slack, so rounding is harmless). */
+function f64MarginLow(x: number): number {
+  f64buf[0] = x;
+  const hi = f64bits[1];
+  const be = (hi >>> 20) & 0x7ff;
+  const ulp = Math.pow(2, (be === 0 ? 1 : be) - 1075);
+  const unequal = be > 1 && (hi & 0xfffff) === 0 && f64bits[0] === 0;
+  return unequal ? ulp / 4 : ulp / 2;
+}
+
+/**
+ * One probe of the float32 shortest search: is there a p-digit decimal inside x's rounding interval,
+ * and which one would Dragon4 pick? undefined = none; null = too close to call with doubles.
+ */
+function probe32(x: number, p: number, lo: number, hi: number, even: boolean): Digits | null | undefined {
+  const s = x.toPrecision(p);
+  const n = Number(s);
+  if (n === x) return parseDecimal(s); // within half a double ulp: inside the float32 interval, and nearest
+  const raw = rawDigits(s);
+  let D = Number(raw.d);
+  let u = raw.e - p + 1;
+  let down: number;
+  let up: number;
+  if (n < x) {
+    down = D;
+    up = D + 1;
+  } else if (D === Math.pow(10, p - 1)) {
+    // toPrecision rounded up across a power of ten: the truncation lives one decade lower.
+    u -= 1;
+    D = Math.pow(10, p) - 1;
+    down = D;
+    up = D + 1;
+  } else {
+    down = D - 1;
+    up = D;
+  }
+  const vDown = Number(`${down}e${u}`);
+  const vUp = Number(`${up}e${u}`);
+  if (vDown === lo || vUp === hi) return null;
+  const inDown = vDown > lo;
+  const inUp = vUp < hi;
+  void even; // equality with a boundary was excluded above, so evenness cannot matter here
+  if (!inDown && !inUp) return undefined;
+  if (inDown && inUp) {
+    // Both read back: nearest, ties to even. A tie needs x to have exactly p+1 digits ending in 5.
+    const t = x.toPrecision(p + 1);
+    const tl = rawDigits(t).d;
+    if (tl.charCodeAt(tl.length - 1) === 53 && Number(t) === x) return null;
+    return parseDecimal(n < x ? `${down}e${u}` : `${up}e${u}`);
+  }
+  return parseDecimal(inDown ? `${down}e${u}` : `${up}e${u}`);
+}
+
+/** Digits of a toPrecision string without stripping trailing zeros (length = precision). */
+function rawDigits(s: string): Digits {
+  let i = 0;
+  if (s.charCodeAt(0) === 45) i = 1;
+  const ePos = s.indexOf('e', i);
+  const mant = ePos < 0 ? s.slice(i) : s.slice(i, ePos);
+  const ex = ePos < 0 ? 0 : Number(s.slice(ePos + 1));
+  const dot = mant.indexOf('.');
+  const intPart = dot < 0 ? mant : mant.slice(0, dot);
+  const all = dot < 0 ? mant : intPart + mant.slice(dot + 1);
+  let start = 0;
+  while (start < all.length - 1 && all.charCodeAt(start) === 48) start++;
+  return { d: all.slice(start), e: intPart.length - 1 - start + ex };
+}
+
+const UNIQUE: Dragon4Options = { exact: false, fraction: false, cutoffMax: -1, cutoffMin: -1 };
+
+/** Shortest round-trip digits of a finite x > 0 in float32 or float64 (Dragon4 unique, no cutoff). */
+export function shortest(x: number, f32: boolean): Digits {
+  if (!f32) return parseDecimal(String(x)); // ECMA Number::toString: shortest, nearest, even
+  const { lo, hi, even } = f32Interval(x);
+  // Existence of a p-digit candidate is monotonic in p, so binary search the smallest p in 1..9.
+  let a = 1;
+  let b = 9;
+  let best: Digits | undefined;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    const r = probe32(x, mid, lo, hi, even);
+    if (r === null) return dragon4(x, true, UNIQUE);
+    if (r) {
+      b = mid;
+      best = r;
+    } else a = mid + 1;
+  }
+  if (!best) {
+    const r = probe32(x, a, lo, hi, even);
+    if (!r) return dragon4(x, true, UNIQUE);
+    best = r;
+  }
+  return best;
+}
+
+/** floor(log10(x)) for x > 0, given its shortest digits; undefined when it cannot be settled cheaply. */
+function decadeOf(x: number, s: Digits): number | undefined {
+  if (s.d !== '1') return s.e;
+  const p = Number(`1e${s.e}`);
+  if (x > p) return s.e;
+  if (x < p) return s.e - 1;
+  return s.e >= 0 && s.e <= 22 ? s.e : undefined; // 10^e exact as a double only for 0..22
+}
+
+/** x > 0 rounded to L significant digits, nearest with ties to even; null when a tie is possible. */
+function roundSig(x: number, L: number): Digits | null {
+  if (L < 1 || L > 99) return null;
+  const t = x.toPrecision(L + 1);
+  const td = rawDigits(t).d;
+  if (td.charCodeAt(td.length - 1) === 53 && Number(t) === x) return null;
+  return parseDecimal(x.toPrecision(L));
+}
+
+/**
+ * Dragon4 in unique mode with cutoffs, as FormatPositional/FormatScientific call it, for finite x > 0.
+ * fraction: cutoffs count digits after the point; else significant digits. -1 means no cutoff.
+ */
+export function uniqueDigits(x: number, f32: boolean, fraction: boolean, cutoffMax: number, cutoffMin: number): Digits {
+  const s = shortest(x, f32);
+  if (cutoffMax < 0 && cutoffMin < 0) return s;
+  const E = decadeOf(x, s);
+  const slow = (): Digits => dragon4(x, f32, { exact: false, fraction, cutoffMax, cutoffMin });
+  if (E === undefined || E !== s.e) return slow(); // a carry into a new decade: let Dragon4 decide
+  const k = E + 1;
+  const maxLen = cutoffMax < 0 ? Infinity : fraction ? k + cutoffMax : cutoffMax;
+  const minLen = cutoffMin < 0 ? 1 : Math.max(1, fraction ? k + cutoffMin : cutoffMin);
+  if (maxLen < 1) return slow();
+  const n = s.d.length;
+  if (n <= maxLen && n >= minLen) return s;
+  const L = n > maxLen ? maxLen : Math.min(minLen, maxLen);
+  if (n < minLen) {
+    // Digits continue past the shortest point; the last one is rounded to nearest only if both margins
+    // exceed one unit there (then Dragon4's low and high tests are both true).
+    const margin = f32 ? f32Interval(x).marginLow : f64MarginLow(x);
+    if (!(margin > Math.pow(10, E - L + 1) * 1.000001)) return slow();
+  }
+  // n > maxLen: the cutoff comes before uniqueness, so Dragon4 rounds to nearest, ties to even.
+  const r = roundSig(x, L);
+  return r ?? slow();
+}
+
+// ---------------------------------------------------------------------------------------------
+// NumPy's FormatPositional / FormatScientific (dragon4.c), trim modes 'k' '.' '0' '-'.
+
+export type Trim = 'k' | '.' | '0' | '-';
+
+export interface PositionalOptions {
+  precision: number; // -1: none
+  minDigits: number; // -1: none
+  trim: Trim;
+  padLeft: number; // -1: none
+  padRight: number; // -1: none
+  fractional?: boolean; // default true
+}
+
+function signOf(x: number): string {
+  return x < 0 || Object.is(x, -0) ? '-' : '';
+}
+
+export function formatPositional(x: number, f32: boolean, o: PositionalOptions): string {
+  const sign = signOf(x);
+  const a = Math.abs(x);
+  const fractional = o.fractional ?? true;
+  const dg = a === 0 ? { d: '0', e: 0 } : uniqueDigits(a, f32, fractional, o.precision, o.minDigits);
+  let whole: string;
+  let frac: string;
+  if (dg.e >= 0) {
+    if (dg.d.length <= dg.e + 1) {
+      whole = dg.d + '0'.repeat(dg.e + 1 - dg.d.length);
+      frac = '';
+    } else {
+      whole = dg.d.slice(0, dg.e + 1);
+      frac = dg.d.slice(dg.e + 1);
+    }
+  } else {
+    whole = '0';
+    frac = '0'.repeat(-dg.e - 1) + dg.d;
+  }
+  return finish(sign, whole, frac, o.trim, o.precision, fractional ? o.minDigits : o.minDigits - whole.length, o.padLeft, o.padRight, '');
+}
+
+export interface ScientificOptions {
+  precision: number;
+  minDigits: number;
+  trim: Trim;
+  padLeft: number;
+  expDigits: number; // -1 means 2
+}
+
+export function formatScientific(x: number, f32: boolean, o: ScientificOptions): string {
+  const sign = signOf(x);
+  const a = Math.abs(x);
+  const dg =
+    a === 0
+      ? { d: '0', e: 0 }
+      : uniqueDigits(a, f32, false, o.precision >= 0 ? o.precision + 1 : -1, o.minDigits >= 0 ? o.minDigits + 1 : -1);
+  let ex = dg.e;
+  let expStr = ex < 0 ? '-' : '+';
+  ex = Math.abs(ex);
+  const want = Math.min(5, o.expDigits < 0 ? 2 : o.expDigits);
+  expStr += String(ex).padStart(want, '0');
+  return finish(sign, dg.d[0], dg.d.slice(1), o.trim, o.precision, o.minDigits, o.padLeft, -1, 'e' + expStr);
+}
+
+/** The shared tail of FormatPositional/FormatScientific: point, zero padding, trimming, spaces. */
+function finish(
+  sign: string, whole: string, frac: string, trim: Trim, precision: number, desired: number,
+  padLeft: number, padRight: number, exponent: string,
+): string {
+  if (trim === '0' && frac.length === 0) frac = '0';
+  else if (trim === 'k' && desired > frac.length) frac += '0'.repeat(desired - frac.length);
+  let point = trim !== '-' || frac.length > 0;
+  if (precision >= 0 && trim !== 'k' && frac.length > 0) {
+    let end = frac.length;
+    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+    frac = frac.slice(0, end);
+    if (end === 0) {
+      if (trim === '0') frac = '0';
+      else if (trim === '-') point = false;
+    }
+  }
+  let out = sign + whole + (point ? '.' : '') + frac + exponent;
+  if (padRight >= frac.length) out += (trim === '-' && frac.length === 0 ? ' ' : '') + ' '.repeat(padRight - frac.length);
+  const w = whole.length + sign.length;
+  if (padLeft > w) out = ' '.repeat(padLeft - w) + out;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalars: numpy float32/float64 scalar repr (== str in NumPy 1.x) and Python's float repr.
+
+/** `repr(np.float32(x))` (f32) or `repr(np.float64(x))` == Python `repr(float)` (f64). */
+export function floatScalarRepr(x: number, f32: boolean): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  const a = Math.abs(x);
+  if (a === 0 || (a >= 1e-4 && a < 1e16)) {
+    return formatPositional(x, f32, { precision: -1, minDigits: -1, trim: '0', padLeft: -1, padRight: -1 });
+  }
+  return formatScientific(x, f32, { precision: -1, minDigits: -1, trim: '-', padLeft: -1, expDigits: -1 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python's '{:.Nf}' and '{:.Ne}' on a double: exact value, round half to even.
+
+/** round_half_even(|x| · 10^p) for a finite x, exactly. */
+function roundScaled(a: number, p: number): bigint {
+  const { mant, e2 } = parts(a, false);
+  let num = mant;
+  let den = 1n;
+  if (p >= 0) num *= pow10(p);
+  else den *= pow10(-p);
+  if (e2 >= 0) num <<= BigInt(e2);
+  else den <<= BigInt(-e2);
+  const q = num / den;
+  const r2 = (num % den) * 2n;
+  if (r2 > den || (r2 === den && (q & 1n) === 1n)) return q + 1n;
+  return q;
+}
+
+function nonFinite(x: number): string | undefined {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  return undefined;
+}
+
+/** Python `'{:.{f}f}'.format(x)`. */
+export function pyFixed(x: number, f: number): string {
+  const nf = nonFinite(x);
+  if (nf !== undefined) return nf;
+  const sign = signOf(x);
+  const a = Math.abs(x);
+  // toFixed is exact but rounds ties up; a tie needs a·2^(f+1) to be an integer (and a not one).
+  if (a < 1e21 && (Number.isInteger(a) || !Number.isInteger(a * Math.pow(2, f + 1)))) return sign + a.toFixed(f);
+  const q = roundScaled(a, f).toString();
+  if (f === 0) return sign + q;
+  const padded = q.padStart(f + 1, '0');
+  return sign + padded.slice(0, padded.length - f) + '.' + padded.slice(padded.length - f);
+}
+
+/** Python `'{:.{f}e}'.format(x)` (exponent with at least 2 digits). */
+export function pyExp(x: number, f: number): string {
+  const nf = nonFinite(x);
+  if (nf !== undefined) return nf;
+  const sign = signOf(x);
+  const a = Math.abs(x);
+  let mant: string;
+  let ex: number;
+  if (a === 0) {
+    mant = f > 0 ? '0.' + '0'.repeat(f) : '0';
+    ex = 0;
+  } else {
+    // A tie needs the exact value to have f+2 significant digits ending in 5.
+    const t = a.toExponential(f + 1);
+    const ti = t.indexOf('e');
+    if (t.charCodeAt(ti - 1) === 53 && Number(t) === a) {
+      let E = Number(t.slice(ti + 1));
+      let q = roundScaled(a, f - E);
+      if (q >= pow10(f + 1)) {
+        E += 1;
+        q = roundScaled(a, f - E);
+      }
+      const qs = q.toString();
+      mant = f > 0 ? qs[0] + '.' + qs.slice(1) : qs;
+      ex = E;
+    } else {
+      const s = a.toExponential(f);
+      const i = s.indexOf('e');
+      mant = s.slice(0, i);
+      ex = Number(s.slice(i + 1));
+    }
+  }
+  const es = String(Math.abs(ex)).padStart(2, '0');
+  return `${sign}${mant}e${ex < 0 ? '-' : '+'}${es}`;
+}

@@ -1,0 +1,85 @@
+// Python's repr of the value a JS value stands for: list, int/float, bool, None, str, dict, set.
+// Tensors and variables are delegated to the caller's `tensorRepr` so this file stays flavor-free.
+import { floatScalarRepr } from './digits.js';
+
+/** Python `repr(float)` (`1.0`, `2.5`, `1e-05`, `inf`). */
+export function pyFloatRepr(x: number): string {
+  return floatScalarRepr(x, false);
+}
+
+/** Python `repr(float)` for a non-integer JS number, `repr(int)` for an integer one. */
+export function pyNumberRepr(x: number): string {
+  if (Number.isInteger(x)) return Math.abs(x) < 1e21 ? String(x === 0 ? 0 : x) : BigInt(x).toString();
+  return floatScalarRepr(x, false);
+}
+
+/** Python `repr(str)`: single quotes unless the text has ' and no ", escapes for the rest. */
+export function pyStringRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === quote || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c >= 0xd800 && c < 0xe000) out += '\\u' + c.toString(16).padStart(4, '0'); // lone surrogate
+    else out += ch;
+  }
+  return out + quote;
+}
+
+export type Special = (x: object) => string | undefined;
+
+/**
+ * Python repr of a JS value. `special` handles objects this module does not know (tensors, shapes):
+ * it returns their text or undefined.
+ */
+export function pyRepr(x: unknown, special: Special, seen: Set<object> = new Set()): string {
+  switch (typeof x) {
+    case 'number':
+      return pyNumberRepr(x);
+    case 'bigint':
+      return x.toString();
+    case 'boolean':
+      return x ? 'True' : 'False';
+    case 'undefined':
+      return 'None';
+    case 'string':
+      return pyStringRepr(x);
+    case 'symbol':
+      return x.toString();
+    case 'function':
+      return `<function ${x.name || '<lambda>'}>`;
+    default:
+      break;
+  }
+  if (x === null) return 'None';
+  const obj = x as object;
+  const sp = special(obj);
+  if (sp !== undefined) return sp;
+  if (seen.has(obj)) return Array.isArray(obj) ? '[...]' : '{...}';
+  seen.add(obj);
+  try {
+    const r = (v: unknown): string => pyRepr(v, special, seen);
+    if (Array.isArray(obj)) return '[' + obj.map(r).join(', ') + ']';
+    if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
+      return '[' + Array.from(obj as unknown as ArrayLike<number | bigint>, r).join(', ') + ']';
+    }
+    if (obj instanceof Map) return '{' + Array.from(obj, ([k, v]) => `${r(k)}: ${r(v)}`).join(', ') + '}';
+    if (obj instanceof Set) return obj.size === 0 ? 'set()' : '{' + Array.from(obj, r).join(', ') + '}';
+    if (obj instanceof Error) return `${obj.name}(${pyStringRepr(obj.message)})`;
+    if (obj instanceof Date) return obj.toISOString();
+    const proto = Object.getPrototypeOf(obj) as object | null;
+    if (proto !== null && proto !== Object.prototype) {
+      // A class instance with its own text (e.g. a toString override) prints that text.
+      const ts = (obj as { toString?: unknown }).toString;
+      if (typeof ts === 'function' && ts !== Object.prototype.toString) return String(obj);
+    }
+    const entries = Object.entries(obj);
+    return '{' + entries.map(([k, v]) => `${pyStringRepr(k)}: ${r(v)}`).join(', ') + '}';
+  } finally {
+    seen.delete(obj);
+  }
+}
