@@ -1,0 +1,72 @@
+// Compiles one cell: TypeScript syntax errors first (with the cell's own line and column), then the
+// cell transform and TypeScript's own lowering (types stripped, `using` downleveled for ES2022).
+import type { TS } from './typescript.js';
+import { typescript } from './typescript.js';
+import { cellTransformer, type CellShape } from './cell-transform.js';
+import { decodeMappings, type LineMap } from './sourcemap.js';
+
+export interface CompiledCell extends CellShape {
+  js: string;
+  map: LineMap;
+}
+
+export interface CellSyntaxError {
+  message: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  /** The offending line of the cell. */
+  text: string;
+}
+
+export class CellCompileError extends Error {
+  constructor(readonly errors: CellSyntaxError[]) {
+    super(errors[0]?.message ?? 'syntax error');
+    this.name = 'SyntaxError';
+  }
+}
+
+const FILE = 'cell.ts';
+
+export function compileCell(code: string): CompiledCell {
+  const ts = typescript();
+  const shape: CellShape = { globals: [], exported: [], isAsync: false, hasValue: false };
+  const out = ts.transpileModule(code, {
+    fileName: FILE,
+    reportDiagnostics: true,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      sourceMap: true,
+      alwaysStrict: false,
+      useDefineForClassFields: true,
+      esModuleInterop: true,
+    },
+    transformers: { before: [cellTransformer(ts, shape)] },
+  });
+  const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) throw new CellCompileError(errors.map((d) => syntaxError(ts, code, d)));
+  // A cell that had imports was a module; what runs is a script, so the module marker goes.
+  const js = out.outputText.replace(/^\/\/# sourceMappingURL=.*$/m, '').replace(/^export \{\};\s*$/m, '');
+  const map = decodeMappings((JSON.parse(out.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings);
+  return { ...shape, js, map };
+}
+
+export function syntaxError(ts: typeof TS, code: string, d: TS.Diagnostic): CellSyntaxError {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+  const start = Math.min(d.start ?? 0, code.length);
+  const { line, column } = lineAndColumn(code, start);
+  return { message, line, column, text: code.split(/\r?\n/)[line - 1] ?? '' };
+}
+
+export function lineAndColumn(code: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (code.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

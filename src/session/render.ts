@@ -1,0 +1,15 @@
+// A value as a Jupyter MIME bundle: `text/plain` is Python's repr, `text/html` when the printer has one.
+import type { MimeBundle } from './types.js';
+import { printing } from './printing.js';
+
+export function mimeBundle(value: unknown): MimeBundle {
+  const bundle: MimeBundle = { 'text/plain': printing.repr(value) };
+  const html = printing.html(value);
+  if (html !== undefined) bundle['text/html'] = html;
+  return bundle;
+}
+
+/** Raw content of one MIME type (display.html and friends); `text/plain` says what it is. */
+export function rawBundle(mime: string, data: unknown, plain: string): MimeBundle {
+  return { 'text/plain': plain, [mime]: data };
+}

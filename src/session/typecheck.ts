@@ -1,0 +1,166 @@
+// The opt-in type-check mode: a cell is checked as a module that sees, as globals, the builtins, the
+// facades (typed from src/api/index.ts when it exports them) and the latest declaration of every name
+// earlier cells declared. Diagnostics the cell dialect makes moot (tensor operators, comma indexing,
+// top-level await in a script) are left out.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import type { TS } from './typescript.js';
+import { typescript } from './typescript.js';
+import { boundNames } from './cell-transform.js';
+import { lineAndColumn } from './compile.js';
+import type { ErrorReport } from './traceback.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const API = path.join(ROOT, 'dist/src/api/index.js');
+const DIR = path.join(ROOT, '__jacobi_cells__');
+const PRELUDE = path.join(DIR, 'prelude.d.ts');
+const HISTORY = path.join(DIR, 'history.ts');
+const CELL = path.join(DIR, 'cell.ts');
+
+/** Operators and indexing on tensors, `x[a, b]`, and top-level await: all valid in a cell. */
+const MOOT = new Set([2362, 2363, 2365, 2695, 7053, 7015, 2538, 1375, 1378, 1431, 1432, 2307]);
+
+const BUILTINS = `
+declare function print(...args: any[]): void;
+declare const display: ((value: unknown, options?: { display_id?: string | boolean; update?: boolean; metadata?: Record<string, unknown> }) => any) & {
+  html(s: string, o?: object): any; svg(s: string, o?: object): any; markdown(s: string, o?: object): any;
+  latex(s: string, o?: object): any; png(p: string | Uint8Array, o?: object): any; json(v: unknown, o?: object): any;
+};
+declare function clear_output(options?: { wait?: boolean }): void;
+declare function help(value: unknown): void;
+declare function input(prompt?: string, options?: { password?: boolean }): Promise<string>;
+declare const _: any;
+`;
+
+export interface Problem {
+  message: string;
+  line: number;
+  column: number;
+  text: string;
+  code: number;
+}
+
+export class TypeChecker {
+  private readonly cells: string[] = [];
+  private readonly files = new Map<string, TS.SourceFile>();
+  private program: TS.Program | undefined;
+
+  /** Remembers a cell that ran, so later cells see its declarations. */
+  accept(code: string): void {
+    this.cells.push(code);
+  }
+
+  check(code: string, global: Record<string, unknown>): Problem[] {
+    const ts = typescript();
+    const texts = new Map<string, string>([
+      [PRELUDE, this.prelude(global)],
+      [HISTORY, this.history(ts, code)],
+      [CELL, `${code}\nexport {};\n`],
+    ]);
+    const options: TS.CompilerOptions = {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts'],
+      strict: true,
+      noImplicitAny: false,
+      skipLibCheck: true,
+      noEmit: true,
+      types: fs.existsSync(path.join(ROOT, 'node_modules/@types/node')) ? ['node'] : [],
+      paths: { jacobi: [path.join(ROOT, 'dist/src/index.d.ts')] },
+    };
+    const host = ts.createCompilerHost(options);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      const text = texts.get(fileName);
+      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
+      // Library and package declarations never change during a session: parse them once.
+      let sf = this.files.get(fileName);
+      if (!sf) {
+        sf = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+        if (sf) this.files.set(fileName, sf);
+      }
+      return sf;
+    };
+    const fileExists = host.fileExists.bind(host);
+    host.fileExists = (f) => texts.has(f) || fileExists(f);
+    const readFile = host.readFile.bind(host);
+    host.readFile = (f) => texts.get(f) ?? readFile(f);
+    host.getCurrentDirectory = () => ROOT;
+    this.program = ts.createProgram([PRELUDE, HISTORY, CELL], options, host, this.program);
+    const cell = this.program.getSourceFile(CELL)!;
+    const diagnostics = [...this.program.getSyntacticDiagnostics(cell), ...this.program.getSemanticDiagnostics(cell)];
+    return diagnostics
+      .filter((d) => d.category === ts.DiagnosticCategory.Error && !MOOT.has(d.code) && (d.start ?? 0) < code.length)
+      .map((d) => {
+        const { line, column } = lineAndColumn(code, d.start ?? 0);
+        return { message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), line, column, code: d.code, text: code.split(/\r?\n/)[line - 1] ?? '' };
+      });
+  }
+
+  report(filename: string, problems: Problem[]): ErrorReport {
+    const lines: string[] = [];
+    for (const p of problems) {
+      lines.push(`${filename}:${p.line}:${p.column} - error TS${p.code}: ${p.message}`, `  ${p.text}`, `  ${' '.repeat(p.column - 1)}^`);
+    }
+    const first = problems[0]!;
+    return { ename: 'TypeError', evalue: `TS${first.code}: ${first.message}`, traceback: lines };
+  }
+
+  /** The facades get their declared types when src/api/index.ts exports them by name, else `any`. */
+  private prelude(global: Record<string, unknown>): string {
+    const declared = new Set(['print', 'display', 'clear_output', 'help', 'input', '_', 'console', 'require', 'prompt']);
+    const api = fs.existsSync(API.replace(/\.js$/, '.d.ts')) ? JSON.stringify(API) : undefined;
+    const lines = [BUILTINS, 'declare const prompt: typeof input;'];
+    for (const name of Object.keys(global)) {
+      if (declared.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name) || name in globalThis) continue;
+      const type = api ? `typeof import(${api}) extends { ${name}: infer T } ? T : any` : 'any';
+      lines.push(`declare var ${name}: ${type};`);
+    }
+    return lines.join('\n');
+  }
+
+  /** The latest top-level declaration of each name from earlier cells, minus what this cell redeclares. */
+  private history(ts: typeof TS, code: string): string {
+    const taken = new Set(declaredNames(ts, ts.createSourceFile('c.ts', code, ts.ScriptTarget.ES2022, true)).flatMap((d) => d.names));
+    const kept: string[] = [];
+    for (let i = this.cells.length - 1; i >= 0; i--) {
+      const sf = ts.createSourceFile('c.ts', this.cells[i]!, ts.ScriptTarget.ES2022, true);
+      for (const d of declaredNames(ts, sf).reverse()) {
+        if (d.names.length === 0 || d.names.some((n) => taken.has(n))) continue;
+        d.names.forEach((n) => taken.add(n));
+        kept.unshift(d.text);
+      }
+    }
+    return kept.join('\n');
+  }
+}
+
+/** A cell's top-level declarations as text (imports rewritten to declared consts) with the names they bind. */
+function declaredNames(ts: typeof TS, sf: TS.SourceFile): Array<{ names: string[]; text: string }> {
+  const out: Array<{ names: string[]; text: string }> = [];
+  for (const s of sf.statements) {
+    const text = s.getText(sf);
+    if (ts.isVariableStatement(s)) {
+      if (s.declarationList.flags & ts.NodeFlags.Using) continue;
+      out.push({ names: s.declarationList.declarations.flatMap((d) => boundNames(ts, d.name)), text });
+    } else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isEnumDeclaration(s) || ts.isInterfaceDeclaration(s) ||
+      ts.isTypeAliasDeclaration(s) || ts.isModuleDeclaration(s)) && s.name && ts.isIdentifier(s.name)) {
+      out.push({ names: [s.name.text], text });
+    } else if (ts.isImportDeclaration(s) && s.importClause && ts.isStringLiteral(s.moduleSpecifier)) {
+      const from = JSON.stringify(s.moduleSpecifier.text);
+      const c = s.importClause;
+      if (c.name) out.push({ names: [c.name.text], text: `declare const ${c.name.text}: typeof import(${from}).default;` });
+      if (c.namedBindings && ts.isNamespaceImport(c.namedBindings)) {
+        out.push({ names: [c.namedBindings.name.text], text: `declare const ${c.namedBindings.name.text}: typeof import(${from});` });
+      } else if (c.namedBindings) {
+        for (const e of c.namedBindings.elements) {
+          const imported = (e.propertyName ?? e.name).getText(sf);
+          out.push({ names: [e.name.text], text: `declare const ${e.name.text}: typeof import(${from})[${JSON.stringify(imported)}];` });
+        }
+      }
+    }
+  }
+  return out;
+}
