@@ -15,10 +15,11 @@ function diffLines(a: string[], b: string[]): Op[] {
     if (i < n && j < m && a[i] === b[j]) {
       ops.push({ kind: ' ', line: a[i++]! });
       j++;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      ops.push({ kind: '+', line: b[j++]! });
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // Deletions before insertions, as diff -u prints them.
       ops.push({ kind: '-', line: a[i++]! });
+    } else {
+      ops.push({ kind: '+', line: b[j++]! });
     }
   }
   return ops;
@@ -26,8 +27,9 @@ function diffLines(a: string[], b: string[]): Op[] {
 
 /** Hunks with `context` lines around changes, headed `@@ -a,n +b,m @@`; '' when the texts are equal. */
 export function unifiedDiff(want: string, got: string, context = 3): string {
-  const a = want.replace(/\n$/, '').split('\n');
-  const b = got.replace(/\n$/, '').split('\n');
+  const lines = (s: string) => (s === '' ? [] : s.replace(/\n$/, '').split('\n'));
+  const a = lines(want);
+  const b = lines(got);
   const ops = diffLines(a, b);
   const changed = ops.map((op, k) => (op.kind !== ' ' ? k : -1)).filter((k) => k >= 0);
   if (changed.length === 0) return '';

@@ -19,6 +19,8 @@ export interface ExecutorOptions {
 export class Executor {
   private child: ChildProcess | undefined;
   private fresh = false;
+  /** The session process could not start for this file; its examples are not retried one by one. */
+  private broken = false;
   private setup: string[] = [];
   private nextId = 1;
   private stderrTail = '';
@@ -30,13 +32,17 @@ export class Executor {
   /** Starts a fresh session for a new file; `setup` cells run first (and again after a restart). */
   async reset(setup: string[]): Promise<RunResult | null> {
     this.setup = setup;
+    this.broken = false;
     return this.start();
   }
 
   private async start(): Promise<RunResult | null> {
     if (!this.child) this.spawn();
     const ready = await this.request({ type: 'reset' }, Math.max(60, this.options.timeoutSeconds) * 1000, (msg) => msg.type === 'ready');
-    if (ready !== true) return ready;
+    if (ready !== true) {
+      this.broken = true;
+      return ready;
+    }
     this.fresh = true;
     for (const code of this.setup) {
       const r = await this.exec(code);
@@ -48,6 +54,7 @@ export class Executor {
   /** Runs one example in the current session, starting a new one first if the last example killed it. */
   async run(code: string): Promise<RunResult & { restarted: boolean }> {
     if (this.child && this.fresh) return { ...(await this.exec(code)), restarted: false };
+    if (this.broken) return { status: 'crash', message: 'not run: the session could not start', outputs: [], restarted: false };
     const failed = await this.start();
     if (failed) return { status: 'crash', message: `the session could not be restarted\n${describe(failed)}`, outputs: [], restarted: true };
     return { ...(await this.exec(code)), restarted: true };
