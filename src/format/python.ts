@@ -7,9 +7,12 @@ export function pyFloatRepr(x: number): string {
   return floatScalarRepr(x, false);
 }
 
-/** Python `repr(float)` for a non-integer JS number, `repr(int)` for an integer one. */
+/**
+ * JS has one number type: an integral value prints as a Python int, anything else as a Python float.
+ * Beyond 2^53 integral values are float results (1.5e300), so they print as floats too.
+ */
 export function pyNumberRepr(x: number): string {
-  if (Number.isInteger(x)) return Math.abs(x) < 1e21 ? String(x === 0 ? 0 : x) : BigInt(x).toString();
+  if (Number.isSafeInteger(x)) return String(x === 0 ? 0 : x);
   return floatScalarRepr(x, false);
 }
 
