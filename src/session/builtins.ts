@@ -6,7 +6,7 @@ import { getDoc } from '../api/docs.js';
 import { isTensorLike } from '../api/operators.js';
 import type { MimeBundle, OutputSink, PagePayload } from './types.js';
 import { mimeBundle, rawBundle } from './render.js';
-import { printing } from './printing.js';
+import * as printing from './printing.js';
 
 export interface CellIO {
   /** The sink of the running cell (or of the last one, for output from timers). */
@@ -101,9 +101,7 @@ export function makeBuiltins(io: CellIO): Record<string, unknown> {
 function printText(args: unknown[]): string {
   const last = args[args.length - 1];
   const options = isPrintOptions(last) ? (args.pop(), last) : {};
-  const body = options.sep === undefined && typeof printing.printText === 'function'
-    ? printing.printText(args)
-    : args.map((a) => printing.str(a)).join(options.sep ?? ' ');
+  const body = options.sep === undefined ? printing.printText(args) : args.map((a) => printing.str(a)).join(options.sep);
   return body + (options.end ?? '\n');
 }
 

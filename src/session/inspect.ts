@@ -4,7 +4,7 @@ import { getDoc } from '../api/docs.js';
 import type { InspectReply } from './types.js';
 import { resolveChain, toUtf16 } from './names.js';
 import { typeName } from './builtins.js';
-import { printing } from './printing.js';
+import * as printing from './printing.js';
 
 export function inspect(global: Record<string, unknown>, code: string, cursorPos: number, detailLevel: 0 | 1): InspectReply {
   const chain = chainAt(code, toUtf16(code, cursorPos));

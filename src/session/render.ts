@@ -1,6 +1,6 @@
 // A value as a Jupyter MIME bundle: `text/plain` is Python's repr, `text/html` when the printer has one.
 import type { MimeBundle } from './types.js';
-import { printing } from './printing.js';
+import * as printing from './printing.js';
 
 export function mimeBundle(value: unknown): MimeBundle {
   const bundle: MimeBundle = { 'text/plain': printing.repr(value) };

@@ -6,7 +6,6 @@ import type {
   PagePayload, SessionApi, UserExpressionResult,
 } from './types.js';
 import { loadTypeScript, typescriptIfLoaded } from './typescript.js';
-import { loadPrinting } from './printing.js';
 import { CellCompileError, compileCell, type CompiledCell } from './compile.js';
 import { createCellContext } from './context.js';
 import { makeBuiltins } from './builtins.js';
@@ -52,7 +51,7 @@ export class Session implements SessionApi {
   constructor(private readonly options: SessionOptions = {}) {
     this.pager = options.pager === true;
     this.checker = options.typeCheck ? new TypeChecker() : undefined;
-    this.ready = Promise.all([loadTypeScript(), loadPrinting(), loadScope()]).then(([, , scope]) => {
+    this.ready = Promise.all([loadTypeScript(), loadScope()]).then(([, scope]) => {
       this.setUp(scope);
     });
     // The kernel may ask for kernel_info before the compiler loads; nothing else may fail unobserved.
@@ -143,9 +142,13 @@ export class Session implements SessionApi {
     let value = script.runInContext(this.context!, { breakOnSigint: true, displayErrors: false }) as unknown;
     if (isThenable(value)) {
       const interrupted = new Promise<never>((_, reject) => { this.cancel = reject; });
+      // A cell awaiting something that holds no handle (a bare promise) must wait for an interrupt,
+      // not let the process run out of work and exit.
+      const keepAlive = setInterval(() => undefined, 1 << 30);
       try {
         value = await Promise.race([value, interrupted]);
       } finally {
+        clearInterval(keepAlive);
         this.cancel = undefined;
       }
     }

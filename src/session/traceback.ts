@@ -54,7 +54,9 @@ export function errorReport(error: unknown, maps: ReadonlyMap<string, LineMap>):
   const ename = String(error.name || 'Error');
   const evalue = String(error.message ?? '');
   const stack = typeof error.stack === 'string' ? error.stack : '';
-  const frames = stack.split('\n').filter((l) => /^\s+at /.test(l)).map((l) => mapPositions(l, maps));
+  // A cell frame without a mapping is the compiled wrapper's own call: not the user's code.
+  const frames = stack.split('\n').filter((l) => /^\s+at /.test(l))
+    .map((l) => mapPositions(l, maps, UNMAPPED)).filter((l) => !l.includes(UNMAPPED));
   let lastCell = -1;
   frames.forEach((l, i) => { if (IN_CELL.test(l)) lastCell = i; });
   const kept = frames.filter((line, i) => (lastCell < 0 || i <= lastCell) && !isInternal(line));
@@ -62,13 +64,15 @@ export function errorReport(error: unknown, maps: ReadonlyMap<string, LineMap>):
 }
 
 /** Maps every cell position in a line of text (a stack frame, or V8's "cell[2]:3" line of a SyntaxError). */
-export function mapPositions(line: string, maps: ReadonlyMap<string, LineMap>): string {
+export function mapPositions(line: string, maps: ReadonlyMap<string, LineMap>, unmapped?: string): string {
   return line.replace(CELL_POSITION, (whole, file: string, l: string, c: string) => {
     const map = maps.get(file);
     const pos = map && originalPosition(map, Number(l), Number(c));
-    return pos ? `${file}:${pos.line}:${pos.column}` : whole;
+    return pos ? `${file}:${pos.line}:${pos.column}` : map && unmapped !== undefined ? unmapped : whole;
   });
 }
+
+const UNMAPPED = '\u0000unmapped';
 
 function isInternal(frame: string): boolean {
   if (IN_CELL.test(frame)) return false;

@@ -1,0 +1,182 @@
+// The terminal REPL (`jacobi`, `jacobi repl`) on the session: multi-line input decided by the parser,
+// history, tab completion, Ctrl-C interrupts a running line (and clears the input when idle), Ctrl-D
+// exits. With stdin not a terminal it runs piped lines as they come and prints results, without prompts.
+import readline from 'node:readline';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Session } from './session.js';
+import type { ExecuteOutcome, OutputSink } from './types.js';
+
+const PS1 = '>>> ';
+const PS2 = '... ';
+
+export async function runRepl(args: string[]): Promise<void> {
+  if (args.includes('-h') || args.includes('--help')) {
+    process.stdout.write('usage: jacobi repl [--type-check]\nTypeScript cells with tf, jax, jnp, torch, np in scope. Ctrl-C interrupts, Ctrl-D exits.\n');
+    return;
+  }
+  const session = new Session({ typeCheck: args.includes('--type-check') });
+  if (process.stdin.isTTY && process.stdout.isTTY) await interactive(session);
+  else await piped(session);
+}
+
+function writeOutcome(outcome: ExecuteOutcome): void {
+  if (outcome.status === 'error') {
+    process.stderr.write(outcome.traceback.join('\n') + '\n');
+    return;
+  }
+  for (const page of outcome.payload) process.stdout.write(String(page.data['text/plain']) + '\n');
+  if (outcome.result) process.stdout.write(outcome.result['text/plain'] + '\n');
+}
+
+function terminalSink(ask?: OutputSink['input']): OutputSink {
+  return {
+    stream: (name, text) => void (name === 'stdout' ? process.stdout : process.stderr).write(text),
+    display: (data) => void process.stdout.write(data['text/plain'] + '\n'),
+    clearOutput: () => undefined,
+    ...(ask ? { input: ask } : {}),
+  };
+}
+
+async function piped(session: Session): Promise<void> {
+  let running = false;
+  // Idle, Ctrl-C ends the program as it would any filter; running, it stops the line.
+  process.on('SIGINT', () => (running ? session.interrupt() : process.exit(130)));
+  const sink = terminalSink();
+  await session.ready;
+  // Created after the await: readline's async iterator only sees lines emitted once it exists.
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+  let buffer: string[] = [];
+  let failed = false;
+  const run = async (code: string) => {
+    running = true;
+    const outcome = await session.execute(code, sink);
+    running = false;
+    if (outcome.status === 'error') failed = true;
+    writeOutcome(outcome);
+  };
+  for await (const line of lines) {
+    buffer.push(line);
+    const code = buffer.join('\n');
+    if (session.isComplete(code).status === 'incomplete') continue;
+    buffer = [];
+    if (code.trim() !== '') await run(code);
+  }
+  if (buffer.join('\n').trim() !== '') await run(buffer.join('\n'));
+  if (failed) process.exitCode = 1;
+}
+
+function historyFile(): string | undefined {
+  const env = process.env.JACOBI_HISTORY;
+  if (env === '') return undefined;
+  return env ?? path.join(os.homedir(), '.jacobi_history');
+}
+
+function loadHistory(file: string | undefined): string[] {
+  if (!file) return [];
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as string).reverse().slice(0, 1000);
+  } catch {
+    return [];
+  }
+}
+
+async function interactive(session: Session): Promise<void> {
+  const file = historyFile();
+  const stdin = process.stdin;
+  let buffer: string[] = [];
+  const rl = readline.createInterface({
+    input: stdin,
+    output: process.stdout,
+    prompt: PS1,
+    terminal: true,
+    history: loadHistory(file),
+    historySize: 1000,
+    removeHistoryDuplicates: true,
+    completer: (line: string): [string[], string] => {
+      const code = [...buffer, line].join('\n');
+      const r = session.complete(code, [...code].length);
+      const start = code.length - line.length;
+      const chars = [...code];
+      return [r.matches, chars.slice(r.cursor_start, r.cursor_end).join('').slice(0, Math.max(0, code.length - start))];
+    },
+  });
+  const ask: OutputSink['input'] = (prompt) => new Promise((resolve) => {
+    stdin.setRawMode(true);
+    rl.resume();
+    rl.question(prompt, (answer) => {
+      rl.pause();
+      stdin.setRawMode(false);
+      resolve(answer);
+    });
+  });
+  const sink = terminalSink(ask);
+  let running = false;
+  // While a line runs the terminal is out of raw mode, so Ctrl-C is a real SIGINT: vm's breakOnSigint
+  // stops synchronous code, and this handler rejects a pending await.
+  process.on('SIGINT', () => session.interrupt());
+  rl.on('SIGINT', () => {
+    // Idle: Ctrl-C drops what was typed, as shells and Python do.
+    process.stdout.write('^C\n');
+    buffer = [];
+    rl.write(null, { ctrl: true, name: 'u' });
+    rl.setPrompt(PS1);
+    rl.prompt();
+  });
+
+  process.stdout.write(`Jacobi ${version()} — TypeScript cells; tf, jax, jnp, torch, np in scope. help(x), Ctrl-D exits.\n`);
+  rl.prompt();
+
+  const queue: string[] = [];
+  let draining = false;
+  const drain = async () => {
+    if (draining) return;
+    draining = true;
+    while (queue.length > 0) {
+      const line = queue.shift()!;
+      buffer.push(line);
+      const code = buffer.join('\n');
+      await session.ready;
+      const status = session.isComplete(code);
+      if (status.status === 'incomplete') {
+        rl.setPrompt(PS2);
+        rl.prompt();
+        if (status.indent) rl.write(status.indent);
+        continue;
+      }
+      buffer = [];
+      if (code.trim() !== '') {
+        if (file) fs.appendFile(file, JSON.stringify(code) + '\n', () => undefined);
+        running = true;
+        rl.pause();
+        stdin.setRawMode(false);
+        const outcome = await session.execute(code, sink);
+        stdin.setRawMode(true);
+        rl.resume();
+        running = false;
+        writeOutcome(outcome);
+      }
+      rl.setPrompt(PS1);
+      rl.prompt();
+    }
+    draining = false;
+  };
+  rl.on('line', (line) => {
+    queue.push(line);
+    void drain();
+  });
+  await new Promise<void>((resolve) => rl.on('close', () => {
+    if (!running) process.stdout.write('\n');
+    resolve();
+  }));
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '';
+  } catch {
+    return '';
+  }
+}
