@@ -37,6 +37,12 @@ export function markBlankLines(got: string): string {
   return got.replace(/^(?=\n)/gm, '<BLANKLINE>');
 }
 
+/** An error in Python's layout: header, the stack frames the session reported, the exception line. */
+function pythonTraceback(error: Extract<Output, { output_type: 'error' }>): string {
+  const frames = error.traceback.flatMap((l) => stripAnsi(l).split('\n')).filter((l) => /^\s+\S/.test(l));
+  return `Traceback (most recent call last):\n${frames.map((l) => l + '\n').join('')}${formatException(error.ename, error.evalue)}`;
+}
+
 function errorOf(outputs: Output[]): Extract<Output, { output_type: 'error' }> | undefined {
   return outputs.find((o): o is Extract<Output, { output_type: 'error' }> => o.output_type === 'error');
 }
@@ -50,9 +56,7 @@ function abnormal(run: RunResult, want: string, got: string): Verdict | null {
 export function judgeTranscript(ex: TranscriptExample, flags: Flags, run: RunResult): Verdict {
   if (flags.SKIP) return { status: 'skipped', want: ex.want, got: '' };
   const error = errorOf(run.outputs);
-  const got = error
-    ? `Traceback (most recent call last):\n${error.traceback.map((l) => stripAnsi(l).replace(/^(?!\s)/gm, '  ') + '\n').join('')}${formatException(error.ename, error.evalue)}`
-    : gotText(run.outputs);
+  const got = error ? pythonTraceback(error) : gotText(run.outputs);
   const bad = abnormal(run, ex.want, got);
   if (bad) return bad;
   const acceptText = (text: string) => ({ text: markBlankLines(text) });
