@@ -68,7 +68,7 @@ export function judgeTranscript(ex: TranscriptExample, flags: Flags, run: RunRes
       status: 'failed',
       want: ex.want,
       got,
-      message: check.message ?? (ex.want === '' ? 'unexpected exception' : 'the exception differs'),
+      message: check.message ?? (expectedException(ex.want) !== null || ex.want.startsWith(error.ename) ? 'the exception differs' : 'unexpected exception'),
       accept: acceptText(exceptionWant(error.ename, error.evalue, expectedException(ex.want) !== null || ex.want === '')),
     };
   }
