@@ -15,8 +15,30 @@ const replay = new ReplayGuard();
 const toMain = (message: ToMain): void => port.postMessage(message);
 
 // Straight to fd 2: console.error in a worker is relayed through the main thread, which may be busy.
+// A flood of bad messages must neither block this thread on a full pipe nor throw (fd 2 may be
+// non-blocking), so lines beyond LOG_BURST per second are only counted, and summarized once per second.
+const LOG_BURST = 20;
+let loggedThisSecond = 0;
+let suppressed = 0;
+let logWindow: NodeJS.Timeout | null = null;
+
+function writeStderr(text: string): void {
+  try {
+    writeSync(2, text);
+  } catch {
+    // EAGAIN on a full non-blocking pipe: losing a log line is better than stalling the sockets.
+  }
+}
+
 function log(text: string): void {
-  writeSync(2, `[jacobi kernel] ${text}\n`);
+  logWindow ??= setTimeout(() => {
+    logWindow = null;
+    loggedThisSecond = 0;
+    if (suppressed > 0) writeStderr(`[jacobi kernel] ... and ${suppressed} more messages like these\n`);
+    suppressed = 0;
+  }, 1000).unref();
+  if (loggedThisSecond++ < LOG_BURST) writeStderr(`[jacobi kernel] ${text}\n`);
+  else suppressed++;
 }
 
 /** A socket whose sends are queued: zeromq.js allows one send in flight per socket. */
@@ -121,9 +143,11 @@ async function shutdown(request: Message): Promise<void> {
   // ipykernel also broadcasts the reply, so every connected front end learns of the shutdown.
   await publish('shutdown_reply', request.header, content);
   for (const socket of [shell, control, stdin, iopub, heartbeat]) socket.close();
+  // A running synchronous cell is stopped first, so the main thread can exit cleanly.
+  if (running !== null && process.platform !== 'win32') process.kill(process.pid, 'SIGINT');
   toMain({ t: 'exit' });
-  // A main thread stuck in a synchronous cell cannot exit by itself.
-  setTimeout(() => process.kill(process.pid, 'SIGTERM'), 1000).unref();
+  // A main thread that still does not answer (a loop after an await) cannot exit by itself.
+  setTimeout(() => process.kill(process.pid, 'SIGTERM'), 500).unref();
 }
 
 function toIncoming(message: Message): Incoming {

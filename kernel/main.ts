@@ -33,7 +33,8 @@ export async function runKernel(args: string[]): Promise<void> {
   worker.on('exit', (code) => process.exit(code));
 
   const session: Promise<SessionApi> = import('../src/session/session.js').then(async ({ Session }) => {
-    const s = new Session();
+    // pager: help(x) answers with a pager payload, as IPython's `x?` does in a notebook.
+    const s = new Session({ pager: true });
     await s.ready;
     return s;
   });

@@ -95,19 +95,12 @@ export class Shell {
       case 'complete_request': {
         const s = await this.session;
         const code = text(c.code);
-        const { matches, cursor_start, cursor_end } = s.complete(code, toUnits(code, c.cursor_pos));
-        return this.reply(request, 'complete_reply', {
-          status: 'ok',
-          matches,
-          cursor_start: toCodePoints(code, cursor_start),
-          cursor_end: toCodePoints(code, cursor_end),
-          metadata: {},
-        });
+        return this.reply(request, 'complete_reply', { status: 'ok', metadata: {}, ...s.complete(code, cursorPos(code, c.cursor_pos)) });
       }
       case 'inspect_request': {
         const s = await this.session;
         const code = text(c.code);
-        const found = s.inspect(code, toUnits(code, c.cursor_pos), c.detail_level === 1 ? 1 : 0);
+        const found = s.inspect(code, cursorPos(code, c.cursor_pos), c.detail_level === 1 ? 1 : 0);
         return this.reply(request, 'inspect_reply', { status: 'ok', metadata: {}, ...found });
       }
       case 'history_request':
@@ -147,8 +140,9 @@ export class Shell {
       const { ename, evalue, traceback } = outcome;
       this.publish(request, 'error', { ename, evalue, traceback });
       if (storeHistory) this.history.add(outcome.executionCount, code, null);
-      this.reply(request, 'execute_reply', { status: 'error', execution_count: outcome.executionCount, ename, evalue, traceback, user_expressions: {} });
+      // Before the reply: a request sent after the client has seen the error must not be aborted.
       if (c.stop_on_error !== false) this.abortQueuedExecutions();
+      this.reply(request, 'execute_reply', { status: 'error', execution_count: outcome.executionCount, ename, evalue, traceback, user_expressions: {} });
       return;
     }
     if (outcome.result && !silent) {
@@ -202,21 +196,9 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Jupyter cursor positions count code points (absent: the end); JavaScript strings count UTF-16 units. */
-function toUnits(code: string, position: unknown): number {
-  if (typeof position !== 'number' || position < 0) return code.length;
-  let units = 0;
-  let points = 0;
-  for (const ch of code) {
-    if (points === position) break;
-    units += ch.length;
-    points++;
-  }
-  return units;
-}
-
-function toCodePoints(code: string, units: number): number {
-  return [...code.slice(0, units)].length;
+/** Jupyter cursor positions count code points, as the session does; absent means the end of the code. */
+function cursorPos(code: string, position: unknown): number {
+  return typeof position === 'number' && position >= 0 ? position : [...code].length;
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {
