@@ -1,9 +1,10 @@
 // Decimal digits of float32/float64 values, exactly as NumPy's dragon4.c produces them (PRINTING.md
 // §1.2, §1.9), plus Python's `{:.Nf}` / `{:.Ne}` (correctly rounded, ties to even) for torch.
 //
-// The exact engine is a BigInt port of Dragon4. The common cases take JS-native fast paths that are
-// provably identical (each fast path checks its own preconditions and falls back to BigInt when a
-// comparison is too close to call).
+// The exact engine is a BigInt port of Dragon4. float32 values in the usual range run the same
+// algorithm in plain doubles (all integers stay below 2^53, so it is still exact); float64 takes the
+// JS-native shortest digits (Number::toString) and correctly rounded toPrecision, each used only where
+// it provably matches Dragon4, falling back to BigInt when a comparison is too close to call.
 
 /** Digits `d` (no sign) of a value whose first digit has weight 10^e. Zero is {d:'0', e:0}. */
 export interface Digits {
@@ -62,6 +63,16 @@ export interface Dragon4Options {
 
 /** Port of dragon4.c `Dragon4` on a finite x ≥ 0 (the sign is handled by the caller). */
 export function dragon4(x: number, f32: boolean, o: Dragon4Options): Digits {
+  if (x === 0) return { d: '0', e: 0 };
+  if (f32) {
+    const r = dragon4f32(x, o);
+    if (r) return r;
+  }
+  return dragon4Big(x, f32, o);
+}
+
+/** The BigInt port, valid for every finite value. */
+export function dragon4Big(x: number, f32: boolean, o: Dragon4Options): Digits {
   if (x === 0) return { d: '0', e: 0 };
   const { mant, e2, mBit, unequal } = parts(x, f32);
   const even = (mant & 1n) === 0n;
@@ -166,6 +177,109 @@ export function dragon4(x: number, f32: boolean, o: Dragon4Options): Digits {
   return { d: out.join(''), e: outExp };
 }
 
+const SAFE = Number.MAX_SAFE_INTEGER;
+const P10 = Array.from({ length: 23 }, (_, i) => Math.pow(10, i)); // exact doubles
+
+/**
+ * The same algorithm as `dragon4` in plain doubles, for float32 values whose scaled integers all stay
+ * below 2^53 (|x| roughly 1e-6..1e8): every operation is then exact. Returns null when a quantity would
+ * leave that range, and the caller uses the BigInt version.
+ */
+function dragon4f32(x: number, o: Dragon4Options): Digits | null {
+  f32buf[0] = x;
+  const b = f32bits[0];
+  const be = (b >>> 23) & 0xff;
+  const frac = b & 0x7fffff;
+  const mant = be !== 0 ? frac | 0x800000 : frac;
+  const e2 = (be !== 0 ? be : 1) - 150;
+  const mBit = be !== 0 ? 23 : 31 - Math.clz32(frac);
+  const unequal = be > 1 && frac === 0;
+  const even = (mant & 1) === 0;
+  if (e2 > 25 || e2 < -60) return null;
+  let value: number;
+  let scale: number;
+  let mLow: number;
+  if (e2 > 0) {
+    value = mant * Math.pow(2, e2 + (unequal ? 2 : 1));
+    scale = unequal ? 4 : 2;
+    mLow = Math.pow(2, e2);
+  } else {
+    value = mant * (unequal ? 4 : 2);
+    scale = Math.pow(2, -e2 + (unequal ? 2 : 1));
+    mLow = 1;
+  }
+  let mHigh = unequal ? mLow * 2 : mLow;
+  let k = Math.ceil((mBit + e2) * 0.30102999566398119521373889472449 - 0.69);
+  if (o.cutoffMax >= 0 && o.fraction && k <= -o.cutoffMax) k = 1 - o.cutoffMax;
+  if (k > 22 || k < -22) return null;
+  if (k > 0) scale *= P10[k];
+  else if (k < 0) {
+    value *= P10[-k];
+    mLow *= P10[-k];
+    mHigh *= P10[-k];
+  }
+  if (value >= scale) k += 1;
+  else {
+    value *= 10;
+    mLow *= 10;
+    mHigh *= 10;
+  }
+  if (value > SAFE || scale * 10 > SAFE || mHigh > SAFE) return null;
+  const cutoffMaxExp = o.cutoffMax >= 0 ? (o.fraction ? -o.cutoffMax : k - o.cutoffMax) : -Infinity;
+  let cutoffMinExp = k;
+  if (o.cutoffMin >= 0) cutoffMinExp = Math.min(k, o.fraction ? -o.cutoffMin : k - o.cutoffMin);
+  let outExp = k - 1;
+  let out = '';
+  let d = k;
+  let digit = 0;
+  let low = false;
+  let high = false;
+  for (;;) {
+    d -= 1;
+    // floor(value/scale) by a rounded division, corrected with the exact remainder
+    digit = Math.floor(value / scale);
+    let r = value - digit * scale;
+    if (r < 0) {
+      digit -= 1;
+      r += scale;
+    } else if (r >= scale) {
+      digit += 1;
+      r -= scale;
+    }
+    value = r;
+    if (o.exact) {
+      if (value === 0 || d === cutoffMaxExp) break;
+    } else {
+      low = even ? value <= mLow : value < mLow;
+      const hi = value + mHigh;
+      if (hi > SAFE) return null;
+      high = even ? hi >= scale : hi > scale;
+      if (((low || high) && d <= cutoffMinExp) || d === cutoffMaxExp) break;
+    }
+    out += digit;
+    value *= 10;
+    mLow *= 10;
+    mHigh *= 10;
+    if (mHigh > SAFE) return null;
+  }
+  let roundDown = low;
+  if (low === high) {
+    const c = value * 2;
+    roundDown = c < scale || (c === scale && (digit & 1) === 0);
+  }
+  if (roundDown) out += digit;
+  else if (digit < 9) out += digit + 1;
+  else {
+    let end = out.length;
+    while (end > 0 && out.charCodeAt(end - 1) === 57) end--;
+    if (end === 0) {
+      out = '1';
+      outExp += 1;
+    } else out = out.slice(0, end - 1) + String.fromCharCode(out.charCodeAt(end - 1) + 1);
+  }
+  return { d: out, e: outExp };
+}
+
 /** Parses "12.5", "0.00123", "1.5e-7", "1e+21" into digits (leading/trailing zeros removed). */
 export function parseDecimal(s: string): Digits {
   let i = 0;
@@ -184,18 +298,6 @@ export function parseDecimal(s: string): Digits {
   return { d: all.slice(start, end), e: intPart.length - 1 - start + ex };
 }
 
-/** Half the gap below / above a float32 value (exact doubles) and whether its significand is even. */
-function f32Interval(x: number): { lo: number; hi: number; even: boolean; marginLow: number } {
-  f32buf[0] = x;
-  const b = f32bits[0];
-  const be = (b >>> 23) & 0xff;
-  const frac = b & 0x7fffff;
-  const ulp = Math.pow(2, (be === 0 ? 1 : be) - 127 - 23);
-  const unequal = be > 1 && frac === 0;
-  const marginLow = unequal ? ulp / 4 : ulp / 2;
-  return { lo: x - marginLow, hi: x + ulp / 2, even: (frac & 1) === 0, marginLow };
-}
-
 /** Half the gap below a float64 value, as a double (used only with slack, so rounding is harmless). */
 function f64MarginLow(x: number): number {
   f64buf[0] = x;
@@ -204,49 +306,6 @@ function f64MarginLow(x: number): number {
   const ulp = Math.pow(2, (be === 0 ? 1 : be) - 1075);
   const unequal = be > 1 && (hi & 0xfffff) === 0 && f64bits[0] === 0;
   return unequal ? ulp / 4 : ulp / 2;
-}
-
-/**
- * One probe of the float32 shortest search: is there a p-digit decimal inside x's rounding interval,
- * and which one would Dragon4 pick? undefined = none; null = too close to call with doubles.
- */
-function probe32(x: number, p: number, lo: number, hi: number, even: boolean): Digits | null | undefined {
-  const s = x.toPrecision(p);
-  const n = Number(s);
-  if (n === x) return parseDecimal(s); // within half a double ulp: inside the float32 interval, and nearest
-  const raw = rawDigits(s);
-  let D = Number(raw.d);
-  let u = raw.e - p + 1;
-  let down: number;
-  let up: number;
-  if (n < x) {
-    down = D;
-    up = D + 1;
-  } else if (D === Math.pow(10, p - 1)) {
-    // toPrecision rounded up across a power of ten: the truncation lives one decade lower.
-    u -= 1;
-    D = Math.pow(10, p) - 1;
-    down = D;
-    up = D + 1;
-  } else {
-    down = D - 1;
-    up = D;
-  }
-  const vDown = Number(`${down}e${u}`);
-  const vUp = Number(`${up}e${u}`);
-  if (vDown === lo || vUp === hi) return null;
-  const inDown = vDown > lo;
-  const inUp = vUp < hi;
-  void even; // equality with a boundary was excluded above, so evenness cannot matter here
-  if (!inDown && !inUp) return undefined;
-  if (inDown && inUp) {
-    // Both read back: nearest, ties to even. A tie needs x to have exactly p+1 digits ending in 5.
-    const t = x.toPrecision(p + 1);
-    const tl = rawDigits(t).d;
-    if (tl.charCodeAt(tl.length - 1) === 53 && Number(t) === x) return null;
-    return parseDecimal(n < x ? `${down}e${u}` : `${up}e${u}`);
-  }
-  return parseDecimal(inDown ? `${down}e${u}` : `${up}e${u}`);
 }
 
 /** Digits of a toPrecision string without stripping trailing zeros (length = precision). */
@@ -268,27 +327,8 @@ const UNIQUE: Dragon4Options = { exact: false, fraction: false, cutoffMax: -1, c
 
 /** Shortest round-trip digits of a finite x > 0 in float32 or float64 (Dragon4 unique, no cutoff). */
 export function shortest(x: number, f32: boolean): Digits {
-  if (!f32) return parseDecimal(String(x)); // ECMA Number::toString: shortest, nearest, even
-  const { lo, hi, even } = f32Interval(x);
-  // Existence of a p-digit candidate is monotonic in p, so binary search the smallest p in 1..9.
-  let a = 1;
-  let b = 9;
-  let best: Digits | undefined;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    const r = probe32(x, mid, lo, hi, even);
-    if (r === null) return dragon4(x, true, UNIQUE);
-    if (r) {
-      b = mid;
-      best = r;
-    } else a = mid + 1;
-  }
-  if (!best) {
-    const r = probe32(x, a, lo, hi, even);
-    if (!r) return dragon4(x, true, UNIQUE);
-    best = r;
-  }
-  return best;
+  // ECMA Number::toString picks the shortest, then nearest, then even digits: Dragon4's rule for float64.
+  return f32 ? dragon4(x, true, UNIQUE) : parseDecimal(String(x));
 }
 
 /** floor(log10(x)) for x > 0, given its shortest digits; undefined when it cannot be settled cheaply. */
@@ -314,6 +354,8 @@ function roundSig(x: number, L: number): Digits | null {
  * fraction: cutoffs count digits after the point; else significant digits. -1 means no cutoff.
  */
 export function uniqueDigits(x: number, f32: boolean, fraction: boolean, cutoffMax: number, cutoffMin: number): Digits {
+  // float32 runs the exact algorithm in doubles, which is already fast.
+  if (f32) return dragon4(x, true, { exact: false, fraction, cutoffMax, cutoffMin });
   const s = shortest(x, f32);
   if (cutoffMax < 0 && cutoffMin < 0) return s;
   const E = decadeOf(x, s);
@@ -329,7 +371,7 @@ export function uniqueDigits(x: number, f32: boolean, fraction: boolean, cutoffM
   if (n < minLen) {
     // Digits continue past the shortest point; the last one is rounded to nearest only if both margins
     // exceed one unit there (then Dragon4's low and high tests are both true).
-    const margin = f32 ? f32Interval(x).marginLow : f64MarginLow(x);
+    const margin = f64MarginLow(x);
     if (!(margin > Math.pow(10, E - L + 1) * 1.000001)) return slow();
   }
   // n > maxLen: the cutoff comes before uniqueness, so Dragon4 rounds to nearest, ties to even.
