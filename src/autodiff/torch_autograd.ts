@@ -1,0 +1,141 @@
+// PyTorch's autograd: tensors with requires_grad are recorded by one level that sits below every
+// other (number 0) and is entered the first time a tensor requires grad, so code that never asks
+// for torch autograd pays nothing. `.backward()` fills `.grad` of leaves; `torch.autograd.grad`
+// returns gradients; create_graph lets the level record the backward pass itself.
+import { gradFnNames, Tensor } from '../tensor/tensor.js';
+import { isFloat } from '../tensor/dtype.js';
+import { sameDims, shapeString } from '../tensor/shape.js';
+import { toTensor } from '../ops/convert.js';
+import { onesLike } from '../ops/constants.js';
+import { add } from '../ops/elementwise.js';
+import { active, belowLevel } from './levels.js';
+import { RuntimeError, TapeLevel, type TapeNode } from './tape.js';
+
+class TorchLevel extends TapeLevel {
+  readonly leaves = new WeakMap<TapeNode, Tensor>();
+  protected override recorded(out: Tensor, node: TapeNode): void {
+    out.requires_grad = true;
+    gradFnNames.set(out, node.prim!.torchName);
+  }
+}
+
+const level = new TorchLevel();
+let enabled = true;
+
+function ensureActive(): void {
+  if (enabled && !active.includes(level)) {
+    level.id = 0;
+    active.unshift(level);
+  }
+}
+
+/** Marks a float leaf as requiring grad (torch.tensor(..., requires_grad=True), x.requires_grad_()). */
+export function requiresGrad(t: Tensor, flag = true): Tensor {
+  if (!flag) {
+    t.requires_grad = false;
+    return t;
+  }
+  if (!isFloat(t.dtype)) throw new RuntimeError('only Tensors of floating point dtype can require gradients');
+  ensureActive();
+  level.leaves.set(level.watch(t), t);
+  t.requires_grad = true;
+  return t;
+}
+
+/** A tensor sharing storage with `t` that autograd does not follow (x.detach()). */
+export function detach(t: Tensor): Tensor {
+  return new Tensor(t.dtype, t.dims, t.data, t.flavor);
+}
+
+/** torch.no_grad(): runs fn with autograd recording paused. */
+export function noGrad<T>(fn: () => T): T {
+  const i = active.indexOf(level);
+  const was = enabled;
+  enabled = false;
+  if (i >= 0) active.splice(i, 1);
+  try {
+    return fn();
+  } finally {
+    enabled = was;
+    if (i >= 0 && !active.includes(level)) active.unshift(level);
+  }
+}
+
+function leavesBelow(roots: TapeNode[]): TapeNode[] {
+  const seen = new Set<TapeNode>();
+  const out: TapeNode[] = [];
+  const stack = [...roots];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.backward === null) out.push(n);
+    for (const p of n.parents) if (p) stack.push(p);
+  }
+  return out;
+}
+
+function seedsFor(outputs: Tensor[], grads: (Tensor | null | undefined)[] | undefined): [TapeNode, Tensor][] {
+  return outputs.map((o, i) => {
+    const node = level.nodeOf(o);
+    if (!o.requires_grad || node === undefined) throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+    let g = grads?.[i] ?? null;
+    if (g === null) {
+      if (o.size !== 1) throw new RuntimeError('grad can be implicitly created only for scalar outputs');
+      g = onesLike(o);
+    } else g = toTensor(g, o.dtype);
+    if (!sameDims(g.dims, o.dims)) throw new RuntimeError(`Mismatch in shape: grad_output[${i}] has a shape of ${shapeString(g.dims)} and output[${i}] has a shape of ${shapeString(o.dims)}.`);
+    return [node, g];
+  });
+}
+
+export interface BackwardOptions {
+  retain_graph?: boolean;
+  create_graph?: boolean;
+  inputs?: Tensor[];
+}
+
+/** tensor.backward(gradient): accumulates d(tensor)/d(leaf) into every leaf's `.grad`. */
+export function backward(t: Tensor, gradient?: Tensor | null, o: BackwardOptions = {}): void {
+  const seeds = seedsFor([t], [gradient]);
+  const leaves = o.inputs ? o.inputs.map((x) => level.nodeOf(x)!).filter(Boolean) : leavesBelow(seeds.map(([n]) => n));
+  const create = o.create_graph ?? false;
+  const cts = level.backward(seeds, leaves, 0, { retain: o.retain_graph ?? create, visibleToSelf: create });
+  for (const n of leaves) {
+    const g = cts.get(n);
+    const leaf = level.leaves.get(n);
+    if (g === undefined || leaf === undefined) continue;
+    const gg = create ? g : detach(g);
+    leaf.grad = leaf.grad === null ? gg : belowLevel(create ? Infinity : 0, () => add(leaf.grad!, gg));
+  }
+}
+
+export interface GradOptions {
+  grad_outputs?: (Tensor | null)[] | Tensor | null;
+  retain_graph?: boolean;
+  create_graph?: boolean;
+  allow_unused?: boolean;
+}
+
+/** torch.autograd.grad(outputs, inputs): the gradients, as a list (one per input). */
+export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], o: GradOptions = {}): (Tensor | null)[] {
+  const outs = Array.isArray(outputs) ? outputs : [outputs];
+  const ins = Array.isArray(inputs) ? inputs : [inputs];
+  const go = o.grad_outputs === undefined || o.grad_outputs === null ? undefined : Array.isArray(o.grad_outputs) ? o.grad_outputs : [o.grad_outputs];
+  const seeds = seedsFor(outs, go);
+  const nodes = ins.map((x, i) => {
+    const n = level.nodeOf(x);
+    if (n === undefined || !x.requires_grad) throw new RuntimeError(`One of the differentiated Tensors (input ${i}) does not require grad`);
+    return n;
+  });
+  const create = o.create_graph ?? false;
+  const cts = level.backward(seeds, nodes, 0, { retain: o.retain_graph ?? create, visibleToSelf: create });
+  return nodes.map((n, i) => {
+    const g = cts.get(n);
+    if (g === undefined) {
+      if (!o.allow_unused) throw new RuntimeError(`One of the differentiated Tensors (input ${i}) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.`);
+      return null;
+    }
+    return create ? g : detach(g);
+  });
+}

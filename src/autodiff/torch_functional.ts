@@ -1,0 +1,68 @@
+// torch.autograd.functional: jvp, vjp, jacobian, hessian, hvp, vhp on the same levels as JAX's
+// transforms. Results are detached from torch's graph unless create_graph is set.
+import { Tensor } from '../tensor/tensor.js';
+import { jacfwd, jacrev, jvp as jaxJvp, vjp as jaxVjp } from './functional.js';
+import { detach } from './torch_autograd.js';
+import { mapTree } from './tree.js';
+
+type Fn = (...args: any[]) => any;
+const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
+
+interface Options { create_graph?: boolean; strict?: boolean }
+
+const tuple = (x: unknown): unknown[] => (Array.isArray(x) ? x : [x]);
+/** torch returns a tensor where the caller passed a tensor, a tuple where it passed a tuple. */
+const like = (given: unknown, xs: unknown[]): unknown => (Array.isArray(given) ? xs : xs[0]);
+const finish = (x: unknown, o: Options): any => (o.create_graph ? x : mapTree(x, isTensor, detach));
+
+export function jvp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] | null, o: Options = {}): [any, any] {
+  const xs = tuple(inputs);
+  const vs = v === undefined || v === null ? xs.map((x) => (x as Tensor).size === 1 ? x : null) : tuple(v);
+  if (vs.some((t) => t === null)) throw new Error('The vector v can only be None if the input to the user-provided function is a single Tensor with a single element.');
+  const [out, t] = jaxJvp(func, xs, vs);
+  return [finish(out, o), finish(t, o)];
+}
+
+export function vjp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] | null, o: Options = {}): [any, any] {
+  const xs = tuple(inputs);
+  const [out, pullback] = jaxVjp(func, ...xs);
+  const ct = v === undefined || v === null ? mapTree(out, isTensor, (t) => {
+    if (t.size !== 1) throw new Error('The vector v can only be None if the user-provided function returns a single Tensor with a single element.');
+    return new Tensor(t.dtype, t.dims, new (t.data.constructor as Float32ArrayConstructor)([1]), t.flavor);
+  }) : Array.isArray(v) && !Array.isArray(out) ? v[0] : v;
+  return [finish(out, o), finish(like(inputs, pullback(ct)), o)];
+}
+
+export function jacobian(func: Fn, inputs: Tensor | Tensor[], o: Options & { vectorize?: boolean; strategy?: 'reverse-mode' | 'forward-mode' } = {}): any {
+  const xs = tuple(inputs);
+  const transform = o.strategy === 'forward-mode' ? jacfwd : jacrev;
+  const argnums = xs.map((_, i) => i);
+  const jacs = transform(func, { argnums })(...xs) as unknown[];
+  return finish(like(inputs, jacs), o);
+}
+
+export function hessian(func: Fn, inputs: Tensor | Tensor[], o: Options & { vectorize?: boolean; outer_jacobian_strategy?: string } = {}): any {
+  const xs = tuple(inputs);
+  const argnums = xs.map((_, i) => i);
+  const h = jacfwd(jacrev(func, { argnums }), { argnums })(...xs) as unknown[][];
+  return finish(Array.isArray(inputs) ? h : h[0][0], o);
+}
+
+/** (func(inputs), H·v) by forward-over-reverse. */
+export function hvp(func: Fn, inputs: Tensor | Tensor[], v: Tensor | Tensor[], o: Options = {}): [any, any] {
+  const xs = tuple(inputs);
+  const vs = tuple(v);
+  const gradFn = (...a: Tensor[]) => jaxVjp(func, ...a)[1](onesOf(func(...a)));
+  const [, hv] = jaxJvp(gradFn, xs, vs);
+  return [finish(func(...xs), o), finish(like(inputs, hv as unknown[]), o)];
+}
+
+/** v·H; equal to hvp for the symmetric Hessians of scalar functions. */
+export function vhp(func: Fn, inputs: Tensor | Tensor[], v: Tensor | Tensor[], o: Options = {}): [any, any] {
+  return hvp(func, inputs, v, o);
+}
+
+function onesOf(t: Tensor): Tensor {
+  if (t.size !== 1) throw new Error('The function given to hvp or vhp must return a single Tensor with a single element.');
+  return new Tensor(t.dtype, t.dims, new (t.data.constructor as Float32ArrayConstructor)([1]), t.flavor);
+}

@@ -1,0 +1,47 @@
+// Nested structures (arrays and plain objects) of tensors, as TensorFlow's nest and JAX's pytrees:
+// flatten to leaves and rebuild the same structure around new leaves.
+
+export type Tree<L> = L | readonly Tree<L>[] | { readonly [k: string]: Tree<L> } | null | undefined;
+
+export function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+export function flatten<L>(tree: unknown, isLeaf: (x: unknown) => x is L): L[] {
+  const out: L[] = [];
+  const walk = (t: unknown) => {
+    if (isLeaf(t)) out.push(t);
+    else if (Array.isArray(t)) t.forEach(walk);
+    else if (isPlainObject(t)) Object.keys(t).sort().forEach((k) => walk(t[k]));
+    else if (t !== null && t !== undefined) throw new TypeError(`expected a tensor or a nested structure of tensors, got ${typeof t}`);
+  };
+  walk(tree);
+  return out;
+}
+
+/** Rebuilds `tree` with each leaf replaced by `f(leaf)` (null/undefined stay as they are). */
+export function mapTree<L, R>(tree: unknown, isLeaf: (x: unknown) => x is L, f: (leaf: L) => R): unknown {
+  if (isLeaf(tree)) return f(tree);
+  if (Array.isArray(tree)) return tree.map((t) => mapTree(t, isLeaf, f));
+  if (isPlainObject(tree)) {
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(tree).sort()) o[k] = mapTree(tree[k], isLeaf, f);
+    return o;
+  }
+  return tree;
+}
+
+/** Whether two structures have the same nesting (leaves anywhere the other has leaves). */
+export function sameStructure(a: unknown, b: unknown, isLeaf: (x: unknown) => boolean): boolean {
+  if (isLeaf(a) || isLeaf(b)) return isLeaf(a) && isLeaf(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameStructure(x, b[i], isLeaf));
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a).sort(), kb = Object.keys(b).sort();
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameStructure(a[k], b[k], isLeaf));
+  }
+  return a === b;
+}

@@ -1,0 +1,86 @@
+// Specialised elementwise loops, generated once per (operation, pattern) and cached: a loop with the
+// operation's expression inlined stays monomorphic, where one shared loop calling a closure per
+// element would not (tfjs-cpu's cost; see PERFORMANCE.md).
+import type { TensorData } from '../tensor/dtype.js';
+
+type Loop = (...args: unknown[]) => void;
+const cache = new Map<string, Loop>();
+
+function compile(key: string, params: string[], body: string): Loop {
+  let f = cache.get(key);
+  if (!f) {
+    f = new Function(...params, `"use strict";\n${body}`) as Loop;
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** out[i] = expr(a) over n contiguous elements. `expr` uses `a`. */
+export function unaryLoop(expr: string): (a: TensorData, out: TensorData, n: number) => void {
+  return compile(`u:${expr}`, ['A', 'O', 'n'], `for (let i = 0; i < n; i++) { const a = A[i]; O[i] = ${expr}; }`) as never;
+}
+
+/** out[i] = expr(a, b) for same-shaped contiguous inputs, or with one side a single element. */
+export function binaryLoop(expr: string, pattern: 'same' | 'scalarB' | 'scalarA'): (a: TensorData, b: TensorData, out: TensorData, n: number) => void {
+  const load =
+    pattern === 'same' ? 'const a = A[i], b = B[i];' : pattern === 'scalarB' ? 'const a = A[i];' : 'const b = B[i];';
+  const pre = pattern === 'scalarB' ? 'const b = B[0];' : pattern === 'scalarA' ? 'const a = A[0];' : '';
+  return compile(`b:${pattern}:${expr}`, ['A', 'B', 'O', 'n'], `${pre} for (let i = 0; i < n; i++) { ${load} O[i] = ${expr}; }`) as never;
+}
+
+/**
+ * The general broadcasting loop: walks the output in row-major order keeping one offset per input,
+ * with the innermost axis as a tight strided loop (no index arrays per element).
+ */
+export function broadcastLoop(expr: string): (
+  a: TensorData, b: TensorData, out: TensorData, dims: readonly number[], sa: readonly number[], sb: readonly number[],
+) => void {
+  return compile(
+    `bb:${expr}`,
+    ['A', 'B', 'O', 'dims', 'sa', 'sb'],
+    `const nd = dims.length;
+     const last = nd - 1, n = dims[last], ia = sa[last], ib = sb[last];
+     const idx = new Array(nd).fill(0);
+     let total = 1; for (let d = 0; d < nd; d++) total *= dims[d];
+     let pa = 0, pb = 0, o = 0;
+     while (o < total) {
+       let ka = pa, kb = pb;
+       for (let j = 0; j < n; j++) { const a = A[ka], b = B[kb]; O[o++] = ${expr}; ka += ia; kb += ib; }
+       let d = last - 1;
+       while (d >= 0) {
+         idx[d]++; pa += sa[d]; pb += sb[d];
+         if (idx[d] < dims[d]) break;
+         pa -= sa[d] * dims[d]; pb -= sb[d] * dims[d]; idx[d] = 0; d--;
+       }
+       if (d < 0) break;
+     }`,
+  ) as never;
+}
+
+/** The three-input broadcasting loop (where). */
+export function ternaryLoop(expr: string): (
+  c: TensorData, a: TensorData, b: TensorData, out: TensorData, dims: readonly number[],
+  sc: readonly number[], sa: readonly number[], sb: readonly number[],
+) => void {
+  return compile(
+    `t:${expr}`,
+    ['C', 'A', 'B', 'O', 'dims', 'sc', 'sa', 'sb'],
+    `const nd = dims.length;
+     let total = 1; for (let d = 0; d < nd; d++) total *= dims[d];
+     if (nd === 0) { const c = C[0], a = A[0], b = B[0]; O[0] = ${expr}; return; }
+     const last = nd - 1, n = dims[last], ic = sc[last], ia = sa[last], ib = sb[last];
+     const idx = new Array(nd).fill(0);
+     let pc = 0, pa = 0, pb = 0, o = 0;
+     while (o < total) {
+       let kc = pc, ka = pa, kb = pb;
+       for (let j = 0; j < n; j++) { const c = C[kc], a = A[ka], b = B[kb]; O[o++] = ${expr}; kc += ic; ka += ia; kb += ib; }
+       let d = last - 1;
+       while (d >= 0) {
+         idx[d]++; pc += sc[d]; pa += sa[d]; pb += sb[d];
+         if (idx[d] < dims[d]) break;
+         pc -= sc[d] * dims[d]; pa -= sa[d] * dims[d]; pb -= sb[d] * dims[d]; idx[d] = 0; d--;
+       }
+       if (d < 0) break;
+     }`,
+  ) as never;
+}

@@ -1,0 +1,109 @@
+// Copies between layouts: transpose and strided slices are one strided gather; the slice's
+// transpose (for gradients) is the matching strided scatter. Plus gather/scatter-add by indices and concat.
+import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
+import { stridesOf } from '../tensor/shape.js';
+
+/** dst[o] = src[offset + Σ idx_d·strides_d] for every index of `dims` in row-major order. */
+export function stridedGather(src: TensorData, dims: readonly number[], strides: readonly number[], offset: number, dst: TensorData): void {
+  const nd = dims.length;
+  const total = dst.length;
+  if (total === 0) return;
+  if (nd === 0) { dst[0] = src[offset] as never; return; }
+  const last = nd - 1, n = dims[last], s = strides[last];
+  const idx = new Array<number>(nd).fill(0);
+  const D = dst as Float64Array, S = src as Float64Array;
+  let p = offset, o = 0;
+  while (o < total) {
+    let k = p;
+    for (let j = 0; j < n; j++) { D[o++] = S[k]; k += s; }
+    let d = last - 1;
+    while (d >= 0) {
+      idx[d]++; p += strides[d];
+      if (idx[d] < dims[d]) break;
+      p -= strides[d] * dims[d]; idx[d] = 0; d--;
+    }
+    if (d < 0) break;
+  }
+}
+
+/** dst[offset + Σ idx_d·strides_d] (+)= src[o]: the transpose of stridedGather. */
+export function stridedScatter(src: TensorData, dims: readonly number[], strides: readonly number[], offset: number, dst: TensorData, accumulate: boolean): void {
+  const nd = dims.length;
+  const total = src.length;
+  if (total === 0) return;
+  const D = dst as Float64Array, S = src as Float64Array;
+  if (nd === 0) { D[offset] = accumulate ? D[offset] + S[0] : S[0]; return; }
+  const last = nd - 1, n = dims[last], s = strides[last];
+  const idx = new Array<number>(nd).fill(0);
+  let p = offset, o = 0;
+  while (o < total) {
+    let k = p;
+    if (accumulate) for (let j = 0; j < n; j++) { D[k] += S[o++]; k += s; }
+    else for (let j = 0; j < n; j++) { D[k] = S[o++]; k += s; }
+    let d = last - 1;
+    while (d >= 0) {
+      idx[d]++; p += strides[d];
+      if (idx[d] < dims[d]) break;
+      p -= strides[d] * dims[d]; idx[d] = 0; d--;
+    }
+    if (d < 0) break;
+  }
+}
+
+export function transpose(a: TensorData, dims: readonly number[], perm: readonly number[], dtype: DType): TensorData {
+  const st = stridesOf(dims);
+  const out = allocate(dtype, a.length);
+  stridedGather(a, perm.map((p) => dims[p]), perm.map((p) => st[p]), 0, out);
+  return out;
+}
+
+/** Takes `indices` (already in range) along `axis`; the result's dims are dims[:axis] + indexDims + dims[axis+1:]. */
+export function gather(a: TensorData, dims: readonly number[], indices: Int32Array, axis: number, dtype: DType): TensorData {
+  const outer = dims.slice(0, axis).reduce((p, d) => p * d, 1);
+  const inner = dims.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const n = dims[axis];
+  const m = indices.length;
+  const out = allocate(dtype, outer * m * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < m; j++) {
+      const src = (o * n + indices[j]) * inner;
+      const dst = (o * m + j) * inner;
+      if (inner === 1) out[dst] = a[src] as never;
+      else (out as Float64Array).set((a as Float64Array).subarray(src, src + inner), dst);
+    }
+  }
+  return out;
+}
+
+/** The transpose of gather: adds each slice of `ct` into position indices[j] along `axis` of a zero array. */
+export function scatterAdd(ct: TensorData, indices: Int32Array, axis: number, outDims: readonly number[], dtype: DType): TensorData {
+  const outer = outDims.slice(0, axis).reduce((p, d) => p * d, 1);
+  const inner = outDims.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const n = outDims[axis];
+  const m = indices.length;
+  const out = allocate(dtype, outer * n * inner);
+  const O = out as Float64Array, C = ct as Float64Array;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < m; j++) {
+      const dst = (o * n + indices[j]) * inner;
+      const src = (o * m + j) * inner;
+      for (let i = 0; i < inner; i++) O[dst + i] += C[src + i];
+    }
+  }
+  return out;
+}
+
+export function concat(parts: { data: TensorData; dims: readonly number[] }[], axis: number, dtype: DType, outDims: readonly number[]): TensorData {
+  const outer = outDims.slice(0, axis).reduce((p, d) => p * d, 1);
+  const inner = outDims.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const total = outDims[axis] * inner;
+  const out = allocate(dtype, outer * total);
+  let offset = 0;
+  for (const part of parts) {
+    const chunk = part.dims[axis] * inner;
+    const src = part.data as Float64Array;
+    for (let o = 0; o < outer; o++) (out as Float64Array).set(src.subarray(o * chunk, (o + 1) * chunk), o * total + offset);
+    offset += chunk;
+  }
+  return out;
+}

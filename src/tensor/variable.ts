@@ -1,0 +1,51 @@
+// tf.Variable: the only mutable value. It holds an immutable tensor and replaces it on assignment;
+// every read goes through `read()` so that tapes and accumulators see variables being used.
+import type { DType } from './dtype.js';
+import { Tensor, type Shape } from './tensor.js';
+import { VARIABLE_BRAND, type PrintableVariable } from './printable.js';
+import { shapeString, ShapeError } from './shape.js';
+import { active, notifyVariableRead } from '../autodiff/levels.js';
+
+export class Variable implements PrintableVariable {
+  declare readonly [VARIABLE_BRAND]: true;
+  private current: Tensor;
+  readonly name: string;
+  readonly trainable: boolean;
+
+  constructor(initial: Tensor, options: { name?: string; trainable?: boolean } = {}) {
+    // A fresh tensor object over the same (immutable) storage, so watching the variable never
+    // watches the caller's tensor too.
+    this.current = new Tensor(initial.dtype, initial.dims, initial.data, 'tf');
+    this.name = `${options.name ?? 'Variable'}:0`;
+    this.trainable = options.trainable ?? true;
+  }
+
+  /** The current value, as ops see it (levels are told about the read). */
+  read(): Tensor {
+    if (active.length !== 0) notifyVariableRead(this, this.current);
+    return this.current;
+  }
+
+  /** The current value without notifying any level (printing, inspection). */
+  get value(): Tensor { return this.current; }
+  get dtype(): DType { return this.current.dtype; }
+  get dims(): readonly number[] { return this.current.dims; }
+  get shape(): Shape { return this.current.shape; }
+  get ndim(): number { return this.current.dims.length; }
+
+  assign(value: Tensor): this {
+    if (value.dims.length !== this.current.dims.length || value.dims.some((d, i) => d !== this.current.dims[i])) {
+      throw new ShapeError(`Cannot assign to variable ${this.name} due to variable shape ${shapeString(this.current.dims)} and value shape ${shapeString(value.dims)} are incompatible`);
+    }
+    if (value.dtype !== this.current.dtype) {
+      throw new TypeError(`Cannot assign a ${value.dtype} value to variable ${this.name} of dtype ${this.current.dtype}`);
+    }
+    this.current = new Tensor(value.dtype, value.dims, value.data, 'tf');
+    return this;
+  }
+}
+Object.defineProperty(Variable.prototype, VARIABLE_BRAND, { value: true });
+
+export function isVariable(x: unknown): x is Variable {
+  return x instanceof Variable;
+}
