@@ -1,15 +1,18 @@
-// Turns a cell into one script that runs in the session's vm context: top-level declarations become
-// assignments to the context's global object (so they persist, and a later cell may redeclare them),
+// Turns a cell into one script that runs over the session's scope: top-level declarations become
+// assignments to names of that scope (so they persist, and a later cell may redeclare them),
 // imports become awaited `__jacobi.import(...)` calls, the last expression statement is returned as
 // the cell's value, and the whole body runs in an arrow function (async when it awaits), which is
 // what lets `using` dispose at the end of the cell and top-level `await` work.
 import type { TS } from './typescript.js';
 import { HELPER, operatorRewriter } from './operators.js';
 
+/** The parameter naming the session's scope object in a compiled cell (see compile.ts). */
+export const SCOPE = '__jacobi_scope';
+
 export interface CellShape {
-  /** Names the cell assigns on the global object (declared before the script runs). */
+  /** Names the cell assigns in the session's scope (declared there before the script runs). */
   globals: string[];
-  /** Enum and namespace names: local to the cell's function, then copied to the global object. */
+  /** Enum and namespace names: local to the cell's function, then copied to the session's scope. */
   exported: string[];
   /** The body awaits (top-level await, imports, `await using`, `for await`). */
   isAsync: boolean;
@@ -150,7 +153,7 @@ export function cellTransformer(ts: typeof TS, shape: CellShape): TS.Transformer
           : f.updateModuleDeclaration(statement, undefined, statement.name, statement.body);
         body.push(stripped);
         shape.exported.push(statement.name.text);
-        const global = f.createElementAccessExpression(f.createIdentifier('globalThis'), f.createStringLiteral(statement.name.text));
+        const global = f.createElementAccessExpression(f.createIdentifier(SCOPE), f.createStringLiteral(statement.name.text));
         body.push(assign(global, f.createIdentifier(statement.name.text), statement));
         return;
       }
@@ -166,7 +169,8 @@ export function cellTransformer(ts: typeof TS, shape: CellShape): TS.Transformer
     shape.isAsync = isAsync;
     const fn = f.createArrowFunction(isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined, undefined, [], undefined,
       undefined, f.createBlock([...hoisted, ...body], true));
-    const run = f.createExpressionStatement(f.createCallExpression(f.createParenthesizedExpression(fn), undefined, []));
+    // compile.ts wraps the emitted script in a function over the session's scope, which returns this.
+    const run = f.createReturnStatement(f.createCallExpression(f.createParenthesizedExpression(fn), undefined, []));
     return f.updateSourceFile(sourceFile, [run]);
   };
 }

@@ -2,7 +2,7 @@
 // cell transform and TypeScript's own lowering (types stripped, `using` downleveled for ES2022).
 import type { TS } from './typescript.js';
 import { typescript } from './typescript.js';
-import { cellTransformer, type CellShape } from './cell-transform.js';
+import { cellTransformer, SCOPE, type CellShape } from './cell-transform.js';
 import { decodeMappings, type LineMap } from './sourcemap.js';
 
 export interface CompiledCell extends CellShape {
@@ -28,6 +28,9 @@ export class CellCompileError extends Error {
 
 const FILE = 'cell.ts';
 
+/** Where the scope of the cell about to run is handed to its script. */
+export const SCOPE_KEY = 'jacobi.session.scope';
+
 export function compileCell(code: string): CompiledCell {
   const ts = typescript();
   const shape: CellShape = { globals: [], exported: [], isAsync: false, hasValue: false };
@@ -47,8 +50,11 @@ export function compileCell(code: string): CompiledCell {
   const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) throw new CellCompileError(errors.map((d) => syntaxError(ts, code, d)));
   // A cell that had imports was a module; what runs is a script, so the module marker goes.
-  const js = out.outputText.replace(/^\/\/# sourceMappingURL=.*$/m, '').replace(/^export \{\};\s*$/m, '');
-  const map = decodeMappings((JSON.parse(out.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings);
+  const body = out.outputText.replace(/^\/\/# sourceMappingURL=.*$/m, '').replace(/^export \{\};\s*$/m, '');
+  // The script is a function over the session's scope, called at once with it (the session puts it
+  // where SCOPE_KEY says just before running); the prefix line shifts the source map by one line.
+  const js = `(function (${SCOPE}) { with (${SCOPE}) {\n${body}\n} })(globalThis[Symbol.for(${JSON.stringify(SCOPE_KEY)})]);\n`;
+  const map = decodeMappings(';' + (JSON.parse(out.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings);
   return { ...shape, js, map };
 }
 

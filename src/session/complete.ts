@@ -26,7 +26,7 @@ export function complete(_ts: typeof TS | undefined, global: Record<string, unkn
     candidates = found ? memberNames(value) : [];
   } else {
     const declared = [...code.matchAll(DECLARED)].map((d) => d[1]!);
-    candidates = [...Object.getOwnPropertyNames(global), ...KEYWORDS, ...declared];
+    candidates = [...Object.getOwnPropertyNames(global), ...Object.getOwnPropertyNames(globalThis), ...KEYWORDS, ...declared];
   }
   const privateOk = partial.startsWith('_');
   const matches = [...new Set(candidates)]

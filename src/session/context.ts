@@ -1,6 +1,8 @@
-// The vm context cells run in: JavaScript's own globals, Node's (timers, process, Buffer, fetch...),
-// the facades, the notebook builtins and the `__jacobi` helper the cell compiler calls.
-import vm from 'node:vm';
+// The scope cells run in. Cells run in Jacobi's own realm (so arrays, plain objects, typed arrays and
+// errors from a cell are the very kinds the runtime and the printers check for), inside `with` over a
+// per-session object: the facades, the notebook builtins, the `__jacobi` helper the cell compiler calls,
+// and every top-level declaration of earlier cells. Its prototype is the real global object, so a cell
+// sees all of JavaScript's and Node's globals and may shadow any of them without touching them.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { binary, getItem, unary } from '../api/operators.js';
@@ -9,21 +11,14 @@ import { HELPER } from './operators.js';
 
 export type Report = (error: unknown) => void;
 
-export function createCellContext(globals: Record<string, unknown>, reportAsync: Report): { context: vm.Context; global: Record<string, unknown> } {
-  const context = vm.createContext({}, { name: 'jacobi session' });
-  const global = vm.runInContext('globalThis', context) as Record<string, unknown>;
+// `using` in a cell needs Symbol.dispose (Node 20 has it; older runtimes get the same Symbol.for
+// polyfill the tensor runtime uses, so the two agree).
+const SymbolCtor = Symbol as unknown as { dispose?: symbol; asyncDispose?: symbol };
+SymbolCtor.dispose ??= Symbol.for('Symbol.dispose');
+SymbolCtor.asyncDispose ??= Symbol.for('Symbol.asyncDispose');
 
-  // Node's globals that the new realm does not have, read lazily (some warn or load on first access).
-  for (const name of Object.getOwnPropertyNames(globalThis)) {
-    if (name in global || name === 'global') continue;
-    Object.defineProperty(global, name, {
-      configurable: true,
-      enumerable: false,
-      get: () => (globalThis as Record<string, unknown>)[name],
-      set: (value) => Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: true }),
-    });
-  }
-  global.global = global;
+export function createCellScope(globals: Record<string, unknown>, reportAsync: Report): Record<string, unknown> {
+  const scope = Object.create(globalThis) as Record<string, unknown>;
   // Callbacks a cell schedules report their errors to the session instead of crashing the process.
   const guard = (fn: unknown) => (typeof fn === 'function'
     ? (...args: unknown[]) => {
@@ -36,24 +31,15 @@ export function createCellContext(globals: Record<string, unknown>, reportAsync:
     : fn);
   type Timer = (fn: unknown, ...args: unknown[]) => unknown;
   const guarded = (timer: Timer): Timer => (fn, ...args) => timer(guard(fn), ...args);
-  global.setTimeout = guarded(setTimeout as unknown as Timer);
-  global.setInterval = guarded(setInterval as unknown as Timer);
-  global.setImmediate = guarded(setImmediate as unknown as Timer);
-  global.queueMicrotask = (fn: unknown) => queueMicrotask(guard(fn) as () => void);
-
-  // `using` needs Symbol.dispose; the realm's Symbol gets the very symbols the runtime uses (Node's own,
-  // or the Symbol.for polyfill both sides fall back to).
-  const CellSymbol = global.Symbol as unknown as Record<string, symbol>;
-  const host = Symbol as unknown as Record<string, symbol | undefined>;
-  for (const name of ['dispose', 'asyncDispose']) {
-    Object.defineProperty(CellSymbol, name, { value: host[name] ?? Symbol.for(`Symbol.${name}`), configurable: true });
-  }
-
-  global.require = createRequire(path.join(process.cwd(), '__jacobi_cell__.js'));
-  Object.defineProperty(global, HELPER, {
+  scope.setTimeout = guarded(setTimeout as unknown as Timer);
+  scope.setInterval = guarded(setInterval as unknown as Timer);
+  scope.setImmediate = guarded(setImmediate as unknown as Timer);
+  scope.queueMicrotask = (fn: unknown) => queueMicrotask(guard(fn) as () => void);
+  scope.require = createRequire(path.join(process.cwd(), '__jacobi_cell__.js'));
+  Object.defineProperty(scope, HELPER, {
     value: Object.freeze({ binary, unary, getItem, import: importForCell }),
     enumerable: false,
   });
-  for (const [name, value] of Object.entries(globals)) global[name] = value;
-  return { context, global };
+  for (const [name, value] of Object.entries(globals)) scope[name] = value;
+  return scope;
 }

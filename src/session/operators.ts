@@ -31,9 +31,11 @@ export function operatorRewriter(ts: typeof TS, context: TS.TransformationContex
     return ts.setTextRange(call, original);
   };
 
+  /** Literal-only arithmetic cannot involve a tensor: it stays plain (and fast). */
   const isNumeric = (e: TS.Expression): boolean => {
     const inner = skipParens(ts, e);
     if (ts.isNumericLiteral(inner) || ts.isBigIntLiteral(inner)) return true;
+    if (ts.isBinaryExpression(inner) && BINARY.has(inner.operatorToken.kind)) return isNumeric(inner.left) && isNumeric(inner.right);
     return ts.isPrefixUnaryExpression(inner) && (inner.operator === ts.SyntaxKind.MinusToken || inner.operator === ts.SyntaxKind.PlusToken) && isNumeric(inner.operand);
   };
   const isText = (e: TS.Expression): boolean => {

@@ -16,7 +16,7 @@ export async function runRepl(args: string[]): Promise<void> {
     process.stdout.write('usage: jacobi repl [--type-check]\nTypeScript cells with tf, jax, jnp, torch, np in scope. Ctrl-C interrupts, Ctrl-D exits.\n');
     return;
   }
-  const session = new Session({ typeCheck: args.includes('--type-check') });
+  const session = new Session({ typeCheck: args.includes('--type-check'), pager: false });
   if (process.stdin.isTTY && process.stdout.isTTY) await interactive(session);
   else await piped(session);
 }

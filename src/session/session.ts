@@ -1,13 +1,13 @@
 // The one evaluator behind the Jupyter kernel, the REPL and the doctest runner: TypeScript cells with
-// Python-like tensor math, run in a vm context whose globals persist from cell to cell.
+// Python-like tensor math, run as vm scripts (breakOnSigint) over a scope that persists from cell to cell.
 import vm from 'node:vm';
 import type {
   CompleteReply, ExecuteOptions, ExecuteOutcome, InspectReply, IsCompleteReply, MimeBundle, OutputSink,
   PagePayload, SessionApi, UserExpressionResult,
 } from './types.js';
 import { loadTypeScript, typescriptIfLoaded } from './typescript.js';
-import { CellCompileError, compileCell, type CompiledCell } from './compile.js';
-import { createCellContext } from './context.js';
+import { CellCompileError, compileCell, SCOPE_KEY, type CompiledCell } from './compile.js';
+import { createCellScope } from './context.js';
 import { makeBuiltins } from './builtins.js';
 import { mimeBundle } from './render.js';
 import { errorReport, interruptReport, isInterrupt, mapPositions, syntaxReport, type ErrorReport } from './traceback.js';
@@ -21,7 +21,7 @@ import { TypeChecker } from './typecheck.js';
 export interface SessionOptions {
   /** Report TypeScript's type errors for a cell (against earlier cells' declarations) before running it. */
   typeCheck?: boolean;
-  /** help(x) returns a pager payload (the kernel, like IPython's `x?`) instead of printing. */
+  /** help(x) gives a pager payload, as IPython's `x?` does in a notebook (default); false prints it instead. */
   pager?: boolean;
   /** Extra globals for every cell (tests, embedding). */
   globals?: Record<string, unknown>;
@@ -38,8 +38,8 @@ export class Session implements SessionApi {
   readonly ready: Promise<void>;
   private count = 1;
   private silentCount = 0;
-  private context: vm.Context | undefined;
-  private global: Record<string, unknown> = {};
+  /** The names cells see: facades, builtins, earlier cells' declarations; its prototype is globalThis. */
+  private global: Record<string, unknown> = Object.create(globalThis) as Record<string, unknown>;
   private readonly maps = new Map<string, LineMap>();
   private currentSink: OutputSink | undefined;
   private payload: PagePayload[] = [];
@@ -49,7 +49,7 @@ export class Session implements SessionApi {
   private readonly pager: boolean;
 
   constructor(private readonly options: SessionOptions = {}) {
-    this.pager = options.pager === true;
+    this.pager = options.pager !== false;
     this.checker = options.typeCheck ? new TypeChecker() : undefined;
     this.ready = Promise.all([loadTypeScript(), loadScope()]).then(([, scope]) => {
       this.setUp(scope);
@@ -68,9 +68,7 @@ export class Session implements SessionApi {
       pager: this.pager,
       addPayload: (page) => this.payload.push(page),
     });
-    const { context, global } = createCellContext({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportLate(e));
-    this.context = context;
-    this.global = global;
+    this.global = createCellScope({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportLate(e));
   }
 
   /** An error from a timer or a promise nobody awaited, after its cell finished. */
@@ -139,7 +137,13 @@ export class Session implements SessionApi {
       throw new Reported(remapSyntaxError(e, filename, compiled.map));
     }
     this.maps.set(filename, compiled.map);
-    let value = script.runInContext(this.context!, { breakOnSigint: true, displayErrors: false }) as unknown;
+    (globalThis as Record<symbol, unknown>)[Symbol.for(SCOPE_KEY)] = this.global;
+    let value: unknown;
+    try {
+      value = script.runInThisContext({ breakOnSigint: true, displayErrors: false });
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for(SCOPE_KEY)];
+    }
     if (isThenable(value)) {
       const interrupted = new Promise<never>((_, reject) => { this.cancel = reject; });
       // A cell awaiting something that holds no handle (a bare promise) must wait for an interrupt,
@@ -192,7 +196,7 @@ export class Session implements SessionApi {
 
   /** The global names a cell can see (what completion offers); for front ends and tests. */
   globalNames(): string[] {
-    return Object.getOwnPropertyNames(this.global);
+    return [...new Set([...Object.getOwnPropertyNames(this.global), ...Object.getOwnPropertyNames(globalThis)])];
   }
 }
 

@@ -56,7 +56,9 @@ export function errorReport(error: unknown, maps: ReadonlyMap<string, LineMap>):
   const stack = typeof error.stack === 'string' ? error.stack : '';
   // A cell frame without a mapping is the compiled wrapper's own call: not the user's code.
   const frames = stack.split('\n').filter((l) => /^\s+at /.test(l))
-    .map((l) => mapPositions(l, maps, UNMAPPED)).filter((l) => !l.includes(UNMAPPED));
+    .map((l) => mapPositions(l, maps, UNMAPPED)).filter((l) => !l.includes(UNMAPPED))
+    // Functions called through the cell scope (whose prototype is the global object) show as `global.f`.
+    .map((l) => l.replace(/^(\s+at (?:async )?)global\./, '$1'));
   let lastCell = -1;
   frames.forEach((l, i) => { if (IN_CELL.test(l)) lastCell = i; });
   const kept = frames.filter((line, i) => (lastCell < 0 || i <= lastCell) && !isInternal(line));

@@ -113,7 +113,7 @@ export class TypeChecker {
     const declared = new Set(['print', 'display', 'clear_output', 'help', 'input', '_', 'console', 'require', 'prompt']);
     const api = fs.existsSync(API.replace(/\.js$/, '.d.ts')) ? JSON.stringify(API) : undefined;
     const lines = [BUILTINS, 'declare const prompt: typeof input;'];
-    for (const name of Object.keys(global)) {
+    for (const name of Object.getOwnPropertyNames(global)) {
       if (declared.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name) || name in globalThis) continue;
       const type = api ? `typeof import(${api}) extends { ${name}: infer T } ? T : any` : 'any';
       lines.push(`declare var ${name}: ${type};`);
