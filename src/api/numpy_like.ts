@@ -17,7 +17,7 @@ export function numpyFunctions(flavor: Flavor, prefix: string) {
   const fn = (name: string, names: string[], impl: (a: Record<string, any>) => unknown) => pyfn(`${prefix}.${name}`, names, impl);
   const u = (name: string, f: (x: ops.TensorLike) => Tensor) => fn(name, ['x'], (a) => f(a.x));
   const b = (name: string, f: (x: ops.TensorLike, y: ops.TensorLike) => Tensor) => fn(name, ['x1', 'x2'], (a) => f(a.x1, a.x2));
-  const r = (name: string, f: (x: TensorLike, axis?: ops.Axis, keepdims?: boolean) => Tensor) =>
+  const r = (name: string, f: (x: ops.TensorLike, axis?: ops.Axis, keepdims?: boolean) => Tensor) =>
     fn(name, ['a', 'axis', 'dtype', 'out', 'keepdims'], (a) => f(a.a, a.axis, a.keepdims));
   const array = fn('array', ['object', 'dtype'], (a) => toTensorOf(a.object, dt(a.dtype), flavor));
   return flavored(flavor, {
