@@ -1,6 +1,4 @@
 // Shared helpers for the array printers: sizes, summarization (which elements are displayed), tuples.
-import type { DType, TensorData } from '../tensor/dtype.js';
-
 export const EDGE_ITEMS = 3;
 export const THRESHOLD = 1000;
 
@@ -55,13 +53,4 @@ export function displayedIndices(dims: readonly number[], summarize: boolean): n
   };
   if (sizeOfDims(dims) > 0) walk(0, 0);
   return out;
-}
-
-/** Element i of storage as a JS number (bool 0/1), for every dtype except int64. */
-export function numberAt(data: TensorData, i: number): number {
-  return data[i] as number;
-}
-
-export function isFloatDType(d: DType): boolean {
-  return d === 'float32' || d === 'float64';
 }
