@@ -5,6 +5,8 @@ import { mapWhere } from '../kernels/where.js';
 import { erf as erfScalar, roundHalfEven } from '../kernels/special.js';
 import { isFloat, type DType } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
+import { variableMath } from '../tensor/variable.js';
+import { unwatched } from '../autodiff/levels.js';
 import { bind, definePrimitive, type Primitive } from './primitive.js';
 import { flavorOf, operands, toTensor, type TensorLike } from './convert.js';
 import { fitTangent, padRank, unbroadcast } from './batching.js';
@@ -292,6 +294,9 @@ const logical = (p: Primitive<void>) => (a: TensorLike, b: TensorLike): Tensor =
 
 export const add = arith(binaryPrims.add, 'add');
 export const sub = arith(binaryPrims.sub, 'sub');
+// Variable updates are plain (unrecorded) arithmetic in the variable's dtype.
+variableMath.add = (a, b) => unwatched(() => cast(add(a, b), a.dtype));
+variableMath.sub = (a, b) => unwatched(() => cast(sub(a, b), a.dtype));
 export const mul = arith(binaryPrims.mul, 'mul');
 export const div = floatBinary(binaryPrims.div, 'div');
 export const pow = arith(binaryPrims.pow, 'pow');
