@@ -1,8 +1,8 @@
 // The scope cells run in. Cells run in Jacobi's own realm (so arrays, plain objects, typed arrays and
 // errors from a cell are the very kinds the runtime and the printers check for), inside `with` over a
 // per-session object: the facades, the notebook builtins, the `__jacobi` helper the cell compiler calls,
-// and every top-level declaration of earlier cells. Its prototype is the real global object, so a cell
-// sees all of JavaScript's and Node's globals and may shadow any of them without touching them.
+// and every top-level declaration of earlier cells. A name it lacks resolves to the real global object,
+// so a cell sees all of JavaScript's and Node's globals and may shadow any of them without touching them.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { binary, getItem, unary } from '../api/operators.js';
@@ -18,7 +18,9 @@ SymbolCtor.dispose ??= Symbol.for('Symbol.dispose');
 SymbolCtor.asyncDispose ??= Symbol.for('Symbol.asyncDispose');
 
 export function createCellScope(globals: Record<string, unknown>, reportAsync: Report): Record<string, unknown> {
-  const scope = Object.create(globalThis) as Record<string, unknown>;
+  // No prototype: a name the scope lacks falls through `with` to the global object itself (Node's lazy
+  // globals insist on being read from it).
+  const scope = Object.create(null) as Record<string, unknown>;
   // Callbacks a cell schedules report their errors to the session instead of crashing the process.
   const guard = (fn: unknown) => (typeof fn === 'function'
     ? (...args: unknown[]) => {

@@ -20,7 +20,8 @@ export const CHAIN_BEFORE = /((?:[A-Za-z_$][\w$]*\s*\??\.\s*)*)([A-Za-z_$][\w$]*
 export function resolveChain(global: Record<string, unknown>, chain: string): { found: boolean; value: unknown } {
   const parts = chain.split(/\s*\??\.\s*/).filter((p) => p !== '');
   if (parts.length === 0) return { found: false, value: undefined };
-  let value: unknown = global;
+  // The first name is the cell scope's, else the real global object's (as `with` resolves it).
+  let value: unknown = parts[0]! in global ? global : globalThis;
   for (const part of parts) {
     if (value === null || value === undefined) return { found: false, value: undefined };
     if (!(part in Object(value))) return { found: false, value: undefined };

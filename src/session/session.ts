@@ -38,8 +38,8 @@ export class Session implements SessionApi {
   readonly ready: Promise<void>;
   private count = 1;
   private silentCount = 0;
-  /** The names cells see: facades, builtins, earlier cells' declarations; its prototype is globalThis. */
-  private global: Record<string, unknown> = Object.create(globalThis) as Record<string, unknown>;
+  /** The names cells see beyond the real globals: facades, builtins, earlier cells' declarations. */
+  private global: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   private readonly maps = new Map<string, LineMap>();
   private currentSink: OutputSink | undefined;
   private payload: PagePayload[] = [];
@@ -58,6 +58,9 @@ export class Session implements SessionApi {
     this.ready.catch(() => undefined);
   }
 
+  private readonly isScopeFunction = (name: string): boolean =>
+    Object.prototype.hasOwnProperty.call(this.global, name) && typeof this.global[name] === 'function';
+
   get executionCount(): number {
     return this.count;
   }
@@ -73,7 +76,7 @@ export class Session implements SessionApi {
 
   /** An error from a timer or a promise nobody awaited, after its cell finished. */
   private reportLate(error: unknown): void {
-    const report = errorReport(error, this.maps);
+    const report = errorReport(error, this.maps, this.isScopeFunction);
     const text = report.traceback.join('\n') + '\n';
     if (this.currentSink) this.currentSink.stream('stderr', text);
     else process.stderr.write(text);
@@ -121,7 +124,7 @@ export class Session implements SessionApi {
       if (store && compiled.hasValue && value !== undefined) this.global._ = value;
       return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: this.payload };
     } catch (e) {
-      return fail(e instanceof Reported ? e.report : errorReport(e, this.maps));
+      return fail(e instanceof Reported ? e.report : errorReport(e, this.maps, this.isScopeFunction));
     }
   }
 
@@ -169,7 +172,7 @@ export class Session implements SessionApi {
         const value = await this.evaluate(compiled, filename);
         out[key] = { status: 'ok', data: mimeBundle(value), metadata: {} };
       } catch (e) {
-        const r = e instanceof CellCompileError ? syntaxReport(filename, e.errors) : e instanceof Reported ? e.report : errorReport(e, this.maps);
+        const r = e instanceof CellCompileError ? syntaxReport(filename, e.errors) : e instanceof Reported ? e.report : errorReport(e, this.maps, this.isScopeFunction);
         out[key] = { status: 'error', ...r };
       }
     }

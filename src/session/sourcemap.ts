@@ -63,7 +63,6 @@ export function originalPosition(map: LineMap, line: number, column: number): { 
     if (s[0] <= col) best = s;
     else break;
   }
-  // Within a segment the text is copied verbatim, so the offset carries over when it starts before.
-  const offset = best[0] <= col ? col - best[0] : 0;
-  return { line: best[1] + 1, column: best[2] + offset + 1 };
+  // Text after a segment's start may be synthesized (an operator call), so no offset is carried over.
+  return { line: best[1] + 1, column: best[2] + 1 };
 }

@@ -45,7 +45,11 @@ function caretPadding(text: string, column: number): string {
   return text.slice(0, column).replace(/[^\t]/g, ' ');
 }
 
-export function errorReport(error: unknown, maps: ReadonlyMap<string, LineMap>): ErrorReport {
+/**
+ * `isScopeFunction` says whether a name is a function of the cell scope: called through `with`, such
+ * a function gets the scope as its receiver and V8 names its frame `Object.f`; the prefix is dropped.
+ */
+export function errorReport(error: unknown, maps: ReadonlyMap<string, LineMap>, isScopeFunction: (name: string) => boolean = () => false): ErrorReport {
   if (isInterrupt(error)) return interruptReport();
   if (!isErrorLike(error)) {
     const text = inspect(error);
@@ -57,8 +61,7 @@ export function errorReport(error: unknown, maps: ReadonlyMap<string, LineMap>):
   // A cell frame without a mapping is the compiled wrapper's own call: not the user's code.
   const frames = stack.split('\n').filter((l) => /^\s+at /.test(l))
     .map((l) => mapPositions(l, maps, UNMAPPED)).filter((l) => !l.includes(UNMAPPED))
-    // Functions called through the cell scope (whose prototype is the global object) show as `global.f`.
-    .map((l) => l.replace(/^(\s+at (?:async )?)global\./, '$1'));
+    .map((l) => l.replace(/^(\s+at (?:async )?)Object\.([\w$]+) /, (whole, at: string, name: string) => (isScopeFunction(name) ? `${at}${name} ` : whole)));
   let lastCell = -1;
   frames.forEach((l, i) => { if (IN_CELL.test(l)) lastCell = i; });
   const kept = frames.filter((line, i) => (lastCell < 0 || i <= lastCell) && !isInternal(line));
