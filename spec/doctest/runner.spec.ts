@@ -86,12 +86,12 @@ describe('doctest runner', function () {
     const before = fence('>>> 1 + 1', '3', '>>> print("a\\n\\nb")', '>>> throw new TypeError("t")', '>>> 5', '5') + 'trailing prose\n';
     const path = write('accept.md', before);
     const first = await runFiles([path], options({ accept: true }));
-    assert.equal(first.failed, 3);
+    assert.equal(first.failed, 3, JSON.stringify(first.files[0]!.results));
     assert.ok(first.files[0]!.accepted);
     const after = readFileSync(path, 'utf8');
     assert.equal(after, fence('>>> 1 + 1', '2', '>>> print("a\\n\\nb")', 'a', '<BLANKLINE>', 'b', '>>> throw new TypeError("t")', 'Traceback (most recent call last):', '  ...', 'TypeError: t', '>>> 5', '5') + 'trailing prose\n');
     const second = await runFiles([path], options());
-    assert.deepEqual([second.passed, second.failed], [4, 0]);
+    assert.deepEqual([second.passed, second.failed], [4, 0], JSON.stringify(second.files[0]!.results.filter((r) => r.status === 'failed')));
   });
 
   it('runs doc-comment examples with the module\'s exports in scope', async () => {

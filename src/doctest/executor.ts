@@ -92,7 +92,10 @@ export class Executor {
         child.kill('SIGINT');
         timer = setTimeout(() => this.kill(), GRACE_MS);
       }, timeoutMs);
-      child.send(msg);
+      // A process that died between examples cannot take the message; that is a crash of this one.
+      child.send(msg, (error) => {
+        if (error) this.exitListener?.(`the session process is gone: ${error.message}`);
+      });
     });
   }
 
@@ -110,6 +113,7 @@ export class Executor {
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
     child.on('message', (m) => this.listener?.(m as FromWorker));
+    child.on('error', (e) => this.exitListener?.(`the session process failed: ${e.message}`));
     child.on('exit', (code, signal) => {
       if (this.child === child) this.child = undefined;
       this.fresh = false;
