@@ -10,26 +10,35 @@ import { padRank, unbroadcast } from './batching.js';
 import { add, cast, div, exp, mul, sub } from './elementwise.js';
 import { logsumexp, max, sum } from './reduce.js';
 import { stopGradient } from './stop_gradient.js';
-import { matrixTranspose, reshape, transpose } from './shape.js';
+import { reshape, transpose } from './shape.js';
 
-export const matmulP: Primitive<void> = definePrimitive<void>({
+interface MatmulParams {
+  /** Read the operand's last two axes transposed. */
+  ta: boolean;
+  tb: boolean;
+}
+
+const matmulOf = (a: Tensor, b: Tensor, ta: boolean, tb: boolean) => bind(matmulP, [a, b], { ta, tb });
+
+export const matmulP: Primitive<MatmulParams> = definePrimitive<MatmulParams>({
   name: 'matmul',
   torchName: 'MmBackward0',
-  impl: ([a, b]) => {
-    const r = matmulKernel(a.data, a.dims, b.data, b.dims, a.dtype);
+  impl: ([a, b], p) => {
+    const r = matmulKernel(a.data, a.dims, p.ta, b.data, b.dims, p.tb, a.dtype);
     return new Tensor(a.dtype, r.dims, r.data, flavorOf([a, b]));
   },
-  jvp: ([a, b], [ta, tb], out, _p, bd) => {
+  jvp: ([a, b], [ta, tb], out, p, bd) => {
     const r = out.dims.length;
-    const da: Tensor | null = ta && bind(matmulP, [padRank(ta, r, bd), b], undefined);
-    const db: Tensor | null = tb && bind(matmulP, [a, padRank(tb, r, bd)], undefined);
+    const da: Tensor | null = ta && matmulOf(padRank(ta, r, bd), b, p.ta, p.tb);
+    const db: Tensor | null = tb && matmulOf(a, padRank(tb, r, bd), p.ta, p.tb);
     return da && db ? add(da, db) : (da ?? db)!;
   },
-  vjp: ([a, b]) => {
+  vjp: ([a, b], _out, p) => {
     const aDims = a.dims, bDims = b.dims;
+    // C = op(A) op(B): dA = ct op(B)^T (or its transpose when A is read transposed), likewise dB.
     return (ct, bd) => [
-      unbroadcast(bind(matmulP, [ct, matrixTranspose(b)], undefined), aDims, bd),
-      unbroadcast(bind(matmulP, [matrixTranspose(a), ct], undefined), bDims, bd),
+      unbroadcast(p.ta ? matmulOf(b, ct, p.tb, true) : matmulOf(ct, b, false, !p.tb), aDims, bd),
+      unbroadcast(p.tb ? matmulOf(ct, a, true, p.ta) : matmulOf(a, ct, !p.ta, false), bDims, bd),
     ];
   },
 });
@@ -46,7 +55,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   if (ka !== kb) {
     throw new ShapeError(`Matrix size-incompatible: In[0]: ${shapeString(x.dims)}, In[1]: ${shapeString(y.dims)}: the contracted dimensions ${ka} and ${kb} differ [Op:MatMul]`);
   }
-  const out = bind(matmulP, [A, B], undefined);
+  const out = matmulOf(A, B, false, false);
   if (!vecA && !vecB) return out;
   const dims = out.dims.slice();
   if (vecB) dims.splice(dims.length - 1, 1);
