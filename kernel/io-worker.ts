@@ -216,4 +216,5 @@ void serve('shell', shell);
 void serve('control', control);
 void serve('stdin', stdin);
 void serveHeartbeat();
+toMain({ t: 'listening' });
 await publish('status', {}, { execution_state: 'starting' });

@@ -32,15 +32,21 @@ export async function runKernel(args: string[]): Promise<void> {
   // Without its sockets the kernel is useless; the worker only stops on shutdown or failure.
   worker.on('exit', (code) => process.exit(code));
 
-  const session: Promise<SessionApi> = import('../src/session/session.js').then(async ({ Session }) => {
-    // pager: help(x) answers with a pager payload, as IPython's `x?` does in a notebook.
-    const s = new Session({ pager: true });
-    await s.ready;
-    return s;
-  });
+  // The session (with the 9 MB TypeScript compiler) loads once the sockets are bound, so it does not
+  // compete for the CPU with the worker's start-up; requests that arrive earlier wait for it.
+  let load!: () => void;
+  const listening = new Promise<void>((resolve) => (load = resolve));
+  const session: Promise<SessionApi> = listening
+    .then(() => import('../src/session/session.js'))
+    .then(async ({ Session }) => {
+      // pager: help(x) answers with a pager payload, as IPython's `x?` does in a notebook.
+      const s = new Session({ pager: true });
+      await s.ready;
+      return s;
+    });
   session.catch((e: unknown) => process.stderr.write(`[jacobi kernel] the session failed to load: ${e instanceof Error ? e.stack : String(e)}\n`));
 
-  const shell = new Shell(port1, session, new History(defaultHistoryFile()), () => process.exit(0));
+  const shell = new Shell(port1, session, new History(defaultHistoryFile()), load, () => process.exit(0));
   // Signal-mode interrupts, and the SIGINT the worker raises in message mode, land here whenever no
   // synchronous cell is running (vm's breakOnSigint handles those); without a handler SIGINT would kill us.
   process.on('SIGINT', () => shell.interrupt());

@@ -21,6 +21,7 @@ export class Shell {
     private readonly port: MessagePort,
     private readonly session: Promise<SessionApi>,
     private readonly history: History,
+    private readonly onListening: () => void,
     private readonly onExit: () => void,
   ) {
     port.on('message', (message: ToMain) => this.receive(message));
@@ -37,6 +38,9 @@ export class Shell {
         return;
       case 'interrupt':
         if (message.target !== null && message.target === this.running) this.interrupt();
+        return;
+      case 'listening':
+        this.onListening();
         return;
       case 'exit':
         this.onExit();

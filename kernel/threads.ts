@@ -16,6 +16,8 @@ export type ToMain =
   | { t: 'request'; channel: 'shell' | 'stdin'; msg: Incoming }
   /** interrupt_request arrived for the execute_request `target` (null: nothing was running). */
   | { t: 'interrupt'; target: string | null }
+  /** Every socket is bound: the main thread may now load the session without slowing start-up. */
+  | { t: 'listening' }
   /** The control channel asked to shut down; the reply is already sent. */
   | { t: 'exit' };
 
