@@ -37,7 +37,8 @@ const assert_allclose = pyfn('np.testing.assert_allclose', ['actual', 'desired',
         `Max absolute difference: ${maxAbs}\nMax relative difference: ${maxRel}\n x: ${format(ops.toTensor(a.actual))}\n y: ${format(ops.toTensor(a.desired))}`,
     );
   }
-  return null;
+  // Python's None: a cell that ends with this call displays nothing.
+  return undefined;
 });
 
 export const np = {
