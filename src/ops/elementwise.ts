@@ -14,7 +14,9 @@ import { zerosLike } from './constants.js';
 
 function make(dtype: DType, dims: readonly number[], data: Tensor['data'], inputs: Tensor[]): Tensor {
   const t = new Tensor(dtype, dims, data, flavorOf(inputs));
-  if (inputs.every((x) => x.weak)) t.weak = true;
+  let weak = true;
+  for (let i = 0; i < inputs.length; i++) weak &&= inputs[i].weak;
+  if (weak) t.weak = true;
   return t;
 }
 
