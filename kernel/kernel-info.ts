@@ -13,7 +13,14 @@ function versionOf(packageJson: string): string {
   }
 }
 
+let cached: Record<string, unknown> | undefined;
+
 export function kernelInfo(): Record<string, unknown> {
+  cached ??= build();
+  return cached;
+}
+
+function build(): Record<string, unknown> {
   const require = createRequire(import.meta.url);
   // dist/kernel/kernel-info.js -> the package root's package.json
   const jacobi = versionOf(fileURLToPath(new URL('../../package.json', import.meta.url)));
