@@ -147,10 +147,7 @@ describe('runtime: elementwise ops', function () {
   });
 
   describe('float64 floor division and modulo', function () {
-    // BUG: floordiv computes Math.floor(a / b); NumPy (and Python) compute floor((a - mod(a, b)) / b),
-    // so that floordiv(a, b) * b + mod(a, b) == a. For 1.0 // 0.1 NumPy gives 9 (mod 0.0999...),
-    // Jacobi gives 10 while its mod still gives 0.0999..., breaking the identity.
-    it.skip('floordiv(1.0, 0.1) is 9 like NumPy (consistent with mod)', function () {
+    it('floordiv(1.0, 0.1) is 9 like NumPy (consistent with mod)', function () {
       oracle.need(this);
       assertLike(ops.floordiv(tensor([1, 7, -7], 'float64'), tensor([0.1, 0.7, 0.7], 'float64')), oracle.get('f64_floordiv'));
     });
@@ -171,10 +168,7 @@ describe('runtime: elementwise ops', function () {
       oracle.need(this);
       assertLike(ops.mul(tensor(new Int32Array(I32A.slice(0, 5))), tensor(new Int32Array(I32B.slice(0, 5)))), oracle.get('i_mul_small'));
     });
-    // BUG: int32 mul evaluates `a * b` in doubles and stores into an Int32Array; when |a*b| > 2^53 the
-    // double is inexact, so the wrapped low 32 bits are wrong: 2147483647 * 2147483647 gives 0 where
-    // NumPy gives 1 (65537 * 65537 = 4295098369 wraps to 131073 correctly). Math.imul would be exact.
-    it.skip('mul wraps exactly even when the product exceeds 2^53', function () {
+    it('mul wraps exactly even when the product exceeds 2^53', function () {
       oracle.need(this);
       const v = new Int32Array([46341, 2147483647, 65537]);
       assertLike(ops.mul(tensor(v), tensor(v)), oracle.get('i_mul_wrap'));

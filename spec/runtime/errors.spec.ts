@@ -18,9 +18,7 @@ describe('runtime: errors', function () {
       assert.throws(() => tensor([[1, 2], 3]), err('ValueError', /\[1\] is a scalar/));
       assert.throws(() => tensor([[[1], [2]], [[3], [4, 5]]]), err('ValueError', /\[1\]\[1\]/));
     });
-    // BUG: a scalar that comes before a sequence at the same depth is not caught: tensor([1, [2]])
-    // returns a [2,1] tensor instead of raising (inferDims only checks scalars against dims already seen).
-    it.skip('a scalar followed by a sequence is ragged too', function () {
+    it('a scalar followed by a sequence is ragged too', function () {
       assert.throws(() => tensor([1, [2]]), err('ValueError', /\[1\]|inhomogeneous|ragged/));
     });
     it('non-numeric values', function () {

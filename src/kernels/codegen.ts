@@ -6,10 +6,24 @@ import type { TensorData } from '../tensor/dtype.js';
 type Loop = (...args: unknown[]) => void;
 const cache = new Map<string, Loop>();
 
+/** Functions an expression may call as `H.name(...)`, for what one expression cannot say. */
+export const H = {
+  /** Python's float floor division: consistent with the floored modulo (1.0 // 0.1 == 9.0). */
+  floordiv(a: number, b: number): number {
+    if (b === 0) return a / b;
+    const mod = a % b;
+    let div = (a - mod) / b;
+    if (mod !== 0 && (b < 0) !== (mod < 0)) div -= 1;
+    if (div === 0) return 0 * (a / b);
+    const fl = Math.floor(div);
+    return div - fl > 0.5 ? fl + 1 : fl;
+  },
+};
+
 function compile(key: string, params: string[], body: string): Loop {
   let f = cache.get(key);
   if (!f) {
-    f = new Function(...params, `"use strict";\n${body}`) as Loop;
+    f = new Function('H', `"use strict"; return function (${params.join(', ')}) {\n${body}\n};`)(H) as Loop;
     cache.set(key, f);
   }
   return f;

@@ -19,13 +19,17 @@ function loopsFor(expr: string): BinaryLoops {
 export class BinaryKernel {
   private num?: BinaryLoops;
   private big?: BinaryLoops;
-  constructor(readonly expr: string, readonly bigExpr?: string) {}
+  private i32?: BinaryLoops;
+  /** `intExpr` replaces `expr` for int32 storage where doubles would lose the low bits (Math.imul). */
+  constructor(readonly expr: string, readonly bigExpr?: string, readonly intExpr?: string) {}
 
   run(a: TensorData, aDims: readonly number[], b: TensorData, bDims: readonly number[], outDtype: DType, op: string): { data: TensorData; dims: readonly number[] } {
     let loops: BinaryLoops;
     if (a instanceof BigInt64Array) {
       if (!this.bigExpr) throw new TypeError(`${op} is not defined for int64`);
       loops = this.big ??= loopsFor(this.bigExpr);
+    } else if (this.intExpr !== undefined && a instanceof Int32Array) {
+      loops = this.i32 ??= loopsFor(this.intExpr);
     } else loops = this.num ??= loopsFor(this.expr);
     if (sameDims(aDims, bDims)) {
       const out = allocate(outDtype, a.length);

@@ -60,7 +60,11 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
   const big = out instanceof BigInt64Array;
   const init = kind === 'sum' || kind === 'any' ? 0 : kind === 'prod' || kind === 'all' ? 1 : NaN;
   if (kind === 'max' || kind === 'min') {
-    if (a.length === 0) throw new RangeError(`zero-size array to reduction operation ${kind === 'max' ? 'maximum' : 'minimum'} which has no identity`);
+    if (a.length === 0) {
+      // Reducing an empty group has no identity; an empty result of other axes is fine.
+      if (outSize > 0) throw new RangeError(`zero-size array to reduction operation ${kind === 'max' ? 'maximum' : 'minimum'} which has no identity`);
+      return out;
+    }
     // Seed each output with its first element so that the combine never sees the NaN placeholder.
     seedFirst(a, dims, axes, out);
   } else if (big) (out as BigInt64Array).fill(BigInt(init));
@@ -68,7 +72,7 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
   const ostr = stridesOf(outDims);
   const so = new Array<number>(dims.length);
   for (let i = 0, k = 0; i < dims.length; i++) so[i] = axes.includes(i) ? 0 : ostr[k++];
-  reduceLoop(big && kind !== 'max' && kind !== 'min' ? COMBINE[kind] : COMBINE[kind])(a, out, dims, so);
+  reduceLoop(COMBINE[kind])(a, out, dims, so);
   return out;
 }
 

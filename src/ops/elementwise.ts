@@ -147,6 +147,8 @@ type Grad = Tensor | null;
 interface BinarySpec {
   expr: string;
   big?: string;
+  /** For int32 storage, where `expr` in doubles would be inexact. */
+  int?: string;
   /** Output dtype when it is not the operands' (comparisons give bool). */
   out?: DType;
   /** Tangent of the output from input tangents already padded to the output's rank (either may be null). */
@@ -157,7 +159,7 @@ interface BinarySpec {
 }
 
 function binaryPrim(name: string, spec: BinarySpec): Primitive<void> {
-  const kernel = new BinaryKernel(spec.expr, spec.big);
+  const kernel = new BinaryKernel(spec.expr, spec.big, spec.int);
   const { jvp, vjp } = spec;
   return definePrimitive<void>({
     name,
@@ -201,7 +203,7 @@ export const binaryPrims = {
     vjp: () => (ct) => [ct, neg(ct)],
   }),
   mul: binaryPrim('mul', {
-    expr: 'a * b', big: 'a * b',
+    expr: 'a * b', big: 'a * b', int: 'Math.imul(a, b)',
     jvp: (a, b, ta, tb) => addTangents(ta && mul(ta, b), tb && mul(a, tb)),
     vjp: (a, b) => (ct) => [mul(ct, b), mul(a, ct)],
   }),
@@ -227,14 +229,16 @@ export const binaryPrims = {
     vjp: (a, b) => (ct) => splitCotangent(less_equal(a, b), ct),
   }),
   mod: binaryPrim('mod', {
-    expr: `b === 0 ? (Number.isInteger(a) && Number.isInteger(b) ? 0 : NaN) : (${FLOOR_MOD})`,
+    expr: `b === 0 ? NaN : (${FLOOR_MOD})`,
+    int: `b === 0 ? 0 : (${FLOOR_MOD})`,
     big: 'b === 0n ? 0n : (((a % b) !== 0n && ((a % b) < 0n) !== (b < 0n)) ? (a % b) + b : (a % b))',
     // a mod b = a − floor(a/b)·b.
     jvp: (a, b, ta, tb) => addTangents(ta, tb && neg(mul(tb, floor(div(a, b))))),
     vjp: (a, b) => (ct) => [ct, neg(mul(ct, floor(div(a, b))))],
   }),
   floordiv: binaryPrim('floordiv', {
-    expr: 'b === 0 && Number.isInteger(a) ? 0 : Math.floor(a / b)',
+    expr: 'H.floordiv(a, b)',
+    int: 'b === 0 ? 0 : Math.floor(a / b)',
     big: 'b === 0n ? 0n : (a / b) - ((((a % b) !== 0n) && (((a % b) < 0n) !== (b < 0n))) ? 1n : 0n)',
   }),
   atan2: binaryPrim('atan2', {

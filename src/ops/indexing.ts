@@ -5,7 +5,7 @@ import { Tensor } from '../tensor/tensor.js';
 import { ValueError } from '../tensor/shape.js';
 import { bind } from './primitive.js';
 import { toTensor, type TensorLike } from './convert.js';
-import { gather, reshape, sliceP } from './shape.js';
+import { gather, reshape, sliceP, transpose } from './shape.js';
 
 export type IndexSpec = number | string | null | readonly number[] | Tensor;
 
@@ -94,7 +94,17 @@ export function getItem(x: TensorLike, specs: readonly IndexSpec[]): Tensor {
   const whole = begin.every((b, i) => b === 0 && step[i] === 1 && size[i] === t.dims[i]);
   let r = whole ? t : bind(sliceP, [t], { begin, step, size });
   r = reshape(r, finalDims);
-  return arrayAt ? gather(r, arrayAt.value, arrayAt.outAxis) : r;
+  if (!arrayAt) return r;
+  const g = gather(r, arrayAt.value, arrayAt.outAxis);
+  // NumPy: an integer counts as an advanced index beside an array; when the advanced indices are
+  // not next to each other, the array's axes move to the front.
+  const advanced = expanded.map((p, i) => (p.kind === 'int' || p.kind === 'array' ? i : -1)).filter((i) => i >= 0);
+  const adjacent = advanced.every((p, i) => i === 0 || p === advanced[i - 1] + 1);
+  if (adjacent || arrayAt.outAxis === 0) return g;
+  const nIdx = g.dims.length - (r.dims.length - 1);
+  const axes = Array.from({ length: nIdx }, (_, i) => arrayAt!.outAxis + i);
+  const rest = g.dims.map((_, i) => i).filter((i) => !axes.includes(i));
+  return transpose(g, [...axes, ...rest]);
 }
 
 export class IndexError extends Error {

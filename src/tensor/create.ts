@@ -10,8 +10,16 @@ function isTypedArray(x: unknown): x is TensorData {
   return ArrayBuffer.isView(x) && !(x instanceof DataView);
 }
 
-/** The dims of a nested array, checking that every sibling has the same shape. */
-function inferDims(value: unknown, path: string, dims: number[], depth: number): void {
+/**
+ * The dims of a nested array, checking that every sibling has the same shape. `leaf.depth` is the
+ * depth where the first scalar was found; every scalar must sit at that depth, and no list below it.
+ */
+function inferDims(value: unknown, path: string, dims: number[], depth: number, leaf = { depth: -1 }): void {
+  if (leaf.depth >= 0 && depth > leaf.depth) {
+    throw new ValueError(
+      `setting an array element with a sequence. The requested array has an inhomogeneous shape after ${leaf.depth} dimensions: ${path || 'the input'} is nested deeper than the scalars beside it`,
+    );
+  }
   if (Array.isArray(value) || isTypedArray(value)) {
     const len = (value as ArrayLike<unknown>).length;
     if (depth === dims.length) dims.push(len);
@@ -25,7 +33,7 @@ function inferDims(value: unknown, path: string, dims: number[], depth: number):
       if (depth + 1 < dims.length) throw new ValueError(`ragged input: ${path || 'the input'} is a flat array where nested arrays were expected`);
       return;
     }
-    for (let i = 0; i < len; i++) inferDims((value as unknown[])[i], `${path}[${i}]`, dims, depth + 1);
+    for (let i = 0; i < len; i++) inferDims((value as unknown[])[i], `${path}[${i}]`, dims, depth + 1, leaf);
   } else if (value instanceof Tensor) {
     const d = value.dims;
     for (let i = 0; i < d.length; i++) {
@@ -34,6 +42,7 @@ function inferDims(value: unknown, path: string, dims: number[], depth: number):
     }
   } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     if (depth < dims.length) throw new ValueError(`ragged input: ${path || 'the input'} is a scalar where a sequence of length ${dims[depth]} was expected`);
+    leaf.depth = depth;
   } else {
     throw new TypeError(`cannot make a tensor from ${value === null ? 'null' : typeof value} at ${path || 'the top level'}`);
   }
