@@ -1,0 +1,77 @@
+// PyTorch's autograd API: requires_grad, grad_fn names, .backward() accumulating into .grad,
+// torch.autograd.grad (create_graph for second derivatives) and the retain_graph error.
+import assert from 'node:assert/strict';
+import { torch, repr, Tensor } from '../../src/index.js';
+import { assertF32 } from './helpers.js';
+
+const T = (x: unknown) => x as Tensor;
+const leaf = () => T(torch.tensor([1., 2., 3.], { requires_grad: true }));
+
+describe('autodiff: torch autograd API', () => {
+  it('requires_grad on leaves and results; plain tensors do not require grad', () => {
+    const x = leaf();
+    assert.equal(x.requires_grad, true);
+    assert.equal(repr(x), 'tensor([1., 2., 3.], requires_grad=True)');
+    const c = T(torch.tensor([1., 2.]));
+    assert.equal(c.requires_grad, false);
+    assert.equal(x.mul(2).requires_grad, true);
+    assert.equal(c.mul(2).requires_grad, false);
+    assert.equal(x.grad, null);
+  });
+
+  it('grad_fn names appear in repr', () => {
+    const x = leaf();
+    assert.match(repr(x.mul(x).sum()), /^tensor\(14\.?, grad_fn=<SumBackward0>\)$/);
+    assert.match(repr(x.mul(2)), /grad_fn=<MulBackward0>\)$/);
+    assert.match(repr(x.add(1)), /grad_fn=<AddBackward0>\)$/);
+  });
+
+  it('.backward() accumulates into .grad of leaves', () => {
+    const x = leaf();
+    x.mul(x).sum().backward();
+    assertF32(x.grad, [2, 4, 6]);
+    x.mul(3).sum().backward();
+    assertF32(x.grad, [5, 7, 9]);
+  });
+
+  it('.backward() on a non-scalar needs a gradient', () => {
+    const x = leaf();
+    assert.throws(() => x.mul(2).backward(), /grad can be implicitly created only for scalar outputs/);
+    x.mul(2).backward(T(torch.tensor([1., 0., 1.])));
+    assertF32(x.grad, [2, 0, 2]);
+  });
+
+  it('torch.autograd.grad returns gradients without touching .grad', () => {
+    const x = leaf();
+    const [g] = torch.autograd.grad(x.pow(3).sum(), x);
+    assertF32(g, [3, 12, 27]);
+    assert.equal(x.grad, null);
+  });
+
+  it('create_graph=True gives a differentiable gradient: second derivatives', () => {
+    const x = leaf();
+    const y = x.pow(3).sum();
+    const [g] = torch.autograd.grad(y, x, { create_graph: true });
+    assertF32(g, [3, 12, 27]);
+    assert.equal(T(g).requires_grad, true);
+    const [h] = torch.autograd.grad(T(g).sum(), x);
+    assertF32(h, [6, 12, 18]);
+  });
+
+  it('backward through the graph a second time raises unless retain_graph', () => {
+    const x = leaf();
+    const y = x.mul(x).sum();
+    y.backward();
+    assert.throws(() => y.backward(), (e: Error) => e.name === 'RuntimeError' && /Trying to backward through the graph a second time.*retain_graph=True/.test(e.message));
+    const z = x.mul(x).sum();
+    z.backward(null, { retain_graph: true });
+    z.backward();
+    assertF32(x.grad, [2 + 4, 4 + 8, 6 + 12]);
+  });
+
+  it('torch.autograd.grad on an input that does not require grad is an error', () => {
+    const x = leaf();
+    const c = T(torch.tensor([1., 2., 3.]));
+    assert.throws(() => torch.autograd.grad(x.mul(c).sum(), c), /does not require grad/);
+  });
+});
