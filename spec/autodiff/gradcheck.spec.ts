@@ -177,11 +177,11 @@ describe('autodiff: gradcheck (float64 central differences)', function () {
       ['cumsum reverse', (t) => ops.cumsum(t, 1, true), x],
     ];
     for (const [name, f, a] of cases) it(name, () => check(name, f, [a()]));
-    // BUG: prodP's jvp/vjp (src/ops/reduce.ts) use out / x, so any zero input gives NaN: at
+
     // x = [0, 0.5, 2, -1.5] jax.grad(prod) is [NaN, -0, -0, 0] (JAX: [-1.5, 0, 0, 0]), jacfwd and jax.jvp are
     // all NaN. The derivative needs the product of the other elements (e.g. exclusive cumprods).
-    it.skip('prod with a zero (BUG: NaN from out / x)', () => check('prod with a zero', (t) => ops.prod(t), [f64([0, 0.5, 2, -1.5], [4])]));
-    it.skip('prod with two zeros (BUG: NaN from out / x)', () => check('prod with two zeros', (t) => ops.prod(t), [f64([0, 0, 2, -1.5], [4])]));
+    it('prod with a zero', () => check('prod with a zero', (t) => ops.prod(t), [f64([0, 0.5, 2, -1.5], [4])]));
+    it('prod with two zeros', () => check('prod with two zeros', (t) => ops.prod(t), [f64([0, 0, 2, -1.5], [4])]));
   });
 
   describe('shape and indexing', () => {

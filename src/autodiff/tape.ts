@@ -11,7 +11,7 @@ import { belowLevel, isActive, Level } from './levels.js';
 export interface TapeNode {
   readonly parents: readonly (TapeNode | null)[];
   /** null for a watched leaf; replaced by `FREED` once a non-retained backward has used it. */
-  backward: ((ct: Tensor, bd: number) => (Tensor | null)[]) | null | typeof FREED;
+  backward: ((ct: Tensor, bd: number, need: readonly boolean[]) => (Tensor | null)[]) | null | typeof FREED;
   readonly seq: number;
   readonly prim: Primitive<unknown> | null;
   readonly dims: readonly number[];
@@ -95,7 +95,7 @@ export class TapeLevel extends Level {
       if (back === FREED) {
         throw new RuntimeError('Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Specify retain_graph=True if you need to backward through the graph a second time.');
       }
-      const grads = back(ct, bd);
+      const grads = back(ct, bd, n.parents.map((p) => p !== null && relevant.has(p)));
       if (!retain) n.backward = FREED;
       for (let k = 0; k < n.parents.length; k++) {
         const p = n.parents[k];

@@ -120,3 +120,4 @@ export function html(x: unknown): string | undefined {
 printHooks.repr = tensorRepr;
 printHooks.format = tensorFormat;
 printHooks.shape = shapeText;
+printHooks.reprAny = repr;

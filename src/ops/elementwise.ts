@@ -154,7 +154,7 @@ interface BinarySpec {
   /** Tangent of the output from input tangents already padded to the output's rank (either may be null). */
   jvp?: (a: Tensor, b: Tensor, ta: Grad, tb: Grad, out: Tensor) => Tensor;
   /** Cotangents for a and b before unbroadcasting; the closure keeps only what it uses. */
-  vjp?: (a: Tensor, b: Tensor, out: Tensor) => (ct: Tensor) => [Grad, Grad];
+  vjp?: (a: Tensor, b: Tensor, out: Tensor) => (ct: Tensor, need: readonly boolean[]) => [Grad, Grad];
   torchName?: string;
 }
 
@@ -176,9 +176,9 @@ function binaryPrim(name: string, spec: BinarySpec): Primitive<void> {
     vjp: vjp && (([a, b], out) => {
       const rule = vjp(a, b, out);
       const aDims = a.dims, bDims = b.dims;
-      return (ct, bd) => {
-        const [ga, gb] = rule(ct);
-        return [ga && unbroadcast(ga, aDims, bd), gb && unbroadcast(gb, bDims, bd)];
+      return (ct, bd, need) => {
+        const [ga, gb] = rule(ct, need);
+        return [ga && need[0] ? unbroadcast(ga, aDims, bd) : null, gb && need[1] ? unbroadcast(gb, bDims, bd) : null];
       };
     }),
   });
@@ -195,28 +195,28 @@ export const binaryPrims = {
   add: binaryPrim('add', {
     expr: 'a + b', big: 'a + b',
     jvp: (_a, _b, ta, tb) => addTangents(ta, tb),
-    vjp: () => (ct) => [ct, ct],
+    vjp: () => (ct, need) => [need[0] ? ct : null, need[1] ? ct : null],
   }),
   sub: binaryPrim('sub', {
     expr: 'a - b', big: 'a - b',
     jvp: (_a, _b, ta, tb) => (tb === null ? ta! : ta === null ? neg(tb) : sub(ta, tb)),
-    vjp: () => (ct) => [ct, neg(ct)],
+    vjp: () => (ct, need) => [need[0] ? ct : null, need[1] ? neg(ct) : null],
   }),
   mul: binaryPrim('mul', {
     expr: 'a * b', big: 'a * b', int: 'Math.imul(a, b)',
     jvp: (a, b, ta, tb) => addTangents(ta && mul(ta, b), tb && mul(a, tb)),
-    vjp: (a, b) => (ct) => [mul(ct, b), mul(a, ct)],
+    vjp: (a, b) => (ct, need) => [need[0] ? mul(ct, b) : null, need[1] ? mul(a, ct) : null],
   }),
   div: binaryPrim('div', {
     expr: 'a / b',
     jvp: (_a, b, ta, tb, out) => addTangents(ta && div(ta, b), tb && neg(div(mul(tb, out), b))),
-    vjp: (_a, b, out) => (ct) => [div(ct, b), neg(div(mul(ct, out), b))],
+    vjp: (_a, b, out) => (ct, need) => [need[0] ? div(ct, b) : null, need[1] ? neg(div(mul(ct, out), b)) : null],
   }),
   pow: binaryPrim('pow', {
     expr: 'Math.pow(a, b)', big: 'b < 0n ? 0n : a ** b',
     // d/da a^b = b·a^(b−1); d/db a^b = a^b·log(a), taken as 0 where a <= 0 (as TensorFlow and JAX do).
     jvp: (a, b, ta, tb, out) => addTangents(ta && mul(ta, powBaseDeriv(a, b)), tb && mul(tb, powExpDeriv(a, out))),
-    vjp: (a, b, out) => (ct) => [mul(ct, powBaseDeriv(a, b)), mul(ct, powExpDeriv(a, out))],
+    vjp: (a, b, out) => (ct, need) => [need[0] ? mul(ct, powBaseDeriv(a, b)) : null, need[1] ? mul(ct, powExpDeriv(a, out)) : null],
   }),
   maximum: binaryPrim('maximum', {
     expr: 'a !== a ? a : (b !== b ? b : (a >= b ? a : b))', big: 'a >= b ? a : b',
@@ -234,7 +234,7 @@ export const binaryPrims = {
     big: 'b === 0n ? 0n : (((a % b) !== 0n && ((a % b) < 0n) !== (b < 0n)) ? (a % b) + b : (a % b))',
     // a mod b = a − floor(a/b)·b.
     jvp: (a, b, ta, tb) => addTangents(ta, tb && neg(mul(tb, floor(div(a, b))))),
-    vjp: (a, b) => (ct) => [ct, neg(mul(ct, floor(div(a, b))))],
+    vjp: (a, b) => (ct, need) => [need[0] ? ct : null, need[1] ? neg(mul(ct, floor(div(a, b)))) : null],
   }),
   floordiv: binaryPrim('floordiv', {
     expr: 'H.floordiv(a, b)',

@@ -18,7 +18,26 @@ interface MatmulParams {
   tb: boolean;
 }
 
-const matmulOf = (a: Tensor, b: Tensor, ta: boolean, tb: boolean) => bind(matmulP, [a, b], { ta, tb });
+/**
+ * op(a) @ op(b). When a is one matrix and b a batch of them (what jacfwd and jacrev produce: one
+ * matrix against a batch of basis vectors), the batch is folded into b's columns so that one large
+ * product replaces many small ones; the folding is made of traced reshapes and transposes.
+ */
+function matmulOf(a: Tensor, b: Tensor, ta: boolean, tb: boolean): Tensor {
+  const rb = b.dims.length;
+  if (a.dims.length === 2 && rb > 2 && !tb && b.size > 0) {
+    const k = b.dims[rb - 2], m = b.dims[rb - 1];
+    const batch = b.dims.slice(0, rb - 2);
+    const nb = batch.reduce((p, d) => p * d, 1);
+    const perm = [rb - 2, ...batch.map((_, i) => i), rb - 1];
+    const wide = reshape(transpose(b, perm), [k, nb * m]);
+    const c = bind(matmulP, [a, wide], { ta, tb: false });
+    const n = c.dims[0];
+    const back = transpose(reshape(c, [n, ...batch, m]), [...batch.map((_, i) => i + 1), 0, rb - 1]);
+    return back;
+  }
+  return bind(matmulP, [a, b], { ta, tb });
+}
 
 export const matmulP: Primitive<MatmulParams> = definePrimitive<MatmulParams>({
   name: 'matmul',
@@ -36,9 +55,9 @@ export const matmulP: Primitive<MatmulParams> = definePrimitive<MatmulParams>({
   vjp: ([a, b], _out, p) => {
     const aDims = a.dims, bDims = b.dims;
     // C = op(A) op(B): dA = ct op(B)^T (or its transpose when A is read transposed), likewise dB.
-    return (ct, bd) => [
-      unbroadcast(p.ta ? matmulOf(b, ct, p.tb, true) : matmulOf(ct, b, false, !p.tb), aDims, bd),
-      unbroadcast(p.tb ? matmulOf(ct, a, true, p.ta) : matmulOf(a, ct, !p.ta, false), bDims, bd),
+    return (ct, bd, need) => [
+      need[0] ? unbroadcast(p.ta ? matmulOf(b, ct, p.tb, true) : matmulOf(ct, b, false, !p.tb), aDims, bd) : null,
+      need[1] ? unbroadcast(p.tb ? matmulOf(ct, a, true, p.ta) : matmulOf(a, ct, !p.ta, false), bDims, bd) : null,
     ];
   },
 });

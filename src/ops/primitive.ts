@@ -14,8 +14,11 @@ export interface Primitive<P> {
   impl(inputs: Tensor[], params: P): Tensor;
   /** The output tangent given input tangents (null = symbolic zero); absent = not differentiable. */
   jvp?(primals: Tensor[], tangents: (Tensor | null)[], out: Tensor, params: P, bd: number): Tensor | null;
-  /** Returns the cotangent map; the closure keeps only what the rule needs alive. */
-  vjp?(primals: Tensor[], out: Tensor, params: P): (ct: Tensor, bd: number) => (Tensor | null)[];
+  /**
+   * Returns the cotangent map; the closure keeps only what the rule needs alive. `need[i]` says
+   * whether input i's cotangent is wanted, so a rule may skip work for the others.
+   */
+  vjp?(primals: Tensor[], out: Tensor, params: P): (ct: Tensor, bd: number, need: readonly boolean[]) => (Tensor | null)[];
 }
 
 export function definePrimitive<P = void>(def: Omit<Primitive<P>, 'torchName'> & { torchName?: string }): Primitive<P> {

@@ -5,8 +5,9 @@ import { normAxes, normAxis } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { bind, definePrimitive, type Primitive } from './primitive.js';
 import { toTensor, type TensorLike } from './convert.js';
-import { broadcastTo, reshape } from './shape.js';
-import { abs, add, cast, div, equal, exp, log, mul, pow, sqrt, square, sub } from './elementwise.js';
+import { broadcastTo, reshape, transpose } from './shape.js';
+import { eye } from '../tensor/create.js';
+import { abs, add, cast, div, equal, exp, log, mul, pow, sqrt, square, sub, where } from './elementwise.js';
 import { stopGradient } from './stop_gradient.js';
 
 interface ReduceParams {
@@ -44,13 +45,33 @@ export const sumP = definePrimitive<ReduceParams>({
   },
 });
 
-export const prodP = definePrimitive<ReduceParams>({
+export const prodP: Primitive<ReduceParams> = definePrimitive<ReduceParams>({
   name: 'prod',
   impl: ([x], p) => reduced('prod', x, p),
-  // d prod / dx_i = prod / x_i (inputs are assumed non-zero where the derivative is taken).
-  jvp: ([x], [t], out, p, bd) => sum(mul(t!, div(keep(out, x, p), x)), shift(p, bd), p.keepdims),
-  vjp: ([x], out, p) => (ct, bd) => [mul(expandBack(ct, x.dims, p, bd), div(keep(out, x, p), x))],
+  jvp: ([x], [t], _out, p, bd) => sum(mul(t!, othersProduct(x, p)), shift(p, bd), p.keepdims),
+  vjp: ([x], _out, p) => (ct, bd) => [mul(expandBack(ct, x.dims, p, bd), othersProduct(x, p))],
 });
+
+/**
+ * d prod / dx_i: the product of the other elements of x_i's group. Without zeros that is prod / x_i;
+ * with a zero, each element's others are multiplied out explicitly (a masked product over a
+ * [group, group] expansion), which keeps every higher derivative right as well.
+ */
+function othersProduct(x: Tensor, p: ReduceParams): Tensor {
+  let hasZero = false;
+  for (let i = 0; i < x.data.length && !hasZero; i++) hasZero = x.data[i] === 0;
+  if (!hasZero) return div(bind(prodP, [x], { axes: p.axes, keepdims: true }), x);
+  const keptAxes = x.dims.map((_, i) => i).filter((i) => !p.axes.includes(i));
+  const perm = [...keptAxes, ...p.axes];
+  const keptDims = keptAxes.map((i) => x.dims[i]), groupDims = p.axes.map((i) => x.dims[i]);
+  const k = keptDims.reduce((a, d) => a * d, 1), g = groupDims.reduce((a, d) => a * d, 1);
+  const rows = reshape(transpose(x, perm), [k, 1, g]);
+  const mask = reshape(cast(eye(g, g, 'float64'), 'bool'), [1, g, g]);
+  const others = bind(prodP, [where(mask, 1, broadcastTo(rows, [k, g, g]))], { axes: [2], keepdims: false });
+  const inverse = new Array<number>(perm.length);
+  perm.forEach((a, i) => (inverse[a] = i));
+  return transpose(reshape(others, [...keptDims, ...groupDims]), inverse);
+}
 
 function keep(out: Tensor, x: Tensor, p: ReduceParams): Tensor {
   return p.keepdims ? out : reshape(out, keptDims(x.dims, p.axes, true));

@@ -113,9 +113,11 @@ async function interactive(session: Session): Promise<void> {
   });
   const sink = terminalSink(ask);
   let running = false;
+  let closed = false;
   // While a line runs the terminal is out of raw mode, so Ctrl-C is a real SIGINT: vm's breakOnSigint
   // stops synchronous code, and this handler rejects a pending await.
-  process.on('SIGINT', () => session.interrupt());
+  const onSigint = () => session.interrupt();
+  process.on('SIGINT', onSigint);
   rl.on('SIGINT', () => {
     // Idle: Ctrl-C drops what was typed, as shells and Python do.
     process.stdout.write('^C\n');
@@ -152,10 +154,12 @@ async function interactive(session: Session): Promise<void> {
         rl.pause();
         stdin.setRawMode(false);
         const outcome = await session.execute(code, sink);
-        stdin.setRawMode(true);
-        rl.resume();
         running = false;
         writeOutcome(outcome);
+        // Ctrl-D typed while the line ran closed the input: finish like Python, after the line.
+        if (closed) break;
+        stdin.setRawMode(true);
+        rl.resume();
       }
       rl.setPrompt(PS1);
       rl.prompt();
@@ -167,9 +171,12 @@ async function interactive(session: Session): Promise<void> {
     void drain();
   });
   await new Promise<void>((resolve) => rl.on('close', () => {
+    closed = true;
     if (!running) process.stdout.write('\n');
     resolve();
   }));
+  while (running) await new Promise((r) => setTimeout(r, 10));
+  process.off('SIGINT', onSigint);
 }
 
 function version(): string {

@@ -11,7 +11,10 @@ export const printHooks: {
   repr: (t: Tensor) => string;
   format: (t: Tensor) => string;
   shape: (dims: readonly number[], flavor: Flavor) => string;
+  /** Python repr of any value (variables print through it). */
+  reprAny: (x: unknown) => string;
 } = {
+  reprAny: (x) => String(x),
   repr: (t) => `Tensor(shape=[${t.dims.join(',')}], dtype=${t.dtype})`,
   format: (t) => `Tensor(shape=[${t.dims.join(',')}], dtype=${t.dtype})`,
   shape: (dims) => `(${dims.join(', ')}${dims.length === 1 ? ',' : ''})`,

@@ -1,7 +1,7 @@
 // tf.Variable: the only mutable value. It holds an immutable tensor and replaces it on assignment;
 // every read goes through `read()` so that tapes and accumulators see variables being used.
 import type { DType } from './dtype.js';
-import { Tensor, type Shape } from './tensor.js';
+import { Tensor, printHooks, type Shape } from './tensor.js';
 import { tensor } from './create.js';
 import { VARIABLE_BRAND, type PrintableVariable } from './printable.js';
 import { shapeString, ShapeError } from './shape.js';
@@ -20,6 +20,10 @@ export class Variable implements PrintableVariable {
     this.name = `${options.name ?? 'Variable'}:0`;
     this.trainable = options.trainable ?? true;
   }
+
+  /** Python's format(v, '') of a tf.Variable is its repr. */
+  toString(): string { return printHooks.reprAny(this); }
+  [Symbol.for('nodejs.util.inspect.custom')](): string { return printHooks.reprAny(this); }
 
   /** The current value, as ops see it (levels are told about the read). */
   read(): Tensor {
