@@ -1,7 +1,13 @@
-// The matrix-product inner kernel in plain JavaScript: B is packed into 4-column panels and A into
-// 4-row panels (so both stream contiguously, whatever their layout), and a 4x4 block of C lives in
-// 16 local accumulators. For float32, every partial sum is rounded to float32 (Math.fround), so
-// results match float32 frameworks that accumulate in float32.
+// The matrix product for floats. float32 products of any real size go to the WebAssembly SIMD kernel;
+// the plain JavaScript kernel here is the fallback (and serves float64): B is packed into 4-column
+// panels and A into 4-row panels (so both stream contiguously, whatever their layout), and a 4x4
+// block of C lives in 16 local accumulators. In float32 every product and every partial sum is
+// rounded to float32, exactly the arithmetic of the SIMD kernel, so both give identical bits and
+// agree with float32 frameworks that accumulate in float32.
+import { wasmGemm, wasmGemmAvailable } from './wasm_gemm.js';
+
+/** Below this many multiply-adds the SIMD kernel's packing and copying are not worth it. */
+const WASM_MIN_WORK = 4096;
 
 /** C[co..] = op(A) @ op(B) for one batch entry; `ta`/`tb` read A or B transposed (no copy made). */
 export function gemm(
@@ -11,6 +17,10 @@ export function gemm(
   n: number, k: number, m: number,
   f32: boolean,
 ): void {
+  if (f32 && n * k * m >= WASM_MIN_WORK && wasmGemmAvailable()) {
+    wasmGemm(A, ao, ta, B, bo, tb, C as Float32Array, co, n, k, m);
+    return;
+  }
   const Ap = packA(A, ao, ta, n, k);
   const Bp = packB(B, bo, tb, k, m);
   if (f32) kernel32(Ap, Bp, C, co, n, k, m);
@@ -75,10 +85,10 @@ function kernel32(Ap: Float64Array, Bp: Float64Array, C: Float32Array | Float64A
         const a = ab + p * 4, b = bb + p * 4;
         const a0 = Ap[a], a1 = Ap[a + 1], a2 = Ap[a + 2], a3 = Ap[a + 3];
         const b0 = Bp[b], b1 = Bp[b + 1], b2 = Bp[b + 2], b3 = Bp[b + 3];
-        c00 = fr(c00 + a0 * b0); c01 = fr(c01 + a0 * b1); c02 = fr(c02 + a0 * b2); c03 = fr(c03 + a0 * b3);
-        c10 = fr(c10 + a1 * b0); c11 = fr(c11 + a1 * b1); c12 = fr(c12 + a1 * b2); c13 = fr(c13 + a1 * b3);
-        c20 = fr(c20 + a2 * b0); c21 = fr(c21 + a2 * b1); c22 = fr(c22 + a2 * b2); c23 = fr(c23 + a2 * b3);
-        c30 = fr(c30 + a3 * b0); c31 = fr(c31 + a3 * b1); c32 = fr(c32 + a3 * b2); c33 = fr(c33 + a3 * b3);
+        c00 = fr(c00 + fr(a0 * b0)); c01 = fr(c01 + fr(a0 * b1)); c02 = fr(c02 + fr(a0 * b2)); c03 = fr(c03 + fr(a0 * b3));
+        c10 = fr(c10 + fr(a1 * b0)); c11 = fr(c11 + fr(a1 * b1)); c12 = fr(c12 + fr(a1 * b2)); c13 = fr(c13 + fr(a1 * b3));
+        c20 = fr(c20 + fr(a2 * b0)); c21 = fr(c21 + fr(a2 * b1)); c22 = fr(c22 + fr(a2 * b2)); c23 = fr(c23 + fr(a2 * b3));
+        c30 = fr(c30 + fr(a3 * b0)); c31 = fr(c31 + fr(a3 * b1)); c32 = fr(c32 + fr(a3 * b2)); c33 = fr(c33 + fr(a3 * b3));
       }
       store(C, co, n, m, pi * 4, pj * 4, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
     }

@@ -1,0 +1,47 @@
+// The WebAssembly SIMD and the JavaScript float32 matmul kernels must give identical bits (same
+// float32 arithmetic, same summation order), for every shape, batch and transposed read.
+import assert from 'node:assert/strict';
+import { ops } from '../../src/index.js';
+import { randomNormal } from '../../src/tensor/random.js';
+import { matmul as matmulKernel } from '../../src/kernels/matmul.js';
+import { wasmGemmAvailable } from '../../src/kernels/wasm_gemm.js';
+
+function both<T>(f: () => T): [T, T] {
+  const simd = f();
+  process.env.JACOBI_NO_WASM = '1';
+  try {
+    return [simd, f()];
+  } finally {
+    delete process.env.JACOBI_NO_WASM;
+  }
+}
+
+describe('matmul kernels: SIMD against JavaScript', function () {
+  before(function () {
+    if (!wasmGemmAvailable()) this.skip();
+  });
+
+  const shapes: [number, number, number][] = [[16, 16, 16], [17, 33, 9], [64, 1, 64], [1, 200, 31], [100, 100, 1], [129, 65, 70]];
+  for (const [n, k, m] of shapes) {
+    it(`[${n},${k}] @ [${k},${m}] and its transposed reads agree bit for bit`, function () {
+      const a = randomNormal([n, k], 0, 1, { seed: n * 7 + k });
+      const b = randomNormal([k, m], 0, 1, { seed: m * 13 + k });
+      const [x, y] = both(() => ops.matmul(a, b));
+      assert.deepEqual(Array.from(x.data as Float32Array), Array.from(y.data as Float32Array));
+      const at = ops.transpose(a), bt = ops.transpose(b);
+      for (const [ta, tb] of [[true, false], [false, true], [true, true]] as const) {
+        const [p, q] = both(() => matmulKernel((ta ? at : a).data, (ta ? at : a).dims, ta, (tb ? bt : b).data, (tb ? bt : b).dims, tb, 'float32'));
+        assert.deepEqual(Array.from(p.data as Float32Array), Array.from(x.data as Float32Array), `ta=${ta} tb=${tb}`);
+        assert.deepEqual(Array.from(q.data as Float32Array), Array.from(x.data as Float32Array));
+      }
+    });
+  }
+
+  it('batched products agree and are close to a float64 product', function () {
+    const a = randomNormal([3, 40, 50], 0, 1, { seed: 1 }), b = randomNormal([50, 30], 0, 1, { seed: 2 });
+    const [x, y] = both(() => ops.matmul(a, b));
+    assert.deepEqual(Array.from(x.data as Float32Array), Array.from(y.data as Float32Array));
+    const r = ops.matmul(ops.cast(a, 'float64'), ops.cast(b, 'float64'));
+    for (let i = 0; i < r.size; i++) assert.ok(Math.abs((r.data[i] as number) - (x.data[i] as number)) < 1e-4, `element ${i}`);
+  });
+});
