@@ -43,12 +43,16 @@ export interface Problem {
 
 export class TypeChecker {
   private readonly cells: string[] = [];
+  /** Names earlier cells declared: typed by their declarations, not by the prelude. */
+  private readonly declared = new Set<string>();
   private readonly files = new Map<string, TS.SourceFile>();
   private program: TS.Program | undefined;
 
   /** Remembers a cell that ran, so later cells see its declarations. */
   accept(code: string): void {
     this.cells.push(code);
+    const ts = typescript();
+    for (const d of declaredNames(ts, ts.createSourceFile('c.ts', code, ts.ScriptTarget.ES2022, true))) d.names.forEach((n) => this.declared.add(n));
   }
 
   check(code: string, global: Record<string, unknown>): Problem[] {
@@ -105,7 +109,7 @@ export class TypeChecker {
       lines.push(`${filename}:${p.line}:${p.column} - error TS${p.code}: ${p.message}`, `  ${p.text}`, `  ${' '.repeat(p.column - 1)}^`);
     }
     const first = problems[0]!;
-    return { ename: 'TypeError', evalue: `TS${first.code}: ${first.message}`, traceback: lines };
+    return { ename: 'TypeCheckError', evalue: `TS${first.code}: ${first.message}`, traceback: lines };
   }
 
   /** The facades get their declared types when src/api/index.ts exports them by name, else `any`. */
@@ -114,7 +118,7 @@ export class TypeChecker {
     const api = fs.existsSync(API.replace(/\.js$/, '.d.ts')) ? JSON.stringify(API) : undefined;
     const lines = [BUILTINS, 'declare const prompt: typeof input;'];
     for (const name of Object.getOwnPropertyNames(global)) {
-      if (declared.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name) || name in globalThis) continue;
+      if (declared.has(name) || this.declared.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name) || name in globalThis) continue;
       const type = api ? `typeof import(${api}) extends { ${name}: infer T } ? T : any` : 'any';
       lines.push(`declare var ${name}: ${type};`);
     }
