@@ -3,6 +3,7 @@
 // cost nothing extra), the product runs there, and C is copied out. Loaded on first use; where the
 // module or SIMD is unavailable the JavaScript kernel runs instead, with identical results.
 import { readFileSync } from 'node:fs';
+import { packPanels } from './pack.js';
 
 interface GemmModule {
   gemm(ap: number, bp: number, cp: number, n: number, k: number, m: number): void;
@@ -53,31 +54,9 @@ export function wasmGemm(
   const have = mod.memory.buffer.byteLength;
   if (have < need) mod.memory.grow(Math.ceil((need - have) / 65536));
   const F = new Float32Array(mod.memory.buffer);
-  // A: panels of 4 rows, [k][4] each.
-  const ars = ta ? 1 : k, aps = ta ? n : 1;
-  for (let pi = 0; pi < pn; pi++) {
-    const base = pi * k * 4;
-    for (let r = 0; r < 4; r++) {
-      const row = pi * 4 + r;
-      if (row < n) {
-        const off = ao + row * ars;
-        for (let p = 0; p < k; p++) F[base + p * 4 + r] = A[off + p * aps];
-      } else for (let p = 0; p < k; p++) F[base + p * 4 + r] = 0;
-    }
-  }
-  // B: panels of 8 columns, [k][8] each.
-  const b0 = aBytes >> 2;
-  const bps = tb ? 1 : m, bcs = tb ? k : 1;
-  for (let pj = 0; pj < pm; pj++) {
-    const base = b0 + pj * k * 8;
-    for (let c = 0; c < 8; c++) {
-      const col = pj * 8 + c;
-      if (col < m) {
-        const off = bo + col * bcs;
-        for (let p = 0; p < k; p++) F[base + p * 8 + c] = B[off + p * bps];
-      } else for (let p = 0; p < k; p++) F[base + p * 8 + c] = 0;
-    }
-  }
+  // A as panels of 4 rows, B as panels of 8 columns (the kernel's register block).
+  packPanels(A, ao, ta ? 1 : k, ta ? n : 1, n, k, 4, F, 0);
+  packPanels(B, bo, tb ? k : 1, tb ? 1 : m, m, k, 8, F, aBytes >> 2);
   mod.gemm(0, aBytes, aBytes + bBytes, n, k, m);
   C.set(new Float32Array(mod.memory.buffer, aBytes + bBytes, n * m), co);
 }
