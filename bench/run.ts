@@ -1,0 +1,613 @@
+// Jacobi against its JavaScript peers (tfjs-cpu, tfjs-wasm, jax-js on wasm) in one process.
+// Each case runs every library round-robin per repetition (the starting library rotates), after a
+// warm-up, and reports median/min/max; ratios are taken between medians of the same run.
+// Writes bench/RESULTS.md and bench/results.json. Run: `npm run bench [-- --quick]`.
+import { performance } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as tfc from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as jx from '@jax-js/jax';
+import { tf, jax, jnp, ops, Tensor } from '../src/index.js';
+import { randomNormal } from '../src/tensor/random.js';
+
+const quick = process.argv.includes('--quick');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'); // dist/bench -> repo
+const np = jx.numpy;
+type JArr = jx.Array;
+
+type Lib = 'jacobi' | 'tfjs-cpu' | 'tfjs-wasm' | 'jax-js';
+const LIBS: Lib[] = ['jacobi', 'tfjs-cpu', 'tfjs-wasm', 'jax-js'];
+const PEERS = LIBS.slice(1);
+const available = new Map<Lib, boolean>(LIBS.map((l) => [l, true]));
+const notes: string[] = [];
+
+// ---------- peers' setup; a peer that fails to start is reported and skipped ----------
+async function initPeers(): Promise<void> {
+  try {
+    tfc.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
+    registerTfGradients();
+    if (!(await tfc.setBackend('cpu'))) throw new Error('setBackend(cpu) returned false');
+  } catch (e) { available.set('tfjs-cpu', false); notes.push(`tfjs-cpu could not start: ${String(e)}`); }
+  try {
+    // In Node the wasm backend reads its .wasm files from disk; they ship in the npm package.
+    setWasmPaths(path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep);
+    if (!(await tfc.setBackend('wasm'))) throw new Error('setBackend(wasm) returned false');
+    const simd = await tfc.env().getAsync('WASM_HAS_SIMD_SUPPORT'), mt = await tfc.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    notes.push(`tfjs-wasm flavour: SIMD ${simd ? 'on' : 'off'}, multithreaded ${mt ? 'on' : 'off'}.`);
+  } catch (e) { available.set('tfjs-wasm', false); notes.push(`tfjs-wasm could not start: ${String(e)}`); }
+  try {
+    // init() with no argument probes WebGPU through `navigator`, which Node lacks.
+    const devs = await jx.init('wasm');
+    if (!devs.includes('wasm')) throw new Error(`jax-js devices: ${devs.join(', ')}`);
+    jx.defaultDevice('wasm');
+    // jax-js spawns wasm worker threads only where a global Worker exists (browsers; not Node 20).
+    notes.push(`jax-js wasm device: ${typeof (globalThis as { Worker?: unknown }).Worker === 'undefined' ? 'single-threaded (Node has no global Worker)' : 'multithreaded (global Worker present)'}.`);
+  } catch (e) { available.set('jax-js', false); notes.push(`jax-js could not start: ${String(e)}`); }
+}
+
+// Node loads tfjs-core's CJS bundle, which registers no gradients (the @tensorflow/tfjs union
+// package does, from ESM files Node cannot import). These are tfjs-core's own definitions from
+// dist/gradients/{Sum,Tanh,BatchMatMul,Multiply,Sin}_grad.js, for the ops the cases differentiate.
+function registerTfGradients(): void {
+  type T = tfc.Tensor;
+  tfc.registerGradient({
+    kernelName: 'Sum', inputsToSave: ['x'],
+    gradFunc: (dy, saved, attrs) => {
+      const [x] = saved;
+      const shape = x.shape.slice();
+      const axis = (attrs as { axis?: number | number[] }).axis;
+      const axes = axis === undefined || axis === null ? shape.map((_, i) => i) : ([] as number[]).concat(axis).map((a) => (a < 0 ? a + shape.length : a));
+      axes.forEach((a) => { shape[a] = 1; });
+      const der = tfc.mul(tfc.reshape(dy as T, shape), tfc.ones(x.shape, 'float32'));
+      return { x: () => der };
+    },
+  });
+  tfc.registerGradient({
+    kernelName: 'Tanh', outputsToSave: [true],
+    gradFunc: (dy, saved) => { const [y] = saved; return { x: () => tfc.mul(tfc.sub(tfc.scalar(1), tfc.square(y)), dy as T) }; },
+  });
+  tfc.registerGradient({
+    kernelName: 'BatchMatMul', inputsToSave: ['a', 'b'],
+    gradFunc: (dy, saved, attrs) => {
+      const [a, b] = saved as [tfc.Tensor2D, tfc.Tensor2D];
+      const d = dy as tfc.Tensor2D;
+      const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
+      if (!transposeA && !transposeB) return { a: () => tfc.matMul(d, b, false, true), b: () => tfc.matMul(a, d, true, false) };
+      if (!transposeA && transposeB) return { a: () => tfc.matMul(d, b, false, false), b: () => tfc.matMul(d, a, true, false) };
+      if (transposeA && !transposeB) return { a: () => tfc.matMul(b, d, false, true), b: () => tfc.matMul(a, d, false, false) };
+      return { a: () => tfc.matMul(b, d, true, true), b: () => tfc.matMul(d, a, true, true) };
+    },
+  });
+  tfc.registerGradient({
+    kernelName: 'Multiply', inputsToSave: ['a', 'b'],
+    gradFunc: (dy, saved) => {
+      const [a, b] = saved;
+      const out = tfc.broadcast_util.assertAndGetBroadcastShape(a.shape, b.shape);
+      const der = (self: T, other: T) => () => {
+        const res = tfc.mul(dy as T, tfc.cast(other, 'float32'));
+        const axes = tfc.broadcast_util.getReductionAxes(self.shape, out);
+        return axes.length > 0 ? tfc.reshape(tfc.sum(res, axes), self.shape) : res;
+      };
+      return { a: der(a, b), b: der(b, a) };
+    },
+  });
+  tfc.registerGradient({
+    kernelName: 'Sin', inputsToSave: ['x'],
+    gradFunc: (dy, saved) => { const [x] = saved; return { x: () => tfc.mul(tfc.cos(tfc.cast(x, 'float32')), dy as T) }; },
+  });
+}
+
+async function activate(lib: Lib): Promise<void> {
+  // tfjs keeps one active backend; tensors are created per backend so switching never moves data.
+  if (lib === 'tfjs-cpu' && tfc.getBackend() !== 'cpu') await tfc.setBackend('cpu');
+  if (lib === 'tfjs-wasm' && tfc.getBackend() !== 'wasm') await tfc.setBackend('wasm');
+}
+
+// ---------- measurement ----------
+/** A prepared implementation: run() must finish its work synchronously (peers read data back). */
+interface Prepared { run: () => void; dispose?: () => void }
+type Impl = () => Prepared;
+interface Case {
+  id: string; group: string; name: string; unit: string;
+  higherIsBetter?: boolean;
+  /** Converts milliseconds for one run() into the reported unit. */
+  value: (ms: number) => number;
+  reps: number; inner?: number;
+  impls: Partial<Record<Lib, Impl>>;
+}
+interface Stat { median: number; min: number; max: number; n: number; ms: number; samplesMs: number[] }
+interface CaseResult { id: string; group: string; name: string; unit: string; higherIsBetter: boolean; stats: Partial<Record<Lib, Stat>>; errors: Partial<Record<Lib, string>> }
+const results: CaseResult[] = [];
+const budgetMs = quick ? 400 : 5000; // per library per case, caps repetitions of slow runs
+
+/** Median of a sorted list (mean of the middle two when even). */
+const med = (v: number[]): number => (v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
+
+function summarize(xs: number[], c: Case): Stat {
+  const v = xs.map(c.value).sort((a, b) => a - b);
+  return { median: med(v), min: v[0], max: v[v.length - 1], n: v.length, ms: med([...xs].sort((a, b) => a - b)), samplesMs: xs };
+}
+
+const errText = (e: unknown): string => String(e instanceof Error ? e.message : e).split('\n')[0];
+
+/**
+ * Runs a group of cases (e.g. the MLP's forward, value-and-grad, JVP, HVP) with every
+ * (case, library) unit interleaved in each repetition, so that ratios between cases of a group are
+ * taken from neighbouring runs (paired per repetition) rather than from runs minutes apart.
+ */
+async function runGroup(group: Case[]): Promise<void> {
+  const t0 = performance.now();
+  interface Unit { c: Case; lib: Lib; p: Prepared; times: number[]; res: CaseResult }
+  const units: Unit[] = [];
+  const ress = group.map((c): CaseResult => ({ id: c.id, group: c.group, name: c.name, unit: c.unit, higherIsBetter: !!c.higherIsBetter, stats: {}, errors: {} }));
+  const once = (u: { c: Case; p: Prepared }): number => {
+    const inner = u.c.inner ?? 1;
+    const s = performance.now();
+    for (let i = 0; i < inner; i++) u.p.run();
+    return (performance.now() - s) / inner;
+  };
+  let reps = Math.min(...group.map((c) => c.reps));
+  let perRep = 0; // ms of one repetition over all units, to cap repetitions on slow units
+  for (const [ci, c] of group.entries()) {
+    for (const lib of LIBS.filter((l) => c.impls[l] && available.get(l))) {
+      try {
+        await activate(lib);
+        const p = c.impls[lib]!();
+        const warm = once({ c, p }) * (c.inner ?? 1); // warm-up: compiles kernels, JITs loops
+        if (!quick && warm < budgetMs / 4) once({ c, p }); // a long first run has warmed up already
+        units.push({ c, lib, p, times: [], res: ress[ci] });
+        perRep += warm;
+      } catch (e) {
+        ress[ci].errors[lib] = errText(e);
+      }
+    }
+  }
+  reps = Math.min(reps, Math.max(quick ? 2 : 3, Math.floor((budgetMs * units.length) / Math.max(perRep, 1e-3))));
+  const live = [...units];
+  for (let r = 0; r < reps; r++) {
+    for (let k = 0; k < live.length; k++) {
+      const u = live[(r + k) % live.length]; // rotate who goes first
+      try {
+        await activate(u.lib);
+        u.times.push(once(u));
+      } catch (e) {
+        u.res.errors[u.lib] = errText(e);
+        live.splice(live.indexOf(u), 1);
+        k--;
+      }
+    }
+  }
+  for (const u of units) {
+    if (live.includes(u) && u.times.length) u.res.stats[u.lib] = summarize(u.times, u.c);
+    try { await activate(u.lib); u.p.dispose?.(); } catch { /* disposal failures do not affect figures */ }
+  }
+  for (const res of ress) {
+    results.push(res);
+    const cells = LIBS.map((l) => res.stats[l] ? `${l} ${fmt(res.stats[l]!.median)}` : res.errors[l] ? `${l} error` : '').filter(Boolean);
+    console.log(`${res.name.padEnd(44)} [${res.unit}] ${cells.join('  ')}`);
+  }
+  console.log(`   (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  return a >= 100 ? x.toFixed(0) : a >= 10 ? x.toFixed(1) : a >= 1 ? x.toFixed(2) : a >= 0.01 ? x.toFixed(3) : x.toPrecision(2);
+}
+
+// ---------- helpers per library ----------
+const rnd = (n: number, seed: number, std = 1): Float32Array => {
+  const t = randomNormal([n], 0, std, { seed });
+  return Float32Array.from(t.data as ArrayLike<number>);
+};
+const J = (data: Float32Array, dims: number[]): Tensor => new Tensor('float32', dims, Float32Array.from(data), 'tf');
+/** tfjs: creates inputs on the active backend, tidies each run, reads the result back. */
+function tfImpl(build: () => { inputs: tfc.Tensor[]; f: () => tfc.Tensor | tfc.Tensor[] | { value: tfc.Tensor; grad: tfc.Tensor } }): Impl {
+  return () => {
+    const { inputs, f } = build();
+    return {
+      run: () => tfc.tidy(() => {
+        const r = f();
+        const outs = r instanceof tfc.Tensor ? [r] : Array.isArray(r) ? r : [r.value, r.grad];
+        for (const o of outs) o.dataSync();
+      }),
+      dispose: () => inputs.forEach((t) => t.dispose()),
+    };
+  };
+}
+/** jax-js: ops are lazy; dataSync() realizes (and consumes) each output. */
+function jxImpl(build: () => { inputs: JArr[]; f: () => JArr | JArr[] }): Impl {
+  return () => {
+    const { inputs, f } = build();
+    return {
+      run: () => { const r = f(); for (const o of Array.isArray(r) ? r : [r]) o.dataSync(); },
+      dispose: () => inputs.forEach((t) => t.dispose()),
+    };
+  };
+}
+const jxa = (data: Float32Array, dims: number[]): JArr => np.array(Float32Array.from(data)).reshape(dims);
+/** Jacobi computes eagerly: the returned tensors hold their data. */
+const jacImpl = (build: () => () => unknown): Impl => () => ({ run: build() as () => void });
+const tfBoth = (mk: Parameters<typeof tfImpl>[0]): Partial<Record<Lib, Impl>> => ({ 'tfjs-cpu': tfImpl(mk), 'tfjs-wasm': tfImpl(mk) });
+
+// ---------- cases ----------
+function buildCases(): Case[] {
+  const cases: Case[] = [];
+  for (const n of quick ? [512] : [64, 256, 512, 1024]) {
+    const a = rnd(n * n, 1), b = rnd(n * n, 2);
+    cases.push({
+      id: `matmul-${n}`, group: 'kernels', name: `matmul ${n}x${n} float32`, unit: 'GFLOP/s', higherIsBetter: true,
+      value: (ms) => (2 * n ** 3) / (ms * 1e6), reps: n >= 1024 ? 3 : 7, inner: n <= 64 ? 20 : 1,
+      impls: {
+        jacobi: jacImpl(() => { const A = J(a, [n, n]), B = J(b, [n, n]); return () => ops.matmul(A, B); }),
+        ...tfBoth(() => { const A = tfc.tensor2d(a, [n, n]), B = tfc.tensor2d(b, [n, n]); return { inputs: [A, B], f: () => tfc.matMul(A, B) }; }),
+        'jax-js': jxImpl(() => { const A = jxa(a, [n, n]), B = jxa(b, [n, n]); return { inputs: [A, B], f: () => np.matmul(A.ref, B.ref) }; }),
+      },
+    });
+  }
+
+  // Jacobi's typed-array matmul, kept as the fallback of its SIMD kernel (the switch is read per call).
+  {
+    const n = 512, a = rnd(n * n, 1), b = rnd(n * n, 2);
+    cases.push({
+      id: 'matmul-512-js', group: 'kernels', name: 'matmul 512x512 float32, Jacobi JS fallback (JACOBI_NO_WASM=1)', unit: 'GFLOP/s', higherIsBetter: true,
+      value: (ms) => (2 * n ** 3) / (ms * 1e6), reps: quick ? 3 : 5,
+      impls: {
+        jacobi: jacImpl(() => {
+          const A = J(a, [n, n]), B = J(b, [n, n]);
+          return () => {
+            const prev = process.env.JACOBI_NO_WASM;
+            process.env.JACOBI_NO_WASM = '1';
+            try { return ops.matmul(A, B); } finally { if (prev === undefined) delete process.env.JACOBI_NO_WASM; else process.env.JACOBI_NO_WASM = prev; }
+          };
+        }),
+        'tfjs-cpu': tfImpl(() => { const A = tfc.tensor2d(a, [n, n]), B = tfc.tensor2d(b, [n, n]); return { inputs: [A, B], f: () => tfc.matMul(A, B) }; }),
+      },
+    });
+  }
+
+  const N = 1_000_000;
+  const x6 = rnd(N, 3);
+  const perElem = (elems: number) => (ms: number) => (ms * 1e6) / elems;
+  cases.push({
+    id: 'xx-sin', group: 'kernels', name: 'x*x + sin(x), 1e6', unit: 'ns/element', value: perElem(N), reps: 9,
+    impls: {
+      jacobi: jacImpl(() => { const x = J(x6, [N]); return () => ops.add(ops.mul(x, x), ops.sin(x)); }),
+      ...tfBoth(() => { const x = tfc.tensor1d(x6); return { inputs: [x], f: () => tfc.add(tfc.mul(x, x), tfc.sin(x)) }; }),
+      'jax-js': jxImpl(() => { const x = jxa(x6, [N]); return { inputs: [x], f: () => np.add(np.multiply(x.ref, x.ref), np.sin(x.ref)) }; }),
+    },
+  });
+
+  // 20 ops: (mul by constant, sin, add constant, tanh) five times; keeps values bounded.
+  cases.push({
+    id: 'chain20', group: 'kernels', name: '20-op elementwise chain, 1e6', unit: 'ns/element', value: perElem(N), reps: 7,
+    impls: {
+      jacobi: jacImpl(() => {
+        const x = J(x6, [N]);
+        return () => { let y = x; for (let i = 0; i < 5; i++) y = ops.tanh(ops.add(ops.sin(ops.mul(y, 1.0001)), 0.5)); return y; };
+      }),
+      ...tfBoth(() => {
+        const x = tfc.tensor1d(x6), c1 = tfc.scalar(1.0001), c2 = tfc.scalar(0.5);
+        return { inputs: [x, c1, c2], f: () => { let y: tfc.Tensor = x; for (let i = 0; i < 5; i++) y = tfc.tanh(tfc.add(tfc.sin(tfc.mul(y, c1)), c2)); return y; } };
+      }),
+      'jax-js': jxImpl(() => {
+        const x = jxa(x6, [N]);
+        return { inputs: [x], f: () => { let y: JArr = x.ref; for (let i = 0; i < 5; i++) y = np.tanh(np.sin(y.mul(1.0001)).add(0.5)); return y; } };
+      }),
+    },
+  });
+
+  const N7 = quick ? 2_000_000 : 10_000_000;
+  const x7 = rnd(N7, 10);
+  cases.push({
+    id: 'sum', group: 'kernels', name: `sum of ${quick ? '2e6' : '1e7'}`, unit: 'ns/element', value: perElem(N7), reps: 9,
+    impls: {
+      jacobi: jacImpl(() => { const x = J(x7, [N7]); return () => ops.sum(x); }),
+      ...tfBoth(() => { const x = tfc.tensor1d(x7); return { inputs: [x], f: () => tfc.sum(x) }; }),
+      'jax-js': jxImpl(() => { const x = jxa(x7, [N7]); return { inputs: [x], f: () => np.sum(x.ref) }; }),
+    },
+  });
+
+  const row = rnd(1000, 11);
+  cases.push({
+    id: 'bcast', group: 'kernels', name: 'broadcast add [1000,1000]+[1,1000]', unit: 'ns/element', value: perElem(N), reps: 9,
+    impls: {
+      jacobi: jacImpl(() => { const a = J(x6, [1000, 1000]), b = J(row, [1, 1000]); return () => ops.add(a, b); }),
+      ...tfBoth(() => { const a = tfc.tensor2d(x6, [1000, 1000]), b = tfc.tensor2d(row, [1, 1000]); return { inputs: [a, b], f: () => tfc.add(a, b) }; }),
+      'jax-js': jxImpl(() => { const a = jxa(x6, [1000, 1000]), b = jxa(row, [1, 1000]); return { inputs: [a, b], f: () => np.add(a.ref, b.ref) }; }),
+    },
+  });
+
+  // Per-op overhead: every library must finish each add (peers read it back; jax-js is lazy otherwise).
+  const nOps = quick ? 5_000 : 100_000;
+  cases.push({
+    id: 'scalar-add', group: 'overhead', name: `scalar add x ${nOps}`, unit: 'us/op', value: (ms) => (ms * 1000) / nOps, reps: 5,
+    impls: {
+      jacobi: jacImpl(() => { const a = tf.constant(1.5), b = tf.constant(2.5); return () => { for (let i = 0; i < nOps; i++) ops.add(a, b); }; }),
+      ...Object.fromEntries((['tfjs-cpu', 'tfjs-wasm'] as const).map((l) => [l, () => {
+        const a = tfc.scalar(1.5), b = tfc.scalar(2.5);
+        return { run: () => { for (let i = 0; i < nOps; i++) { const z = tfc.add(a, b); z.dataSync(); z.dispose(); } }, dispose: () => { a.dispose(); b.dispose(); } };
+      }])),
+      'jax-js': jxImpl(() => {
+        const a = np.array(1.5), b = np.array(2.5);
+        return { inputs: [a, b], f: () => { for (let i = 0; i < nOps; i++) np.add(a.ref, b.ref).dataSync(); return []; } };
+      }),
+    },
+  });
+
+  // MLP: sum(tanh(W2 @ tanh(W1 @ x))), W 512x512, x 512x64, differentiated in W1 (tangent V).
+  const w1 = rnd(512 * 512, 4, 0.05), w2 = rnd(512 * 512, 5, 0.05), xm = rnd(512 * 64, 6), vv = rnd(512 * 512, 12, 0.05);
+  const mlpJac = () => {
+    const W1 = J(w1, [512, 512]), W2 = J(w2, [512, 512]), x = J(xm, [512, 64]), V = J(vv, [512, 512]);
+    const f = (w: Tensor) => ops.sum(ops.tanh(ops.matmul(W2, ops.tanh(ops.matmul(w, x)))));
+    return { W1, V, f };
+  };
+  const mlpTf = () => {
+    const W1 = tfc.tensor2d(w1, [512, 512]), W2 = tfc.tensor2d(w2, [512, 512]), x = tfc.tensor2d(xm, [512, 64]);
+    const f = (w: tfc.Tensor) => tfc.sum(tfc.tanh(tfc.matMul(W2, tfc.tanh(tfc.matMul(w as tfc.Tensor2D, x)))));
+    return { inputs: [W1, W2, x], W1, f };
+  };
+  const mlpJx = () => {
+    const W1 = jxa(w1, [512, 512]), W2 = jxa(w2, [512, 512]), x = jxa(xm, [512, 64]), V = jxa(vv, [512, 512]);
+    const f = (w: JArr): JArr => np.sum(np.tanh(np.matmul(W2.ref, np.tanh(np.matmul(w, x.ref)))));
+    return { inputs: [W1, W2, x, V], W1, V, f };
+  };
+  const mlpReps = quick ? 2 : 7;
+  const mlp = (id: string, name: string, impls: Partial<Record<Lib, Impl>>): Case =>
+    ({ id, group: 'mlp', name, unit: 'ms', value: (ms) => ms, reps: mlpReps, impls });
+  cases.push(mlp('mlp-fwd', 'MLP forward', {
+    jacobi: jacImpl(() => { const { W1, f } = mlpJac(); return () => f(W1); }),
+    ...tfBoth(() => { const { inputs, W1, f } = mlpTf(); return { inputs, f: () => f(W1) }; }),
+    'jax-js': jxImpl(() => { const { inputs, W1, f } = mlpJx(); return { inputs, f: () => f(W1.ref) }; }),
+  }));
+  cases.push(mlp('mlp-vg', 'MLP value-and-grad', {
+    jacobi: jacImpl(() => { const { W1, f } = mlpJac(); return () => jax.value_and_grad(f)(W1); }),
+    ...tfBoth(() => { const { inputs, W1, f } = mlpTf(); const vg = tfc.valueAndGrad(f); return { inputs, f: () => vg(W1) }; }),
+    'jax-js': jxImpl(() => { const { inputs, W1, f } = mlpJx(); return { inputs, f: () => jx.valueAndGrad(f)(W1.ref) as unknown as JArr[] }; }),
+  }));
+  cases.push(mlp('mlp-jvp', 'MLP JVP', {
+    jacobi: jacImpl(() => { const { W1, V, f } = mlpJac(); return () => jax.jvp(f, [W1], [V]); }),
+    'jax-js': jxImpl(() => { const { inputs, W1, V, f } = mlpJx(); return { inputs, f: () => jx.jvp(f, [W1.ref], [V.ref]) as unknown as JArr[] }; }),
+  }));
+  cases.push(mlp('mlp-hvp', 'MLP HVP (forward-over-reverse)', {
+    jacobi: jacImpl(() => { const { W1, V, f } = mlpJac(); return () => jax.jvp((w: Tensor) => jax.grad(f)(w), [W1], [V]); }),
+    'jax-js': jxImpl(() => {
+      const { inputs, W1, V, f } = mlpJx();
+      return { inputs, f: () => jx.jvp((w: JArr) => jx.grad(f)(w), [W1.ref], [V.ref]) as unknown as JArr[] };
+    }),
+  }));
+
+  // Jacobians of g(v) = tanh(A @ sin(v)), R^100 -> R^100 (tfjs has no jacobian transform).
+  const a100 = rnd(100 * 100, 7, 0.1), v100 = rnd(100, 8);
+  const gJac = () => { const A = J(a100, [100, 100]), v = J(v100, [100]); return { v, g: (u: Tensor) => ops.tanh(ops.matmul(A, ops.sin(u))) }; };
+  const gJx = () => { const A = jxa(a100, [100, 100]), v = jxa(v100, [100]); return { inputs: [A, v], v, g: (u: JArr): JArr => np.tanh(np.matmul(A.ref, np.sin(u))) }; };
+  const jacCase = (id: string, name: string, inner: number, impls: Partial<Record<Lib, Impl>>): Case =>
+    ({ id, group: 'jacobian', name, unit: 'ms', value: (ms) => ms, reps: quick ? 3 : 9, inner: quick ? Math.ceil(inner / 5) : inner, impls });
+  cases.push(jacCase('jac-fwd1', 'R^100->R^100 forward pass', 50, {
+    jacobi: jacImpl(() => { const { v, g } = gJac(); return () => g(v); }),
+    'jax-js': jxImpl(() => { const { inputs, v, g } = gJx(); return { inputs, f: () => g(v.ref) }; }),
+  }));
+  cases.push(jacCase('jacfwd', 'jacfwd R^100->R^100', 3, {
+    jacobi: jacImpl(() => { const { v, g } = gJac(); return () => jax.jacfwd(g)(v); }),
+    'jax-js': jxImpl(() => { const { inputs, v, g } = gJx(); return { inputs, f: () => jx.jacfwd(g)(v.ref) as JArr }; }),
+  }));
+  cases.push(jacCase('jacrev', 'jacrev R^100->R^100', 3, {
+    jacobi: jacImpl(() => { const { v, g } = gJac(); return () => jax.jacrev(g)(v); }),
+    'jax-js': jxImpl(() => { const { inputs, v, g } = gJx(); return { inputs, f: () => jx.jacrev(g)(v.ref) as JArr }; }),
+  }));
+  return cases;
+}
+
+// ---------- memory: peak live 1e6-float buffers during a 200-op chain ----------
+interface MemResult { lib: Lib; mode: string; peak: number; outputs: number; note: string }
+const memResults: MemResult[] = [];
+function memory(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc !== 'function') { notes.push('memory cases skipped: run node with --expose-gc'); return; }
+  const n = 1_000_000, len = 200, every = quick ? 50 : 10;
+  const bytes = () => process.memoryUsage().arrayBuffers;
+  // The chain samples live ArrayBuffer bytes after a full GC every few ops; the peak over the
+  // samples (and after the chain) counts what a mode keeps alive, in 1e6-float32 buffers.
+  const measure = (lib: Lib, mode: string, outputs: number, note: string, body: (sample: () => void) => unknown) => {
+    const t0 = performance.now();
+    gc(); gc();
+    const base = bytes();
+    let peak = 0;
+    // Two collections: the second waits for the first's concurrent ArrayBuffer sweep to finish.
+    const sample = () => { gc(); gc(); peak = Math.max(peak, bytes() - base); };
+    const keep = body(sample);
+    sample();
+    void keep;
+    memResults.push({ lib, mode, peak: peak / (4 * n), outputs, note });
+    console.log(`memory ${lib} ${mode}: peak ${(peak / (4 * n)).toFixed(1)} buffers (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  };
+  const x0 = rnd(n, 9);
+  {
+    const x = J(x0, [n]);
+    const chain = (y: Tensor, sample: () => void) => { for (let i = 0; i < len; i++) { y = i % 2 ? ops.sin(y) : ops.mul(y, 1.0001); if (i % every === 0) sample(); } return y; };
+    measure('jacobi', 'plain', 1, '', (s) => chain(x, s));
+    const t0 = jnp.ones([n]);
+    measure('jacobi', 'ForwardAccumulator', 2, 'outputs: primal and tangent', (s) => {
+      const acc = new tf.autodiff.ForwardAccumulator(x, t0);
+      return acc.run(() => { const y = chain(x, s); return [y, acc.jvp(y)]; });
+    });
+    measure('jacobi', 'GradientTape (forward + gradient)', 2, 'outputs: value and gradient; sampled during the taped chain and after tape.gradient', (s) => {
+      const tape = new tf.GradientTape({ persistent: true });
+      tape.watch(x);
+      const y = tape.run(() => chain(x, s)) as Tensor;
+      const g = tape.gradient(ops.sum(y), x);
+      s();
+      return [tape, y, g];
+    });
+  }
+  if (quick) notes.push('--quick: tfjs-cpu memory cases skipped (a 200-op chain takes tfjs-cpu 10-20 s).');
+  else if (available.get('tfjs-cpu')) {
+    tfc.setBackend('cpu');
+    const x = tfc.tensor1d(x0), c = tfc.scalar(1.0001);
+    const chain = (y: tfc.Tensor, sample: () => void, dispose: boolean) => {
+      for (let i = 0; i < len; i++) {
+        const z = i % 2 ? tfc.sin(y) : tfc.mul(y, c);
+        if (dispose && y !== x) y.dispose(); // without a tape, tfjs frees eagerly only when told
+        y = z;
+        if (i % every === 0) sample();
+      }
+      return y;
+    };
+    measure('tfjs-cpu', 'plain (dispose as it goes)', 1, '', (s) => { const y = chain(x, s, true); y.dispose(); return null; });
+    measure('tfjs-cpu', 'tf.grad (forward part)', 2, 'sampled during the taped chain only; tfjs frees the tape inside tf.grad', (s) => {
+      const g = tfc.grad((u: tfc.Tensor) => tfc.sum(chain(u, s, false)))(x);
+      s();
+      g.dispose();
+      return null;
+    });
+    x.dispose(); c.dispose();
+  }
+}
+
+// ---------- cold start: spawn node to a first printed tensor ----------
+interface ColdResult { what: string; median: number; min: number; max: number }
+const coldResults: ColdResult[] = [];
+function coldStart(): void {
+  const jacobiUrl = pathToFileURL(path.join(root, 'dist/src/index.js')).href;
+  const variants: [string, string][] = [
+    ['bare node -e 0', '0'],
+    ['jacobi', `import(${JSON.stringify(jacobiUrl)}).then(m => console.log(String(m.tf.constant([1,2]))))`],
+    ['tfjs-core + cpu', `Promise.all([import('@tensorflow/tfjs-core'), import('@tensorflow/tfjs-backend-cpu')]).then(([t]) => { t.env().set('IS_TEST', true); console.log(String(t.tensor([1,2]))); })`],
+    ['jax-js (wasm)', `import('@jax-js/jax').then(async j => { await j.init('wasm'); console.log(String(j.numpy.array([1,2]).js())); })`],
+  ];
+  const reps = quick ? 2 : 7;
+  const ts = variants.map(() => [] as number[]);
+  for (let r = 0; r < reps + 1; r++) {
+    variants.forEach(([, code], i) => {
+      const s = performance.now();
+      try { execFileSync(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }); }
+      catch (e) { if (r === 0) notes.push(`cold start ${variants[i][0]} failed: ${String(e).split('\n')[0]}`); return; }
+      if (r > 0) ts[i].push(performance.now() - s); // the first round warms the disk cache
+    });
+  }
+  variants.forEach(([what], i) => {
+    const t = ts[i].sort((a, b) => a - b);
+    if (!t.length) return;
+    coldResults.push({ what, median: med(t), min: t[0], max: t[t.length - 1] });
+    console.log(`cold start ${what}: ${med(t).toFixed(0)} ms`);
+  });
+}
+
+// ---------- report ----------
+const stat = (id: string, lib: Lib): Stat | undefined => results.find((r) => r.id === id)?.stats[lib];
+/** Median over repetitions of the paired ratio (same repetition, neighbouring runs) of two cases' times. */
+function ratioTo(id: string, base: string, lib: Lib): number | undefined {
+  const a = stat(id, lib), b = stat(base, lib);
+  if (!a || !b) return undefined;
+  if (a.samplesMs.length !== b.samplesMs.length) return a.ms / b.ms;
+  return med(a.samplesMs.map((t, i) => t / b.samplesMs[i]).sort((x, y) => x - y));
+}
+
+function report(started: Date, seconds: number): void {
+  const cpu = os.cpus();
+  const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
+    `${os.platform()} ${os.release()}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
+  const versions = 'tfjs-core/-backend-cpu/-backend-wasm 4.22.0, @jax-js/jax 0.1.25 (wasm device)';
+  const L: string[] = [];
+  L.push('# Benchmarks: Jacobi against its JavaScript peers', '');
+  L.push(`Run ${started.toISOString()} (${seconds.toFixed(0)} s${quick ? ', --quick' : ''}) on ${machine}. Peers: ${versions}.`, '');
+  L.push('Every case runs all libraries in one process, round-robin per repetition after warm-up; cells are ' +
+    'median (min–max). Ratio = Jacobi median / peer median in the case\'s unit: for GFLOP/s higher is better ' +
+    '(ratio > 1 means Jacobi is faster), for times lower is better (ratio < 1 means Jacobi is faster). ' +
+    'Peers read each result back (`dataSync`) so lazy or asynchronous work is counted; jax-js ops are lazy, ' +
+    'so its per-op figure includes realizing each scalar. The machine was shared with other jobs: compare ratios within this run.', '');
+  const avail = PEERS.filter((p) => available.get(p));
+  L.push(`Peers that ran: ${avail.join(', ') || 'none'}.`, '');
+  const cell = (s?: Stat, err?: string) => s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : err ? `error: ${err.slice(0, 60)}` : '—';
+  L.push('## Cases', '');
+  L.push(`| case | unit | ${LIBS.join(' | ')} | ${PEERS.map((p) => `Jacobi/${p}`).join(' | ')} |`);
+  L.push(`|---|---|${LIBS.map(() => '---').join('|')}|${PEERS.map(() => '---').join('|')}|`);
+  for (const r of results) {
+    const j = r.stats.jacobi;
+    const ratios = PEERS.map((p) => (j && r.stats[p] ? fmt(j.median / r.stats[p]!.median) : '—'));
+    L.push(`| ${r.name} | ${r.unit} | ${LIBS.map((l) => cell(r.stats[l], r.errors[l])).join(' | ')} | ${ratios.join(' | ')} |`);
+  }
+  L.push('', '## Autodiff cost relative to the forward pass', '', 'Median over repetitions of the ratio of neighbouring runs (the cases of a block are interleaved in each repetition).', '');
+  L.push(`| ratio | ${LIBS.join(' | ')} |`, `|---|${LIBS.map(() => '---').join('|')}|`);
+  const rrow = (label: string, id: string, base: string) =>
+    L.push(`| ${label} | ${LIBS.map((l) => { const v = ratioTo(id, base, l); return v === undefined ? '—' : fmt(v); }).join(' | ')} |`);
+  rrow('MLP value-and-grad / forward', 'mlp-vg', 'mlp-fwd');
+  rrow('MLP JVP / forward', 'mlp-jvp', 'mlp-fwd');
+  rrow('MLP HVP / forward', 'mlp-hvp', 'mlp-fwd');
+  rrow('jacfwd R^100->R^100 / forward', 'jacfwd', 'jac-fwd1');
+  rrow('jacrev R^100->R^100 / forward', 'jacrev', 'jac-fwd1');
+  L.push('', '## Memory: peak live 1e6-float32 buffers, 200-op chain (beyond the input)', '');
+  L.push('Measured as `process.memoryUsage().arrayBuffers` after a full `gc()`, sampled every ' +
+    `${quick ? 50 : 10} ops inside the chain and at the end. jax-js keeps arrays in wasm memory, which this does not see, so it is not listed.`, '');
+  L.push('| library | mode | peak live buffers | of which outputs | beyond outputs | note |', '|---|---|---|---|---|---|');
+  for (const m of memResults) L.push(`| ${m.lib} | ${m.mode} | ${m.peak.toFixed(1)} | ${m.outputs} | ${(m.peak - m.outputs).toFixed(1)} | ${m.note} |`);
+  L.push('', '## Cold start: `node -e` to the first printed tensor (ms, median (min–max))', '');
+  L.push('| program | ms | over bare node |', '|---|---|---|');
+  const bare = coldResults.find((c) => c.what.startsWith('bare'));
+  for (const c of coldResults) L.push(`| ${c.what} | ${fmt(c.median)} (${fmt(c.min)}–${fmt(c.max)}) | ${bare ? fmt(c.median - bare.median) : '—'} |`);
+
+  // Targets from issue 8, checked against this run.
+  L.push('', '## Targets (issue 8)', '');
+  L.push('| target | measured (Jacobi) | met | if not met: what limits it, what would meet it |', '|---|---|---|---|');
+  const tgt = (label: string, v: number | undefined, ok: (v: number) => boolean, unit = '', limit = '') => {
+    const met = v !== undefined && ok(v);
+    L.push(`| ${label} | ${v === undefined ? 'not measured' : fmt(v) + unit} | ${v === undefined ? 'not measured' : met ? 'met' : 'not met'} | ${met ? '' : limit} |`);
+  };
+  tgt('per-op overhead on scalars ≤ 0.3 us', stat('scalar-add', 'jacobi')?.median, (v) => v <= 0.3, ' us', 'dispatch cost per op (lookup, allocation, tape checks); PERFORMANCE.md §4: resolve ops once, allocate only the result, no tape work when nothing is differentiated');
+  tgt('`x*x+sin(x)` ≤ 20 ns/element', stat('xx-sin', 'jacobi')?.median, (v) => v <= 20, ' ns', '`Math.sin` alone costs 26-37 ns/element (PERFORMANCE.md §3); a float32 polynomial sin and a specialised loop per op');
+  const mm = stat('matmul-512', 'jacobi')?.median;
+  const mmJs = stat('matmul-512-js', 'jacobi')?.median;
+  tgt('matmul 512 ≥ 2.5 GFLOP/s (typed-array kernels, JACOBI_NO_WASM=1)', mmJs, (v) => v >= 2.5, ' GFLOP/s', 'packed panels with a 4x4 block of accumulators in locals (PERFORMANCE.md §1)');
+  tgt('matmul 512 ≥ 25 GFLOP/s (WebAssembly SIMD kernel)', mm, (v) => v >= 25, ' GFLOP/s', 'WebAssembly SIMD128 multiply+add peaks near 21 GFLOP/s on one core here (PERFORMANCE.md, limits); 25 needs relaxed-SIMD madd (behind a flag on Node 20) or a second thread');
+    const tcJs = stat('matmul-512-js', 'tfjs-cpu')?.median;
+  tgt('matmul 512 typed-array kernel ≥ 5x tfjs-cpu (same case)', mmJs && tcJs ? mmJs / tcJs : undefined, (v) => v >= 5, 'x', 'as the two matmul rows above');
+  tgt('value-and-grad / forward ≤ 3.0', ratioTo('mlp-vg', 'mlp-fwd', 'jacobi'), (v) => v <= 3.0, '', 'transposed products in the backward matmuls (PERFORMANCE.md §2): handle transposes while packing');
+  tgt('JVP / forward ≤ 2.5', ratioTo('mlp-jvp', 'mlp-fwd', 'jacobi'), (v) => v <= 2.5, '', 'the tangent pass repeats the matmuls; batch primal and tangent products');
+  tgt('HVP / forward ≤ 6', ratioTo('mlp-hvp', 'mlp-fwd', 'jacobi'), (v) => v <= 6, '', 'the backward pass under a forward level doubles every product; as for value-and-grad and JVP');
+  tgt('jacfwd R^100->R^100 ≤ 10x one forward pass', ratioTo('jacfwd', 'jac-fwd1', 'jacobi'), (v) => v <= 10, 'x', 'to check by profiling; one forward pass here is a fraction of a millisecond, so per-call costs of the transform weigh heavily; the target asks for the 100 tangents pushed as one batched [100,100] tangent through each op');
+  const fm = memResults.find((m) => m.lib === 'jacobi' && m.mode === 'ForwardAccumulator');
+  tgt('forward-mode memory, 200-op chain: ≤ 4 buffers beyond input and outputs', fm ? fm.peak - fm.outputs : undefined, (v) => v <= 4, '', 'some tangents or primals outlive their last use; each should become unreachable once the next op has consumed it');
+  const jc = coldResults.find((c) => c.what === 'jacobi');
+  tgt('cold start within 100 ms of bare node', jc && bare ? jc.median - bare.median : undefined, (v) => v <= 100, ' ms', 'to check by profiling the import (`node --cpu-prof`); loading rarely used modules lazily is the usual remedy');
+  if (notes.length) L.push('', '## Notes', '', ...notes.map((n) => `- ${n}`));
+  writeFileSync(path.join(root, 'bench/RESULTS.md'), L.join('\n') + '\n');
+  writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify({
+    date: started.toISOString(), quick, seconds, machine: { cpu: cpu[0]?.model, cores: cpu.length, memoryBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg: os.loadavg() },
+    peers: Object.fromEntries(available), cases: results, memory: memResults, coldStart: coldResults, notes,
+  }, null, 2) + '\n');
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const phase = (what: string, t: number) => console.log(`-- ${what}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  let t = performance.now();
+  await initPeers();
+  const cases = buildCases();
+  phase('peers and inputs', t);
+  t = performance.now();
+  // Cases sharing a group id other than 'kernels'/'overhead' are interleaved together.
+  const groups: Case[][] = [];
+  for (const c of cases) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].group === c.group && (c.group === 'mlp' || c.group === 'jacobian')) last.push(c);
+    else groups.push([c]);
+  }
+  for (const g of groups) await runGroup(g);
+  phase('cases', t);
+  t = performance.now();
+  memory();
+  phase('memory', t);
+  t = performance.now();
+  coldStart();
+  phase('cold start', t);
+  const seconds = (Date.now() - started.getTime()) / 1000;
+  report(started, seconds);
+  console.log(`wrote bench/RESULTS.md and bench/results.json (${seconds.toFixed(0)} s)`);
+}
+
+await main();
