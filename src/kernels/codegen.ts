@@ -30,27 +30,29 @@ function compile(key: string, params: string[], body: string): Loop {
 }
 
 /** out[i] = expr(a) over n contiguous elements. `expr` uses `a`. */
-export function unaryLoop(expr: string): (a: TensorData, out: TensorData, n: number) => void {
-  return compile(`u:${expr}`, ['A', 'O', 'n'], `for (let i = 0; i < n; i++) { const a = A[i]; O[i] = ${expr}; }`) as never;
+// `variant` names the storage types a loop is for: each gets its own function object, so its
+// element accesses stay monomorphic.
+export function unaryLoop(expr: string, variant = ''): (a: TensorData, out: TensorData, n: number) => void {
+  return compile(`u:${variant}:${expr}`, ['A', 'O', 'n'], `for (let i = 0; i < n; i++) { const a = A[i]; O[i] = ${expr}; }`) as never;
 }
 
 /** out[i] = expr(a, b) for same-shaped contiguous inputs, or with one side a single element. */
-export function binaryLoop(expr: string, pattern: 'same' | 'scalarB' | 'scalarA'): (a: TensorData, b: TensorData, out: TensorData, n: number) => void {
+export function binaryLoop(expr: string, pattern: 'same' | 'scalarB' | 'scalarA', variant = ''): (a: TensorData, b: TensorData, out: TensorData, n: number) => void {
   const load =
     pattern === 'same' ? 'const a = A[i], b = B[i];' : pattern === 'scalarB' ? 'const a = A[i];' : 'const b = B[i];';
   const pre = pattern === 'scalarB' ? 'const b = B[0];' : pattern === 'scalarA' ? 'const a = A[0];' : '';
-  return compile(`b:${pattern}:${expr}`, ['A', 'B', 'O', 'n'], `${pre} for (let i = 0; i < n; i++) { ${load} O[i] = ${expr}; }`) as never;
+  return compile(`b:${pattern}:${variant}:${expr}`, ['A', 'B', 'O', 'n'], `${pre} for (let i = 0; i < n; i++) { ${load} O[i] = ${expr}; }`) as never;
 }
 
 /**
  * The general broadcasting loop: walks the output in row-major order keeping one offset per input,
  * with the innermost axis as a tight strided loop (no index arrays per element).
  */
-export function broadcastLoop(expr: string): (
+export function broadcastLoop(expr: string, variant = ''): (
   a: TensorData, b: TensorData, out: TensorData, dims: readonly number[], sa: readonly number[], sb: readonly number[],
 ) => void {
   return compile(
-    `bb:${expr}`,
+    `bb:${variant}:${expr}`,
     ['A', 'B', 'O', 'dims', 'sa', 'sb'],
     `const nd = dims.length;
      const last = nd - 1, n = dims[last], ia = sa[last], ib = sb[last];

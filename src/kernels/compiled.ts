@@ -12,25 +12,37 @@ type BinaryLoops = {
   general: ReturnType<typeof broadcastLoop>;
 };
 
-function loopsFor(expr: string): BinaryLoops {
-  return { same: binaryLoop(expr, 'same'), scalarA: binaryLoop(expr, 'scalarA'), scalarB: binaryLoop(expr, 'scalarB'), general: broadcastLoop(expr) };
+function loopsFor(expr: string, variant: string): BinaryLoops {
+  return {
+    same: binaryLoop(expr, 'same', variant), scalarA: binaryLoop(expr, 'scalarA', variant),
+    scalarB: binaryLoop(expr, 'scalarB', variant), general: broadcastLoop(expr, variant),
+  };
+}
+
+const DTYPE_CODE: Record<DType, string> = { float32: 'f', float64: 'd', int32: 'i', bool: 'b', int64: 'l' };
+
+/** A short name of a storage type, so that loops are compiled per (input, output) storage pair. */
+function storageCode(a: TensorData): string {
+  return a instanceof Float32Array ? 'f' : a instanceof Float64Array ? 'd' : a instanceof Int32Array ? 'i' : a instanceof Uint8Array ? 'b' : 'l';
 }
 
 export class BinaryKernel {
-  private num?: BinaryLoops;
-  private big?: BinaryLoops;
-  private i32?: BinaryLoops;
+  private readonly loops = new Map<string, BinaryLoops>();
   /** `intExpr` replaces `expr` for int32 storage where doubles would lose the low bits (Math.imul). */
   constructor(readonly expr: string, readonly bigExpr?: string, readonly intExpr?: string) {}
 
   run(a: TensorData, aDims: readonly number[], b: TensorData, bDims: readonly number[], outDtype: DType, op: string): { data: TensorData; dims: readonly number[] } {
-    let loops: BinaryLoops;
-    if (a instanceof BigInt64Array) {
-      if (!this.bigExpr) throw new TypeError(`${op} is not defined for int64`);
-      loops = this.big ??= loopsFor(this.bigExpr);
-    } else if (this.intExpr !== undefined && a instanceof Int32Array) {
-      loops = this.i32 ??= loopsFor(this.intExpr);
-    } else loops = this.num ??= loopsFor(this.expr);
+    const variant = storageCode(a) + DTYPE_CODE[outDtype];
+    let loops = this.loops.get(variant);
+    if (loops === undefined) {
+      let expr = this.expr;
+      if (a instanceof BigInt64Array) {
+        if (!this.bigExpr) throw new TypeError(`${op} is not defined for int64`);
+        expr = this.bigExpr;
+      } else if (this.intExpr !== undefined && a instanceof Int32Array) expr = this.intExpr;
+      loops = loopsFor(expr, variant);
+      this.loops.set(variant, loops);
+    }
     if (sameDims(aDims, bDims)) {
       const out = allocate(outDtype, a.length);
       loops.same(a, b, out, a.length);
@@ -48,8 +60,7 @@ export class BinaryKernel {
 }
 
 export class UnaryKernel {
-  private num?: (a: TensorData, o: TensorData, n: number) => void;
-  private big?: (a: TensorData, o: TensorData, n: number) => void;
+  private readonly loops = new Map<string, (a: TensorData, o: TensorData, n: number) => void>();
   /** `expr` is a JS expression in `a`, or a function for what an expression cannot say (erf). */
   constructor(readonly expr: string | ((a: number) => number), readonly bigExpr?: string) {}
 
@@ -58,10 +69,16 @@ export class UnaryKernel {
     if (typeof this.expr === 'function') {
       const f = this.expr;
       for (let i = 0; i < a.length; i++) out[i] = f(Number(a[i])) as never;
-    } else if (a instanceof BigInt64Array) {
-      if (!this.bigExpr) throw new TypeError(`${op} is not defined for int64`);
-      (this.big ??= unaryLoop(this.bigExpr))(a, out, a.length);
-    } else (this.num ??= unaryLoop(this.expr))(a, out, a.length);
+    } else {
+      const variant = storageCode(a) + storageCode(out);
+      let loop = this.loops.get(variant);
+      if (loop === undefined) {
+        if (a instanceof BigInt64Array && !this.bigExpr) throw new TypeError(`${op} is not defined for int64`);
+        loop = unaryLoop(a instanceof BigInt64Array ? this.bigExpr! : this.expr, variant);
+        this.loops.set(variant, loop);
+      }
+      loop(a, out, a.length);
+    }
     return out;
   }
 }
