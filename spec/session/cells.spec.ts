@@ -37,6 +37,14 @@ describe('session: cells', () => {
     assert.equal(await value(s, 'x.k'), '4');
   });
 
+  it('disposes a top-level `using` at the end of its cell and keeps the name, like Python `with ... as`', async () => {
+    await value(s, 'const v = tf.Variable([1., 2.])');
+    await value(s, 'using acc = new tf.autodiff.ForwardAccumulator(v, tf.constant([1., 0.])); const y = tf.reduce_sum(v ** 3.)');
+    assert.equal(await value(s, 'acc.jvp(y)'), '<tf.Tensor: shape=(), dtype=float32, numpy=3.0>');
+    // The context has ended: ops in later cells get no JVP.
+    assert.equal(await value(s, 'acc.jvp(v ** 2)'), 'None');
+  });
+
   it('shares state between functions of different cells', async () => {
     await value(s, 'let count = 0\nfunction inc() { count++ }');
     await value(s, 'inc(); inc()');

@@ -118,7 +118,14 @@ export function cellTransformer(ts: typeof TS, shape: CellShape): TS.Transformer
       if (ts.isVariableStatement(statement)) {
         const list = statement.declarationList;
         if (list.flags & ts.NodeFlags.Using) {
+          // Disposed at the end of the cell, but the name stays bound afterwards, as Python's
+          // `with X as acc:` leaves `acc` (a ForwardAccumulator's jvp() works after its context).
           body.push(f.updateVariableStatement(statement, undefined, list));
+          for (const d of list.declarations) {
+            if (!ts.isIdentifier(d.name)) continue;
+            const global = f.createElementAccessExpression(f.createIdentifier(SCOPE), f.createStringLiteral(d.name.text));
+            body.push(assign(global, f.createIdentifier(d.name.text), d));
+          }
           return;
         }
         const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
