@@ -31,7 +31,25 @@ const FILE = 'cell.ts';
 /** Where the scope of the cell about to run is handed to its script. */
 export const SCOPE_KEY = 'jacobi.session.scope';
 
+/** Compiled cells by source text: what a cell compiles to depends on its text alone, and notebook
+ * users re-run cells often. Least recently used entries go first. */
+const cache = new Map<string, CompiledCell>();
+const CACHE_SIZE = 256;
+
 export function compileCell(code: string): CompiledCell {
+  const hit = cache.get(code);
+  if (hit !== undefined) {
+    cache.delete(code);
+    cache.set(code, hit);
+    return { ...hit, globals: [...hit.globals], exported: [...hit.exported] };
+  }
+  const compiled = compileUncached(code);
+  cache.set(code, compiled);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return { ...compiled, globals: [...compiled.globals], exported: [...compiled.exported] };
+}
+
+function compileUncached(code: string): CompiledCell {
   const ts = typescript();
   const shape: CellShape = { globals: [], exported: [], isAsync: false, hasValue: false };
   const out = ts.transpileModule(code, {
