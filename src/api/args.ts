@@ -2,6 +2,7 @@
 // keys are the Python parameter names; class-like facade names work with and without `new`.
 import { isPlainObject } from '../autodiff/tree.js';
 import { Tensor } from '../tensor/tensor.js';
+import { documented } from './docs.js';
 
 /**
  * Reads positional arguments and a trailing keyword object into one record by parameter name.
@@ -28,11 +29,15 @@ export function kwargs(fn: string, names: readonly string[], args: readonly unkn
   return out;
 }
 
-/** Wraps a function so that it is called with its parameters by name. */
+/**
+ * Wraps a function so that it is called with its parameters by name; help() and inspect show its
+ * Python signature.
+ */
 export function pyfn<R>(fn: string, names: readonly string[], impl: (a: Record<string, any>) => R): (...args: any[]) => R {
   const f = (...args: unknown[]) => impl(kwargs(fn, names, args));
   Object.defineProperty(f, 'name', { value: fn.split('.').pop() });
-  return f;
+  const example = names.length > 1 ? ` Keyword arguments go in a trailing options object: ${fn}(${names[0]}, { ${names[1]}: ... }).` : '';
+  return documented(f, `${fn}(${names.join(', ')})`, `${fn}, with Python's parameters.${example}`);
 }
 
 /** A class that can also be called like a Python constructor, without `new`. */

@@ -3,6 +3,7 @@
 import { Tensor, type Flavor } from '../tensor/tensor.js';
 import { identity } from '../ops/identity.js';
 import { mapTree } from '../autodiff/tree.js';
+import { documented, getDoc } from './docs.js';
 
 export function asFlavor(t: Tensor, flavor: Flavor): Tensor {
   if (t.flavor === flavor) return t;
@@ -17,9 +18,13 @@ const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
 export function flavored<T extends Record<string, unknown>>(flavor: Flavor, fns: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(fns)) {
-    out[k] = typeof f === 'function' && !/^[A-Z]/.test(k)
-      ? Object.defineProperty((...args: unknown[]) => mapTree((f as (...a: unknown[]) => unknown)(...args), isTensor, (t) => asFlavor(t, flavor)), 'name', { value: k })
-      : f;
+    if (typeof f !== 'function' || /^[A-Z]/.test(k)) {
+      out[k] = f;
+      continue;
+    }
+    const wrapped = Object.defineProperty((...args: unknown[]) => mapTree((f as (...a: unknown[]) => unknown)(...args), isTensor, (t) => asFlavor(t, flavor)), 'name', { value: k });
+    const doc = getDoc(f);
+    out[k] = doc ? documented(wrapped, doc.signature, doc.doc) : wrapped;
   }
   return out as T;
 }

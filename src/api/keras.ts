@@ -7,6 +7,7 @@ import { randomUniform } from '../tensor/random.js';
 import { zeros } from '../tensor/create.js';
 import { ValueError } from '../tensor/shape.js';
 import { kwargs } from './args.js';
+import { documented } from './docs.js';
 
 type Activation = ((x: Tensor) => Tensor) | string | null | undefined;
 
@@ -80,3 +81,6 @@ export const Dense = function Dense(...args: unknown[]): DenseLayer {
   Object.defineProperty(layer, 'weights', { get: () => layer.trainable_variables });
   return layer;
 } as unknown as { new (...args: unknown[]): DenseLayer; (...args: unknown[]): DenseLayer };
+
+documented(Dense, 'tf.keras.layers.Dense(units, activation=None, use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros")',
+  'A densely-connected layer: activation(inputs @ kernel + bias). build([None, in]) creates `kernel` (variable kernel:0, glorot-uniform from the seeded generator) and `bias` (bias:0, zeros); calling the layer builds it on first use.');
