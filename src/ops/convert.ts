@@ -1,10 +1,12 @@
 // Turning op arguments into tensors: tensors pass through, variables are read (so levels see the
 // read), JS numbers become weakly typed scalars, nested arrays become float32 tensors.
-import { castData } from '../kernels/cast.js';
 import { isFloat, promoteTypes, promoteWeak, type DType } from '../tensor/dtype.js';
 import { Tensor, type Flavor } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { scalar, tensor } from '../tensor/create.js';
+// cast is a primitive defined in elementwise.ts, which imports this module too; the cycle is safe
+// because neither uses the other while loading.
+import { cast } from './elementwise.js';
 
 export type TensorLike = Tensor | Variable | number | boolean | bigint | readonly unknown[] | ArrayLike<number>;
 
@@ -73,7 +75,3 @@ export function operands(a: TensorLike, b: TensorLike, op: string): [Tensor, Ten
 export class InvalidArgumentError extends Error {
   override name = 'InvalidArgumentError';
 }
-
-// cast is a primitive (it has rules); imported lazily from elementwise to keep this module a leaf.
-import { cast } from './elementwise.js';
-export { castData };
