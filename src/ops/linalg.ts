@@ -36,6 +36,14 @@ function matmulOf(a: Tensor, b: Tensor, ta: boolean, tb: boolean): Tensor {
     const back = transpose(reshape(c, [n, ...batch, m]), [...batch.map((_, i) => i + 1), 0, rb - 1]);
     return back;
   }
+  const ra = a.dims.length;
+  if (b.dims.length === 2 && ra > 2 && !ta && a.size > 0) {
+    // A batch of matrices against one matrix: the batch's rows stack into one tall product.
+    const n = a.dims[ra - 2], k = a.dims[ra - 1];
+    const rows = reshape(a, [a.size / k, k]);
+    const c = bind(matmulP, [rows, b], { ta: false, tb });
+    return reshape(c, [...a.dims.slice(0, ra - 2), n, c.dims[1]]);
+  }
   return bind(matmulP, [a, b], { ta, tb });
 }
 
