@@ -14,7 +14,7 @@ function dt(d: unknown): DType | undefined {
 }
 
 export function numpyFunctions(flavor: Flavor, prefix: string) {
-  const fn = (name: string, names: string[], impl: (a: Record<string, any>) => unknown) => pyfn(`${prefix}.${name}`, names, impl);
+  const fn = <R>(name: string, names: string[], impl: (a: Record<string, any>) => R) => pyfn(`${prefix}.${name}`, names, impl);
   const u = (name: string, f: (x: ops.TensorLike) => Tensor) => fn(name, ['x'], (a) => f(a.x));
   const b = (name: string, f: (x: ops.TensorLike, y: ops.TensorLike) => Tensor) => fn(name, ['x1', 'x2'], (a) => f(a.x1, a.x2));
   const r = (name: string, f: (x: ops.TensorLike, axis?: ops.Axis, keepdims?: boolean) => Tensor) =>

@@ -8,6 +8,8 @@ import { Tensor } from '../tensor/tensor.js';
 import { variableMath } from '../tensor/variable.js';
 import { unwatched } from '../autodiff/levels.js';
 import { bind, definePrimitive, type Primitive } from './primitive.js';
+import { broadcastError } from './broadcast_error.js';
+import { ShapeError } from '../tensor/shape.js';
 import { flavorOf, operands, toTensor, type TensorLike } from './convert.js';
 import { fitTangent, padRank, unbroadcast } from './batching.js';
 import { zerosLike } from './constants.js';
@@ -165,7 +167,12 @@ function binaryPrim(name: string, spec: BinarySpec): Primitive<void> {
     name,
     torchName: spec.torchName,
     impl: ([a, b]) => {
-      const r = kernel.run(a.data, a.dims, b.data, b.dims, spec.out ?? a.dtype, name);
+      let r;
+      try {
+        r = kernel.run(a.data, a.dims, b.data, b.dims, spec.out ?? a.dtype, name);
+      } catch (e) {
+        throw e instanceof ShapeError ? broadcastError(name, a.dims, b.dims, flavorOf([a, b])) : e;
+      }
       return make(spec.out ?? a.dtype, r.dims, r.data, [a, b]);
     },
     jvp: jvp && (([a, b], [ta, tb], out, _p, bd) => {
