@@ -18,8 +18,9 @@ export function gemm(ap: usize, bp: usize, cp: usize, n: i32, k: i32, m: i32): v
       let a = abase, b = bbase;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(b), b1 = v128.load(b, 16);
-        const a0 = f32x4.splat(load<f32>(a)), a1 = f32x4.splat(load<f32>(a, 4));
-        const a2 = f32x4.splat(load<f32>(a, 8)), a3 = f32x4.splat(load<f32>(a, 12));
+        // load32_splat loads and broadcasts in one instruction (a load and a shuffle otherwise).
+        const a0 = v128.load32_splat(a), a1 = v128.load32_splat(a, 4);
+        const a2 = v128.load32_splat(a, 8), a3 = v128.load32_splat(a, 12);
         c00 = f32x4.add(c00, f32x4.mul(a0, b0)); c01 = f32x4.add(c01, f32x4.mul(a0, b1));
         c10 = f32x4.add(c10, f32x4.mul(a1, b0)); c11 = f32x4.add(c11, f32x4.mul(a1, b1));
         c20 = f32x4.add(c20, f32x4.mul(a2, b0)); c21 = f32x4.add(c21, f32x4.mul(a2, b1));
