@@ -16,6 +16,7 @@ import { tf, jax, jnp, ops, Tensor } from '../src/index.js';
 import { randomNormal } from '../src/tensor/random.js';
 
 const quick = process.argv.includes('--quick');
+const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'); // dist/bench -> repo
 const np = jx.numpy;
 type JArr = jx.Array;
@@ -534,7 +535,7 @@ function ratioTo(id: string, base: string, lib: Lib): number | undefined {
 function report(started: Date, seconds: number): void {
   const cpu = os.cpus();
   const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
-    `${os.platform()} ${os.release()}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
+    `${os.platform()} ${os.release()}, Node ${process.version}, load average ${loadAtStart} at the start and ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
   const versions = 'tfjs-core/-backend-cpu/-backend-wasm 4.22.0, @jax-js/jax 0.1.25 (wasm device)';
   const L: string[] = [];
   L.push('# Benchmarks: Jacobi against its JavaScript peers', '');
