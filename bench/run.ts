@@ -159,8 +159,11 @@ async function runGroup(group: Case[]): Promise<void> {
       try {
         await activate(lib);
         const p = c.impls[lib]!();
-        const warm = once({ c, p }) * (c.inner ?? 1); // warm-up: compiles kernels, JITs loops
-        if (!quick && warm < budgetMs / 4) once({ c, p }); // a long first run has warmed up already
+        // Warm-up: compiles kernels and lets the JIT optimize. Fast cases get at least 10 calls or
+        // ~150 ms (a call or two would measure unoptimized code); a long first run has warmed up already.
+        const warm = once({ c, p }) * (c.inner ?? 1);
+        const until = performance.now() + Math.min(150, budgetMs / 4);
+        for (let w = 1; w < 10 && warm < budgetMs / 4 && performance.now() < until; w++) once({ c, p });
         units.push({ c, lib, p, times: [], res: ress[ci] });
         perRep += warm;
       } catch (e) {

@@ -85,5 +85,8 @@ function makeKernel(f32: boolean): Kernel {
   return new Function('Ap', 'Bp', 'C', 'co', 'n', 'k', 'm', `"use strict";${body}`) as Kernel;
 }
 
-const kernel32 = makeKernel(true);
-const kernel64 = makeKernel(false);
+// Compiled on first use, so that importing the runtime does not pay for them.
+let kernel32Compiled: Kernel | undefined;
+let kernel64Compiled: Kernel | undefined;
+const kernel32: Kernel = (...a) => (kernel32Compiled ??= makeKernel(true))(...a);
+const kernel64: Kernel = (...a) => (kernel64Compiled ??= makeKernel(false))(...a);

@@ -3,8 +3,30 @@
 import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
 
+/**
+ * The same walk over fewer axes: length-1 axes dropped and neighbours merged where the outer one's
+ * stride is the inner one's times its length. Without this, a layout whose last axis has length 1
+ * would run the index bookkeeping for every single element.
+ */
+function simplify(dims: readonly number[], strides: readonly number[]): [number[], number[]] {
+  const d: number[] = [], s: number[] = [];
+  for (let i = 0; i < dims.length; i++) {
+    if (dims[i] === 1) continue;
+    const last = d.length - 1;
+    if (last >= 0 && s[last] === strides[i] * dims[i]) {
+      d[last] *= dims[i];
+      s[last] = strides[i];
+    } else {
+      d.push(dims[i]);
+      s.push(strides[i]);
+    }
+  }
+  return [d, s];
+}
+
 /** dst[o] = src[offset + Σ idx_d·strides_d] for every index of `dims` in row-major order. */
-export function stridedGather(src: TensorData, dims: readonly number[], strides: readonly number[], offset: number, dst: TensorData): void {
+export function stridedGather(src: TensorData, dimsIn: readonly number[], stridesIn: readonly number[], offset: number, dst: TensorData): void {
+  const [dims, strides] = simplify(dimsIn, stridesIn);
   const nd = dims.length;
   const total = dst.length;
   if (total === 0) return;
@@ -27,7 +49,8 @@ export function stridedGather(src: TensorData, dims: readonly number[], strides:
 }
 
 /** dst[offset + Σ idx_d·strides_d] (+)= src[o]: the transpose of stridedGather. */
-export function stridedScatter(src: TensorData, dims: readonly number[], strides: readonly number[], offset: number, dst: TensorData, accumulate: boolean): void {
+export function stridedScatter(src: TensorData, dimsIn: readonly number[], stridesIn: readonly number[], offset: number, dst: TensorData, accumulate: boolean): void {
+  const [dims, strides] = simplify(dimsIn, stridesIn);
   const nd = dims.length;
   const total = src.length;
   if (total === 0) return;
