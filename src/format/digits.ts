@@ -81,29 +81,17 @@ export function dragon4Big(x: number, f32: boolean, o: Dragon4Options): Digits {
   let mLow: bigint;
   let mHigh: bigint;
   // Margins are half gaps; everything is scaled by 2 (by 4 when the gap below is half) to stay integral.
-  if (unequal) {
-    if (e2 > 0) {
-      value = mant << BigInt(e2 + 2);
-      scale = 4n;
-      mLow = 1n << BigInt(e2);
-    } else {
-      value = mant << 2n;
-      scale = 1n << BigInt(-e2 + 2);
-      mLow = 1n;
-    }
-    mHigh = mLow * 2n;
+  const shift = unequal ? 2 : 1;
+  if (e2 > 0) {
+    value = mant << BigInt(e2 + shift);
+    scale = 1n << BigInt(shift);
+    mLow = 1n << BigInt(e2);
   } else {
-    if (e2 > 0) {
-      value = mant << BigInt(e2 + 1);
-      scale = 2n;
-      mLow = 1n << BigInt(e2);
-    } else {
-      value = mant << 1n;
-      scale = 1n << BigInt(-e2 + 1);
-      mLow = 1n;
-    }
-    mHigh = mLow;
+    value = mant << BigInt(shift);
+    scale = 1n << BigInt(-e2 + shift);
+    mLow = 1n;
   }
+  mHigh = unequal ? mLow * 2n : mLow;
   let k = Math.ceil((mBit + e2) * 0.30102999566398119521373889472449 - 0.69);
   if (o.cutoffMax >= 0 && o.fraction && k <= -o.cutoffMax) k = 1 - o.cutoffMax;
   if (k > 0) scale *= pow10(k);

@@ -24,6 +24,21 @@ function simplify(dims: readonly number[], strides: readonly number[]): [number[
   return [d, s];
 }
 
+/**
+ * Advances the row index `idx` (all axes but the last) and returns the new row's offset, or -1 past
+ * the last row.
+ */
+function nextRow(idx: number[], dims: readonly number[], strides: readonly number[], p: number): number {
+  for (let d = dims.length - 2; d >= 0; d--) {
+    idx[d]++;
+    p += strides[d];
+    if (idx[d] < dims[d]) return p;
+    p -= strides[d] * dims[d];
+    idx[d] = 0;
+  }
+  return -1;
+}
+
 /** dst[o] = src[offset + Σ idx_d·strides_d] for every index of `dims` in row-major order. */
 export function stridedGather(src: TensorData, dimsIn: readonly number[], stridesIn: readonly number[], offset: number, dst: TensorData): void {
   const [dims, strides] = simplify(dimsIn, stridesIn);
@@ -38,13 +53,8 @@ export function stridedGather(src: TensorData, dimsIn: readonly number[], stride
   while (o < total) {
     let k = p;
     for (let j = 0; j < n; j++) { D[o++] = S[k]; k += s; }
-    let d = last - 1;
-    while (d >= 0) {
-      idx[d]++; p += strides[d];
-      if (idx[d] < dims[d]) break;
-      p -= strides[d] * dims[d]; idx[d] = 0; d--;
-    }
-    if (d < 0) break;
+    p = nextRow(idx, dims, strides, p);
+    if (p < 0) break;
   }
 }
 
@@ -63,13 +73,8 @@ export function stridedScatter(src: TensorData, dimsIn: readonly number[], strid
     let k = p;
     if (accumulate) for (let j = 0; j < n; j++) { D[k] += S[o++]; k += s; }
     else for (let j = 0; j < n; j++) { D[k] = S[o++]; k += s; }
-    let d = last - 1;
-    while (d >= 0) {
-      idx[d]++; p += strides[d];
-      if (idx[d] < dims[d]) break;
-      p -= strides[d] * dims[d]; idx[d] = 0; d--;
-    }
-    if (d < 0) break;
+    p = nextRow(idx, dims, strides, p);
+    if (p < 0) break;
   }
 }
 
