@@ -1,3 +1,6 @@
 #!/usr/bin/env node
 // The `jacobi` command: `repl` (default), `kernel`, `install`, `uninstall`, `doctest`.
-import('../dist/src/cli.js').then((m) => m.main(process.argv.slice(2)));
+// The kernel is entered directly, so that Jupyter's start-up waits for as little as possible.
+const args = process.argv.slice(2);
+if (args[0] === 'kernel') import('../dist/kernel/main.js').then((m) => m.runKernel(args.slice(1)));
+else import('../dist/src/cli.js').then((m) => m.main(args));

@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { SessionApi } from '../src/session/types.js';
-import { defaultHistoryFile, History } from './history.js';
-import { Shell } from './shell.js';
+import type { Shell } from './shell.js';
 import type { WorkerInit } from './threads.js';
 
 function connectionFileArg(args: string[]): string {
@@ -46,8 +45,11 @@ export async function runKernel(args: string[]): Promise<void> {
     });
   session.catch((e: unknown) => process.stderr.write(`[jacobi kernel] the session failed to load: ${e instanceof Error ? e.stack : String(e)}\n`));
 
-  const shell = new Shell(port1, session, new History(defaultHistoryFile()), load, () => process.exit(0));
   // Signal-mode interrupts, and the SIGINT the worker raises in message mode, land here whenever no
   // synchronous cell is running (vm's breakOnSigint handles those); without a handler SIGINT would kill us.
-  process.on('SIGINT', () => shell.interrupt());
+  let shell: Shell | undefined;
+  process.on('SIGINT', () => shell?.interrupt());
+  // The worker is already starting; the shell's modules load meanwhile (the port queues messages).
+  const [{ Shell }, { History, defaultHistoryFile }] = await Promise.all([import('./shell.js'), import('./history.js')]);
+  shell = new Shell(port1, session, new History(defaultHistoryFile()), load, () => process.exit(0));
 }
