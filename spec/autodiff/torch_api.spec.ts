@@ -74,4 +74,20 @@ describe('autodiff: torch autograd API', () => {
     const c = T(torch.tensor([1., 2., 3.]));
     assert.throws(() => torch.autograd.grad(x.mul(c).sum(), c), /does not require grad/);
   });
+
+  it('torch.autograd.functional strict=True refuses an input no output depends on; strict=False gives zeros', () => {
+    const f = (a: Tensor, b: Tensor) => a.mul(2);
+    const inputs = [T(torch.tensor([1.])), T(torch.tensor([2.]))];
+    const v = [T(torch.tensor([1.])), T(torch.tensor([1.]))];
+    const [, jvp] = torch.autograd.functional.jvp(f, inputs, v);
+    assert.equal(repr(jvp), 'tensor([2.])');
+    const independent = /The output of the user-provided function is independent of input 1\. This is not allowed in strict mode\./;
+    assert.throws(() => torch.autograd.functional.jvp(f, inputs, v, { strict: true }), independent);
+    assert.throws(() => torch.autograd.functional.vjp(f, inputs, T(torch.tensor([1.])), { strict: true }), independent);
+    assert.throws(() => torch.autograd.functional.jacobian(f, inputs, { strict: true }), independent);
+    const [, vjp] = torch.autograd.functional.vjp(f, inputs, T(torch.tensor([1.])));
+    assert.equal(repr(vjp), '[tensor([2.]), tensor([0.])]');
+    const [, ok] = torch.autograd.functional.vjp((x: Tensor) => x.sin(), T(torch.tensor([0.])), T(torch.tensor([1.])), { strict: true });
+    assert.equal(repr(ok), 'tensor([1.])');
+  });
 });

@@ -117,6 +117,20 @@ function pull(r: Recorded, outTree: unknown, cts: unknown, bd: number): Tensor[]
   return r.inputs.map((x, i) => got.get(r.inputNodes[i]) ?? zeros([...(cs[0]?.dims.slice(0, bd) ?? []), ...x.dims], x.dtype, x.flavor));
 }
 
+/** Indices of the arguments no output of f depends on (torch's strict mode refuses those). */
+export function independentInputs(f: Fn, args: readonly unknown[]): number[] {
+  const r = record(f, args, args.map((_, i) => i));
+  const reached = new Set<TapeNode>();
+  const stack = flatten(r.out, isTensor).map((o) => r.tape.nodeOf(o)).filter((n): n is TapeNode => n !== undefined);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (reached.has(n)) continue;
+    reached.add(n);
+    for (const p of n.parents) if (p !== null) stack.push(p);
+  }
+  return args.map((_, i) => i).filter((i) => !reached.has(r.inputNodes[i]));
+}
+
 /** Rebuilds the structure of `args[which]` around the flat cotangents. */
 function restructure(args: readonly unknown[], which: readonly number[], flat: Tensor[]): unknown[] {
   let k = 0;

@@ -1,7 +1,8 @@
 // torch.autograd.functional: jvp, vjp, jacobian, hessian, hvp, vhp on the same levels as JAX's
 // transforms. Results are detached from torch's graph unless create_graph is set.
 import { Tensor } from '../tensor/tensor.js';
-import { jacfwd, jacrev, jvp as jaxJvp, vjp as jaxVjp } from './functional.js';
+import { independentInputs, jacfwd, jacrev, jvp as jaxJvp, vjp as jaxVjp } from './functional.js';
+import { RuntimeError } from './tape.js';
 import { detach } from './torch_autograd.js';
 import { mapTree } from './tree.js';
 
@@ -15,8 +16,16 @@ const tuple = (x: unknown): unknown[] => (Array.isArray(x) ? x : [x]);
 const like = (given: unknown, xs: unknown[]): unknown => (Array.isArray(given) ? xs : xs[0]);
 const finish = (x: unknown, o: Options): any => (o.create_graph ? x : mapTree(x, isTensor, detach));
 
+/** strict=True: an input that no output depends on is an error instead of a zero result. */
+function checkStrict(func: Fn, xs: unknown[], o: Options): void {
+  if (!o.strict) return;
+  const [i] = independentInputs(func, xs);
+  if (i !== undefined) throw new RuntimeError(`The output of the user-provided function is independent of input ${i}. This is not allowed in strict mode.`);
+}
+
 export function jvp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] | null, o: Options = {}): [any, any] {
   const xs = tuple(inputs);
+  checkStrict(func, xs, o);
   const vs = v === undefined || v === null ? xs.map((x) => (x as Tensor).size === 1 ? x : null) : tuple(v);
   if (vs.some((t) => t === null)) throw new Error('The vector v can only be None if the input to the user-provided function is a single Tensor with a single element.');
   const [out, t] = jaxJvp(func, xs, vs);
@@ -25,6 +34,7 @@ export function jvp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] |
 
 export function vjp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] | null, o: Options = {}): [any, any] {
   const xs = tuple(inputs);
+  checkStrict(func, xs, o);
   const [out, pullback] = jaxVjp(func, ...xs);
   const ct = v === undefined || v === null ? mapTree(out, isTensor, (t) => {
     if (t.size !== 1) throw new Error('The vector v can only be None if the user-provided function returns a single Tensor with a single element.');
@@ -35,6 +45,7 @@ export function vjp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] |
 
 export function jacobian(func: Fn, inputs: Tensor | Tensor[], o: Options & { vectorize?: boolean; strategy?: 'reverse-mode' | 'forward-mode' } = {}): any {
   const xs = tuple(inputs);
+  checkStrict(func, xs, o);
   const transform = o.strategy === 'forward-mode' ? jacfwd : jacrev;
   const argnums = xs.map((_, i) => i);
   const jacs = transform(func, { argnums })(...xs) as unknown[];
@@ -43,6 +54,7 @@ export function jacobian(func: Fn, inputs: Tensor | Tensor[], o: Options & { vec
 
 export function hessian(func: Fn, inputs: Tensor | Tensor[], o: Options & { vectorize?: boolean; outer_jacobian_strategy?: string } = {}): any {
   const xs = tuple(inputs);
+  checkStrict(func, xs, o);
   const argnums = xs.map((_, i) => i);
   const h = jacfwd(jacrev(func, { argnums }), { argnums })(...xs) as unknown[][];
   return finish(Array.isArray(inputs) ? h : h[0][0], o);
@@ -51,6 +63,7 @@ export function hessian(func: Fn, inputs: Tensor | Tensor[], o: Options & { vect
 /** (func(inputs), H·v) by forward-over-reverse. */
 export function hvp(func: Fn, inputs: Tensor | Tensor[], v: Tensor | Tensor[], o: Options = {}): [any, any] {
   const xs = tuple(inputs);
+  checkStrict(func, xs, o);
   const vs = tuple(v);
   const gradFn = (...a: Tensor[]) => jaxVjp(func, ...a)[1](onesOf(func(...a)));
   const [, hv] = jaxJvp(gradFn, xs, vs);
