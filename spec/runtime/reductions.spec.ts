@@ -37,6 +37,14 @@ cases.empty_max1 = 'np.max(np.zeros((0, 3)), axis=1)';
 cases.int_sum = 'np.sum(np.array([[2147483640, 1], [5, -7]], np.int32), axis=1)';
 cases.bool_sum = 'np.sum(np.array([[True, False, True], [True, True, True]]), axis=-1)';
 cases.argmax_nan = "np.argmax(np.array([1.0, float('nan'), 3.0, float('nan')]))";
+// float32 sums of many lengths: NumPy's pairwise summation in 8192-element buffers, bit for bit.
+const SUM_LENGTHS = [7, 8, 9, 129, 1000, 8193, 20011];
+const f32data = (n: number) => `(np.random.default_rng(${n}).standard_normal(${n}) * 10.0 ** np.random.default_rng(${n + 1}).integers(-3, 4, ${n})).astype(np.float32)`;
+for (const n of SUM_LENGTHS) {
+  cases[`f32_${n}`] = f32data(n);
+  cases[`f32_sum_${n}`] = `${f32data(n)}.sum()`;
+  cases[`f32_rowsum_${n}`] = `${f32data(n)}[:(${n} // 7) * 7].reshape(7, -1).sum(axis=1)`;
+}
 
 describe('runtime: reductions', function () {
   const oracle = new NumpyOracle(cases);
@@ -52,6 +60,21 @@ describe('runtime: reductions', function () {
       }
     });
   }
+
+  describe('float32 sums agree with NumPy bit for bit (pairwise summation)', function () {
+    for (const n of SUM_LENGTHS) {
+      it(`${n} elements, whole and by rows`, function () {
+        oracle.need(this);
+        const data = tensor(Float32Array.from(oracle.get(`f32_${n}`).data.map(Number)));
+        assertLike(ops.sum(data), oracle.get(`f32_sum_${n}`), 'exact', 'float32');
+        const rows = ops.reshape(ops.getItem(data, [`:${Math.floor(n / 7) * 7}`]), [7, -1]);
+        assertLike(ops.sum(rows, 1), oracle.get(`f32_rowsum_${n}`), 'exact', 'float32');
+      });
+    }
+    it('keeps its accuracy over 2e7 ones (sequential float32 would stop at 2^24)', function () {
+      assert.equal(ops.sum(tensor(new Float32Array(20_000_000).fill(1))).data[0], 20_000_000);
+    });
+  });
 
   describe('arg reductions, cumsum, norm, ddof', function () {
     it('argmax/argmin over an axis, negative axis and the flattened array (int32 indices)', function () {

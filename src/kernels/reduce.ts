@@ -52,11 +52,57 @@ const COMBINE: Record<ReduceKind, string> = {
   all: '(acc && a) ? 1 : 0',
 };
 
+/**
+ * NumPy's pairwise summation (`@TYPE@_pairwise_sum` in numpy/core/src/umath/loops_utils.h.src) of
+ * n contiguous elements: sequential below 8, eight running sums up to 128, halves beyond; `r` rounds
+ * every addition to the dtype (Math.fround for float32), so float32 sums agree with NumPy bit for bit
+ * and keep their accuracy over millions of elements.
+ */
+function pairwiseSum(a: Float32Array | Float64Array, start: number, n: number, r: (x: number) => number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res = r(res + a[start + i]);
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = a[start], r1 = a[start + 1], r2 = a[start + 2], r3 = a[start + 3];
+    let r4 = a[start + 4], r5 = a[start + 5], r6 = a[start + 6], r7 = a[start + 7];
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      const p = start + i;
+      r0 = r(r0 + a[p]); r1 = r(r1 + a[p + 1]); r2 = r(r2 + a[p + 2]); r3 = r(r3 + a[p + 3]);
+      r4 = r(r4 + a[p + 4]); r5 = r(r5 + a[p + 5]); r6 = r(r6 + a[p + 6]); r7 = r(r7 + a[p + 7]);
+    }
+    let res = r(r(r(r0 + r1) + r(r2 + r3)) + r(r(r4 + r5) + r(r6 + r7)));
+    for (; i < n; i++) res = r(res + a[start + i]);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return r(pairwiseSum(a, start, n2, r) + pairwiseSum(a, start + n2, n - n2, r));
+}
+
+const identity = (x: number) => x;
+
 /** Reduces `axes` (sorted, unique) of `a`; the result has the kept axes' dims (keepdims is a reshape). */
 export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[], axes: readonly number[], outDtype: DType): TensorData {
   const outDims = dims.filter((_, i) => !axes.includes(i));
   const outSize = outDims.reduce((p, d) => p * d, 1);
   const out = allocate(outDtype, outSize);
+  const trailing = axes.every((ax, i) => ax === dims.length - axes.length + i);
+  if (kind === 'sum' && trailing && (a instanceof Float32Array || a instanceof Float64Array) && a.constructor === out.constructor) {
+    // Sums over the innermost axes: each output's group is contiguous, summed pairwise like NumPy.
+    const g = outSize === 0 ? 0 : a.length / outSize;
+    const r = a instanceof Float32Array ? Math.fround : identity;
+    for (let o = 0; o < outSize; o++) {
+      // NumPy's reduction loop is handed the data in buffers of 8192 elements and adds each one's
+      // pairwise sum to the running total.
+      let acc = 0;
+      for (let b = 0; b < g; b += 8192) acc = r(acc + pairwiseSum(a, o * g + b, Math.min(8192, g - b), r));
+      out[o] = acc;
+    }
+    return out;
+  }
   const big = out instanceof BigInt64Array;
   const init = kind === 'sum' || kind === 'any' ? 0 : kind === 'prod' || kind === 'all' ? 1 : NaN;
   if (kind === 'max' || kind === 'min') {
@@ -72,7 +118,9 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
   const ostr = stridesOf(outDims);
   const so = new Array<number>(dims.length);
   for (let i = 0, k = 0; i < dims.length; i++) so[i] = axes.includes(i) ? 0 : ostr[k++];
-  reduceLoop(COMBINE[kind])(a, out, dims, so);
+  // float32 sums and products round every step to float32, as float32 frameworks accumulate.
+  const combine = out instanceof Float32Array && (kind === 'sum' || kind === 'prod') ? `Math.fround(${COMBINE[kind]})` : COMBINE[kind];
+  reduceLoop(combine)(a, out, dims, so);
   return out;
 }
 
