@@ -268,22 +268,26 @@ function dragon4f32(x: number, o: Dragon4Options): Digits | null {
   return { d: out, e: outExp };
 }
 
-/** Parses "12.5", "0.00123", "1.5e-7", "1e+21" into digits (leading/trailing zeros removed). */
-export function parseDecimal(s: string): Digits {
-  let i = 0;
-  if (s.charCodeAt(0) === 45) i = 1; // '-'
+/** The digits of a decimal text ("12.5", "-1.5e-7", "1e+21") with the point removed, and where it was. */
+function splitDecimal(s: string): { all: string; intLen: number; ex: number } {
+  const i = s.charCodeAt(0) === 45 ? 1 : 0; // '-'
   const ePos = s.indexOf('e', i);
   const mant = ePos < 0 ? s.slice(i) : s.slice(i, ePos);
   const ex = ePos < 0 ? 0 : Number(s.slice(ePos + 1));
   const dot = mant.indexOf('.');
-  const intPart = dot < 0 ? mant : mant.slice(0, dot);
-  const all = dot < 0 ? mant : intPart + mant.slice(dot + 1);
+  const intLen = dot < 0 ? mant.length : dot;
+  return { all: dot < 0 ? mant : mant.slice(0, dot) + mant.slice(dot + 1), intLen, ex };
+}
+
+/** Parses "12.5", "0.00123", "1.5e-7", "1e+21" into digits (leading/trailing zeros removed). */
+export function parseDecimal(s: string): Digits {
+  const { all, intLen, ex } = splitDecimal(s);
   let start = 0;
   while (start < all.length && all.charCodeAt(start) === 48) start++;
   if (start === all.length) return { d: '0', e: 0 };
   let end = all.length;
   while (all.charCodeAt(end - 1) === 48) end--;
-  return { d: all.slice(start, end), e: intPart.length - 1 - start + ex };
+  return { d: all.slice(start, end), e: intLen - 1 - start + ex };
 }
 
 /** Half the gap below a float64 value, as a double (used only with slack, so rounding is harmless). */
@@ -298,17 +302,10 @@ function f64MarginLow(x: number): number {
 
 /** Digits of a toPrecision string without stripping trailing zeros (length = precision). */
 function rawDigits(s: string): Digits {
-  let i = 0;
-  if (s.charCodeAt(0) === 45) i = 1;
-  const ePos = s.indexOf('e', i);
-  const mant = ePos < 0 ? s.slice(i) : s.slice(i, ePos);
-  const ex = ePos < 0 ? 0 : Number(s.slice(ePos + 1));
-  const dot = mant.indexOf('.');
-  const intPart = dot < 0 ? mant : mant.slice(0, dot);
-  const all = dot < 0 ? mant : intPart + mant.slice(dot + 1);
+  const { all, intLen, ex } = splitDecimal(s);
   let start = 0;
   while (start < all.length - 1 && all.charCodeAt(start) === 48) start++;
-  return { d: all.slice(start), e: intPart.length - 1 - start + ex };
+  return { d: all.slice(start), e: intLen - 1 - start + ex };
 }
 
 const UNIQUE: Dragon4Options = { exact: false, fraction: false, cutoffMax: -1, cutoffMin: -1 };
