@@ -34,7 +34,7 @@ describe('autodiff: documents', () => {
       const j = T(acc.jvp(loss));
       assert.ok(j instanceof Tensor);
       assert.deepEqual(dims(j), []);
-      assert.equal(j.dtype, 'float32');
+      assert.equal(j.dt, 'float32');
       assert.match(repr(j), /^<tf\.Tensor: shape=\(\), dtype=float32, numpy=-?[0-9.e+-]+>$/);
     });
 

@@ -147,7 +147,7 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
     assert.equal(acc.jvp(u, { unconnected_gradients: tf.UnconnectedGradients.NONE }), null);
     const z = T(acc.jvp(u, { unconnected_gradients: 'zero' }));
     assert.deepEqual(dims(z), [1, 3]);
-    assert.equal(z.dtype, 'float32');
+    assert.equal(z.dt, 'float32');
     assert.deepEqual(list(z), [[0, 0, 0]]);
     assert.deepEqual(list(acc.jvp(u, { unconnected_gradients: tf.UnconnectedGradients.ZERO })), [[0, 0, 0]]);
   });
@@ -158,7 +158,7 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
     const y = acc.run(() => x.sum(0));
     const j = T(acc.jvp(y));
     assert.deepEqual(dims(j), dims(y));
-    assert.equal(j.dtype, y.dtype);
+    assert.equal(j.dt, y.dt);
   });
 
   it('accumulators apply in the order they were entered: inner ones do not see outer JVP computation', () => {

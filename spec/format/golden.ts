@@ -69,5 +69,7 @@ export function dataFromBits(dtype: DType, bits: readonly string[]): TensorData 
       return BigInt64Array.from(bits, (h) => BigInt.asIntN(64, BigInt('0x' + h)));
     case 'bool':
       return Uint8Array.from(bits, (h) => parseInt(h, 16));
+    default:
+      throw new Error(`no golden data of dtype ${dtype}`);
   }
 }

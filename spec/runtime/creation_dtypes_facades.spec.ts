@@ -64,11 +64,11 @@ describe('runtime: creation, dtypes, random, variables, facades', function () {
     it('array-array promotion follows NumPy', function () {
       oracle.need(this);
       const t = (dt: 'int32' | 'float32' | 'int64' | 'float64' | 'bool') => zeros([1], dt);
-      assert.equal(ops.add(t('int32'), t('float32')).dtype, oracle.get('p_i32_f32').dtype);
-      assert.equal(ops.add(t('int32'), t('int64')).dtype, oracle.get('p_i32_i64').dtype);
-      assert.equal(ops.add(t('float32'), t('float64')).dtype, oracle.get('p_f32_f64').dtype);
-      assert.equal(ops.mul(t('bool'), t('int32')).dtype, oracle.get('p_b_i32').dtype);
-      assert.equal(ops.add(t('int64'), t('float32')).dtype, oracle.get('p_i64_f32').dtype);
+      assert.equal(ops.add(t('int32'), t('float32')).dt, oracle.get('p_i32_f32').dtype);
+      assert.equal(ops.add(t('int32'), t('int64')).dt, oracle.get('p_i32_i64').dtype);
+      assert.equal(ops.add(t('float32'), t('float64')).dt, oracle.get('p_f32_f64').dtype);
+      assert.equal(ops.mul(t('bool'), t('int32')).dt, oracle.get('p_b_i32').dtype);
+      assert.equal(ops.add(t('int64'), t('float32')).dt, oracle.get('p_i64_f32').dtype);
     });
     it('weak scalars: float32 + 1.5 stays float32; int32 + 1.5 -> float32; int32 + 2 stays int32', function () {
       check(ops.add(tensor([1]), 1.5), 'float32', [1], [2.5]);
@@ -109,10 +109,10 @@ describe('runtime: creation, dtypes, random, variables, facades', function () {
       assert.ok(vals(u).every((v) => v >= -2 && v < 3));
       assert.ok(Math.abs(Number(ops.mean(u).data[0]) - 0.5) < 0.05);
       const n = randomNormal([20000], 1, 2, { seed: 2, dtype: 'float64' });
-      assert.equal(n.dtype, 'float64');
+      assert.equal(n.dt, 'float64');
       assert.ok(Math.abs(Number(ops.mean(n).data[0]) - 1) < 0.05);
       assert.ok(Math.abs(Number(ops.std(n).data[0]) - 2) < 0.05);
-      assert.equal(randomNormal([2, 3], 0, 1, { seed: 1 }).dtype, 'float32');
+      assert.equal(randomNormal([2, 3], 0, 1, { seed: 1 }).dt, 'float32');
     });
   });
 
@@ -165,7 +165,7 @@ describe('runtime: creation, dtypes, random, variables, facades', function () {
     it('torch: tensor, arange gives int64, std is unbiased by default', function () {
       const t = torch.tensor([1, 2, 3, 4]);
       assert.equal(t.flavor, 'torch');
-      assert.equal(t.dtype, 'float32');
+      assert.equal(t.dt, 'float32');
       check(torch.arange(3), 'int64', [3], [0n, 1n, 2n]);
       check(torch.std(t), 'float32', [], [Math.fround(Math.sqrt(5 / 3))]);
       check(torch.cat([t, t], 0), 'float32', [8], [1, 2, 3, 4, 1, 2, 3, 4]);

@@ -219,7 +219,7 @@ describe('runtime: elementwise ops', function () {
   describe('hand-derived', function () {
     it('float32 results are rounded to float32 (0.1 + 0.2)', function () {
       const r = ops.add(tensor([0.1]), tensor([0.2]));
-      assert.equal(r.dtype, 'float32');
+      assert.equal(r.dt, 'float32');
       assert.equal(vals(r)[0], Math.fround(Math.fround(0.1) + Math.fround(0.2)));
       assert.notEqual(vals(r)[0], 0.1 + 0.2);
       const d = ops.add(tensor([0.1], 'float64'), tensor([0.2], 'float64'));

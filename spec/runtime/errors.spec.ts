@@ -78,7 +78,7 @@ describe('runtime: errors', function () {
       assert.throws(() => ops.softmax(m(), 2), err('AxisError', /out of bounds/));
     });
     it('norm with an unsupported ord', function () {
-      assert.throws(() => ops.norm(m(), -1), /unsupported ord -1/);
+      assert.throws(() => ops.vectorNorm(m(), -1), /unsupported ord -1/);
     });
   });
 

@@ -9,7 +9,7 @@ export function vals(t: Tensor): number[] {
 
 /** Asserts dtype, dims and exact flat values. */
 export function check(t: Tensor, dtype: DType, dims: readonly number[], values: readonly (number | bigint | boolean)[]): void {
-  assert.equal(t.dtype, dtype, `dtype`);
+  assert.equal(t.dt, dtype, `dtype`);
   assert.deepEqual([...t.dims], [...dims], `dims`);
   if (dtype === 'int64') {
     assert.ok(t.data instanceof BigInt64Array, 'int64 storage is a BigInt64Array');

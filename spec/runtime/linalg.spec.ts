@@ -67,7 +67,7 @@ describe('runtime: linear algebra', function () {
       const fr = Math.fround;
       let acc = 0;
       for (const [p, q] of [[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]) acc = fr(acc + fr(fr(p) * fr(q)));
-      assert.equal(f.dtype, 'float32');
+      assert.equal(f.dt, 'float32');
       assert.ok(Math.abs(vals(f)[0] - acc) <= 2 ** -23 * acc, `${vals(f)[0]} vs ${acc}`);
     });
   });
@@ -118,7 +118,7 @@ describe('runtime: linear algebra', function () {
     it('log_softmax', function () { oracle.need(this); assertLike(ops.log_softmax(x23), S('log_softmax'), TOL); });
     it('float32 softmax rows sum to 1 within float32 precision; stable for large logits', function () {
       const s = ops.softmax(tensor([[1, 2, 3], [1000, 1000, 1000]]));
-      assert.equal(s.dtype, 'float32');
+      assert.equal(s.dt, 'float32');
       close(ops.sum(s, -1), [1, 1], 3e-7);
       close(ops.getItem(s, [1]), [1 / 3, 1 / 3, 1 / 3], 1e-7);
       close(ops.log_softmax(tensor([0, 0])), [-Math.LN2, -Math.LN2], 1e-7);

@@ -38,7 +38,7 @@ with np.errstate(all='ignore'):
     for name, expr in cases.items():
         try:
             r = np.asarray(eval(expr, {'np': np, 'math': math}))
-            out[name] = {'dtype': str(r.dtype), 'shape': list(r.shape), 'data': [enc(v, r.dtype.kind) for v in r.reshape(-1).tolist()]}
+            out[name] = {'dtype': str(r.dt), 'shape': list(r.shape), 'data': [enc(v, r.dt.kind) for v in r.reshape(-1).tolist()]}
         except Exception as e:
             out[name] = {'error': type(e).__name__ + ': ' + str(e)}
 print(json.dumps(out))
@@ -102,9 +102,9 @@ const NP_DTYPE: Record<string, string> = { float32: 'float32', float64: 'float64
 /** Asserts dims and values (and the dtype, `dtype` or NumPy's own) of `t` against NumPy's result. */
 export function assertLike(t: Tensor, ref: NpResult, mode: Mode = 'exact', dtype: string | null = NP_DTYPE[ref.dtype] ?? ref.dtype): void {
   assert.deepEqual([...t.dims], ref.shape, `dims ${JSON.stringify(t.dims)} vs NumPy ${JSON.stringify(ref.shape)}`);
-  if (dtype !== null) assert.equal(t.dtype, dtype);
+  if (dtype !== null) assert.equal(t.dt, dtype);
   assert.equal(t.data.length, ref.data.length);
-  if (t.dtype === 'int64' && (ref.dtype === 'int64' || ref.dtype === 'int32')) {
+  if (t.dt === 'int64' && (ref.dtype === 'int64' || ref.dtype === 'int32')) {
     assert.deepEqual(Array.from(t.data as BigInt64Array), ref.data.map((v) => BigInt(v as string)));
     return;
   }

@@ -1,7 +1,7 @@
 // Results of a facade's functions take that facade's flavor (which decides printing only). A tensor of
 // another flavor is re-labelled through the traced identity, so tangents and tapes still follow it.
 import { Tensor, type Flavor } from '../tensor/tensor.js';
-import { identity } from '../ops/identity.js';
+import { identity } from '../ops/structural.js';
 import { mapTree } from '../autodiff/tree.js';
 import { documented, getDoc } from './docs.js';
 

@@ -55,7 +55,7 @@ function shapeArgs(args: (number | number[])[]): number[] {
 }
 
 function toList(t: Tensor): unknown {
-  const values = Array.from(t.data as ArrayLike<number | bigint>, (v) => (t.dtype === 'bool' ? v === 1 : v));
+  const values = Array.from(t.data as ArrayLike<number | bigint>, (v) => (t.dt === 'bool' ? v === 1 : v));
   const build = (d: number, off: number): unknown => {
     if (d === t.dims.length) return values[off];
     const stride = t.dims.slice(d + 1).reduce((p, x) => p * x, 1);
@@ -108,7 +108,7 @@ const methods: TensorMethods & ThisType<Tensor | Variable> = {
   argmax(...a) { const [axis] = reductionArgs('argmax', a); return ops.argmax(self(this), axis as number | null); },
   argmin(...a) { const [axis] = reductionArgs('argmin', a); return ops.argmin(self(this), axis as number | null); },
   cumsum(...a) { const [axis] = reductionArgs('cumsum', a); return ops.cumsum(self(this), axis as number | null); },
-  norm(...a) { const o = kwargs('norm', ['ord', 'axis', 'keepdims'], a); return ops.norm(self(this), o.ord ?? 2, o.axis, o.keepdims); },
+  norm(...a) { const o = kwargs('norm', ['ord', 'axis', 'keepdims'], a); return ops.vectorNorm(self(this), o.ord ?? 2, o.axis, o.keepdims); },
   reshape(...s) { return ops.reshape(self(this), shapeArgs(s)); },
   view(...s) { return ops.reshape(self(this), shapeArgs(s)); },
   transpose(...a) {
@@ -141,14 +141,14 @@ const methods: TensorMethods & ThisType<Tensor | Variable> = {
   getItem(...specs) { return ops.getItem(self(this), specs); },
   numpy() {
     const t = self(this);
-    return new Tensor(t.dtype, t.dims, t.data, 'numpy');
+    return new Tensor(t.dt, t.dims, t.data, 'numpy');
   },
   tolist() { return toList(self(this)); },
   item() {
     const t = self(this);
     if (t.size !== 1) throw new RangeError(`a Tensor with ${t.size} elements cannot be converted to Scalar`);
     const v = t.data[0];
-    return t.dtype === 'bool' ? v === 1 : v;
+    return t.dt === 'bool' ? v === 1 : v;
   },
   dim() { return self(this).dims.length; },
   numel() { return self(this).size; },

@@ -25,9 +25,9 @@ export function numpyFunctions(flavor: Flavor, prefix: string) {
     zeros: fn('zeros', ['shape', 'dtype'], (a) => zeros(typeof a.shape === 'number' ? [a.shape] : a.shape, dt(a.dtype), flavor)),
     ones: fn('ones', ['shape', 'dtype'], (a) => ones(typeof a.shape === 'number' ? [a.shape] : a.shape, dt(a.dtype), flavor)),
     full: fn('full', ['shape', 'fill_value', 'dtype'], (a) => full(typeof a.shape === 'number' ? [a.shape] : a.shape, a.fill_value, dt(a.dtype), flavor)),
-    zeros_like: fn('zeros_like', ['a', 'dtype'], (a) => { const t = ops.toTensor(a.a); return zeros(t.dims, dt(a.dtype) ?? t.dtype, flavor); }),
-    ones_like: fn('ones_like', ['a', 'dtype'], (a) => { const t = ops.toTensor(a.a); return ones(t.dims, dt(a.dtype) ?? t.dtype, flavor); }),
-    full_like: fn('full_like', ['a', 'fill_value', 'dtype'], (a) => { const t = ops.toTensor(a.a); return full(t.dims, a.fill_value, dt(a.dtype) ?? t.dtype, flavor); }),
+    zeros_like: fn('zeros_like', ['a', 'dtype'], (a) => { const t = ops.toTensor(a.a); return zeros(t.dims, dt(a.dtype) ?? t.dt, flavor); }),
+    ones_like: fn('ones_like', ['a', 'dtype'], (a) => { const t = ops.toTensor(a.a); return ones(t.dims, dt(a.dtype) ?? t.dt, flavor); }),
+    full_like: fn('full_like', ['a', 'fill_value', 'dtype'], (a) => { const t = ops.toTensor(a.a); return full(t.dims, a.fill_value, dt(a.dtype) ?? t.dt, flavor); }),
     eye: fn('eye', ['N', 'M', 'k', 'dtype'], (a) => eye(a.N, a.M ?? a.N, dt(a.dtype), flavor)),
     identity: fn('identity', ['n', 'dtype'], (a) => eye(a.n, a.n, dt(a.dtype), flavor)),
     arange: fn('arange', ['start', 'stop', 'step', 'dtype'], (a) => arange(a.start, a.stop ?? undefined, a.step ?? 1, dt(a.dtype), flavor)),
@@ -68,7 +68,7 @@ export function numpyFunctions(flavor: Flavor, prefix: string) {
     broadcast_to: fn('broadcast_to', ['array', 'shape'], (a) => ops.broadcastTo(a.array, a.shape)),
     take: fn('take', ['a', 'indices', 'axis'], (a) => (a.axis === undefined ? ops.gather(ops.flatten(a.a), a.indices, 0) : ops.gather(a.a, a.indices, a.axis))),
     where: fn('where', ['condition', 'x', 'y'], (a) => ops.where(a.condition, a.x, a.y)),
-    linalg_norm: fn('norm', ['x', 'ord', 'axis', 'keepdims'], (a) => ops.norm(a.x, a.ord ?? 2, a.axis, a.keepdims)),
+    linalg_norm: fn('norm', ['x', 'ord', 'axis', 'keepdims'], (a) => ops.vectorNorm(a.x, a.ord ?? 2, a.axis, a.keepdims)),
   });
 }
 

@@ -21,7 +21,7 @@ function packed(x: unknown, dtype: DType | undefined): Tensor {
 export function toTensorOf(value: unknown, dtype: DType | undefined, flavor: Flavor): Tensor {
   if (!holdsTensor(value)) return makeTensor(value, dtype, flavor);
   let t = packed(value, dtype);
-  if (dtype !== undefined && t.dtype !== dtype) t = ops.cast(t, dtype);
+  if (dtype !== undefined && t.dt !== dtype) t = ops.cast(t, dtype);
   if (t.flavor === flavor) return t;
   const r = ops.identity(t);
   r.flavor = flavor;

@@ -24,7 +24,7 @@ function dtypeOf(d: unknown): DType | undefined {
 /** tf.constant(value, dtype=None, shape=None): a tensor from JS data (floats become float32). */
 const constant = pyfn('tf.constant', ['value', 'dtype', 'shape', 'name'], (a) => {
   let t = a.value instanceof Variable ? a.value.value : a.value instanceof Tensor ? a.value : toTensorOf(a.value, dtypeOf(a.dtype), F);
-  if (a.dtype !== undefined && t.dtype !== a.dtype) t = ops.cast(t, dtypeOf(a.dtype)!);
+  if (a.dtype !== undefined && t.dt !== a.dtype) t = ops.cast(t, dtypeOf(a.dtype)!);
   if (a.shape !== undefined && a.shape !== null) {
     t = t.size === 1 && a.shape.reduce((p: number, d: number) => p * d, 1) !== 1 ? ops.broadcastTo(t, a.shape) : ops.reshape(t, a.shape);
   }
@@ -76,7 +76,7 @@ const reductions = {
 
 const matmul = pyfn('tf.matmul', ['a', 'b', 'transpose_a', 'transpose_b', 'name'], (a) =>
   ops.matmul(a.transpose_a ? ops.matrixTranspose(a.a) : a.a, a.transpose_b ? ops.matrixTranspose(a.b) : a.b));
-const norm = pyfn('tf.norm', ['tensor', 'ord', 'axis', 'keepdims', 'name'], (a) => ops.norm(a.tensor, a.ord ?? 'euclidean', a.axis, a.keepdims));
+const norm = pyfn('tf.norm', ['tensor', 'ord', 'axis', 'keepdims', 'name'], (a) => ops.vectorNorm(a.tensor, a.ord ?? 'euclidean', a.axis, a.keepdims));
 const einsum = (equation: string, ...inputs: ops.TensorLike[]) => ops.einsum(equation, ...inputs);
 const softmax = pyfn('tf.nn.softmax', ['logits', 'axis', 'name'], (a) => ops.softmax(a.logits, a.axis ?? -1));
 const logSoftmax = pyfn('tf.nn.log_softmax', ['logits', 'axis', 'name'], (a) => ops.log_softmax(a.logits, a.axis ?? -1));
@@ -87,7 +87,7 @@ const math = flavored(F, {
   argmax: pyfn('tf.math.argmax', ['input', 'axis', 'output_type', 'name'], (a) => ops.argmax(a.input, a.axis ?? 0)),
   argmin: pyfn('tf.math.argmin', ['input', 'axis', 'output_type', 'name'], (a) => ops.argmin(a.input, a.axis ?? 0)),
   cumsum: pyfn('tf.math.cumsum', ['x', 'axis', 'exclusive', 'reverse', 'name'], (a) => ops.cumsum(a.x, a.axis ?? 0, a.reverse ?? false)),
-  reduce_euclidean_norm: reduction('reduce_euclidean_norm', (x, axis, k) => ops.norm(x, 2, axis, k)),
+  reduce_euclidean_norm: reduction('reduce_euclidean_norm', (x, axis, k) => ops.vectorNorm(x, 2, axis, k)),
   sigmoid: wrapUnary('sigmoid', ops.sigmoid),
   softplus: wrapUnary('softplus', ops.softplus),
 });
@@ -115,8 +115,8 @@ const shapeFns = flavored(F, {
   zeros: pyfn('tf.zeros', ['shape', 'dtype', 'name'], (a) => zeros(a.shape, dtypeOf(a.dtype), F)),
   ones: pyfn('tf.ones', ['shape', 'dtype', 'name'], (a) => ones(a.shape, dtypeOf(a.dtype), F)),
   fill: pyfn('tf.fill', ['dims', 'value', 'name'], (a) => full(a.dims, a.value, typeof a.value === 'boolean' ? 'bool' : 'float32', F)),
-  zeros_like: pyfn('tf.zeros_like', ['input', 'dtype', 'name'], (a) => { const t = ops.toTensor(a.input); return zeros(t.dims, dtypeOf(a.dtype) ?? t.dtype, F); }),
-  ones_like: pyfn('tf.ones_like', ['input', 'dtype', 'name'], (a) => { const t = ops.toTensor(a.input); return ones(t.dims, dtypeOf(a.dtype) ?? t.dtype, F); }),
+  zeros_like: pyfn('tf.zeros_like', ['input', 'dtype', 'name'], (a) => { const t = ops.toTensor(a.input); return zeros(t.dims, dtypeOf(a.dtype) ?? t.dt, F); }),
+  ones_like: pyfn('tf.ones_like', ['input', 'dtype', 'name'], (a) => { const t = ops.toTensor(a.input); return ones(t.dims, dtypeOf(a.dtype) ?? t.dt, F); }),
   eye: pyfn('tf.eye', ['num_rows', 'num_columns', 'batch_shape', 'dtype', 'name'], (a) => eye(a.num_rows, a.num_columns ?? a.num_rows, dtypeOf(a.dtype), F)),
   range: pyfn('tf.range', ['start', 'limit', 'delta', 'dtype', 'name'], (a) => arange(a.start, a.limit ?? undefined, a.delta ?? 1, dtypeOf(a.dtype), F)),
   linspace: pyfn('tf.linspace', ['start', 'stop', 'num', 'name', 'axis'], (a) => linspace(a.start, a.stop, a.num, true, 'float32', F)),

@@ -1,6 +1,7 @@
 // Python's `with` for levels: entered on construction (so `using x = new ...` works), left by
-// `run(fn)` when fn has finished (awaiting a promise it returns) or by `Symbol.dispose`.
-import { enterLevel, exitLevel, isActive, type Level } from './levels.js';
+// `run(fn)` when fn has finished (awaiting a promise it returns) or by `Symbol.dispose`. A context
+// made in a cell ends with that cell at the latest; `__enter__()` keeps it until `__exit__()`.
+import { enterLevel, exitLevel, isActive, type Level } from '../core/levels.js';
 
 (Symbol as { dispose?: symbol }).dispose ??= Symbol.for('Symbol.dispose');
 
@@ -13,6 +14,7 @@ export abstract class LevelContext {
   }
 
   protected exit(): void {
+    this.level.kept = false;
     exitLevel(this.level);
   }
 
@@ -31,6 +33,18 @@ export abstract class LevelContext {
     }
     this.exit();
     return result;
+  }
+
+  /** Python's manual protocol: entered until `__exit__()`, across cells. */
+  __enter__(): this {
+    this.enter();
+    this.level.kept = true;
+    return this;
+  }
+
+  __exit__(..._exc: unknown[]): boolean {
+    this.exit();
+    return false;
   }
 
   [Symbol.dispose](): void {

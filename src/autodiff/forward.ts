@@ -3,20 +3,15 @@
 import { isFloat } from '../tensor/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { Variable } from '../tensor/variable.js';
-import type { Primitive } from '../ops/primitive.js';
-import { belowLevel, Level } from './levels.js';
+import type { Primitive } from '../core/primitive.js';
+import { belowLevel, Level } from '../core/levels.js';
 
 export class ForwardLevel extends Level {
   readonly tangents = new WeakMap<Tensor, Tensor>();
   readonly variableTangents = new WeakMap<Variable, Tensor>();
 
-  /** `batchDims` leading axes on every tangent (1 for jacfwd's all-columns-at-once pass). */
-  constructor(readonly batchDims = 0) {
-    super();
-  }
-
   process(prim: Primitive<unknown>, inputs: Tensor[], out: Tensor, params: unknown): void {
-    if (prim.jvp === undefined || !isFloat(out.dtype)) return;
+    if (!isFloat(out.dt)) return;
     let any = false;
     const ts = new Array<Tensor | null>(inputs.length);
     for (let i = 0; i < inputs.length; i++) {
@@ -24,10 +19,18 @@ export class ForwardLevel extends Level {
       ts[i] = t;
       if (t !== null) any = true;
     }
-    if (!any) return;
+    // A primitive without a JVP rule is piecewise constant (comparisons, floor, argmax): no tangent.
+    if (!any || prim.jvp === undefined) return;
     const jvp = prim.jvp;
-    const t = belowLevel(this.id, () => jvp(inputs, ts, out, params, this.batchDims));
+    const t = belowLevel(this.id, () => jvp(inputs, ts, out, params));
     if (t !== null) this.tangents.set(out, t);
+  }
+
+  /** `out` now stands where `old` was (an in-place change): its tangent follows. */
+  rebind(old: Tensor, out: Tensor): void {
+    const t = this.tangents.get(out);
+    if (t !== undefined) this.tangents.set(old, t);
+    else this.tangents.delete(old);
   }
 
   override onVariableRead(v: Variable, value: Tensor): void {

@@ -4,7 +4,7 @@ import { Tensor } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { ValueError, shapeString, sameDims } from '../tensor/shape.js';
 import { toTensor } from '../ops/convert.js';
-import { zerosLike } from '../ops/constants.js';
+import { zerosLike } from '../tensor/create.js';
 import { ForwardLevel } from './forward.js';
 import { LevelContext } from './context.js';
 import { flatten, isPlainObject, mapTree, sameStructure } from './tree.js';
@@ -32,11 +32,11 @@ export class ForwardAccumulator extends LevelContext {
       if (seen.has(p)) throw new ValueError(`The same tensor or variable was specified more than once in primals (primals[${i}]); each may be watched once.`);
       seen.add(p);
       const value = p instanceof Variable ? p.value : p;
-      if (!isFloat(value.dtype)) {
-        console.warn(`The dtype of the watched primal must be floating (e.g. tf.float32), got tf.${value.dtype}; it is not watched.`);
+      if (!isFloat(value.dt)) {
+        console.warn(`The dtype of the watched primal must be floating (e.g. tf.float32), got tf.${value.dt}; it is not watched.`);
         return;
       }
-      const t = toTensor(ts[i] as never, value.dtype);
+      const t = toTensor(ts[i] as never, value.dt);
       if (!sameDims(t.dims, value.dims)) {
         throw new ValueError(`Tangent shape ${shapeString(t.dims)} does not match the shape ${shapeString(value.dims)} of primals[${i}]; each tangent must have its primal's shape.`);
       }

@@ -1,75 +1,132 @@
-// JAX's functional transforms on the level stack: jvp, vjp, linearize, grad, value_and_grad,
-// jacfwd, jacrev (all columns or rows in one batched pass) and hessian.
-import { isFloat, type DType } from '../tensor/dtype.js';
+// JAX's functional transforms on the level stack: jvp, vjp, linearize, grad, value_and_grad over
+// pytrees with argnums and has_aux, and the Jacobians as JAX builds them: jacfwd = vmap of jvp over
+// the standard basis of the inputs, jacrev = vmap of the VJP over the basis of the outputs.
+import { isFloat } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
-import { eye, zeros } from '../tensor/create.js';
+import { eye, onesLike, zeros, zerosLike } from '../tensor/create.js';
 import { sameDims, ValueError } from '../tensor/shape.js';
+import { PyFloat } from '../tensor/scalars.js';
+import { tuple } from '../tensor/pytuple.js';
+import { within } from '../core/levels.js';
 import { toTensor } from '../ops/convert.js';
-import { identity } from '../ops/identity.js';
-import { cast } from '../ops/elementwise.js';
-import { onesLike, zerosLike } from '../ops/constants.js';
-import { reshape, transpose } from '../ops/shape.js';
-import { enterLevel, exitLevel } from './levels.js';
+import { cast } from '../ops/cast.js';
+import { identity, reshapeTo } from '../ops/structural.js';
+import { moveaxis, sliceAxis } from '../ops/shape.js';
 import { ForwardLevel } from './forward.js';
 import { TapeLevel, type TapeNode } from './tape.js';
-import { flatten, isPlainObject, mapTree } from './tree.js';
+import { vmap } from './vmap.js';
+import { flatten, isPlainObject, mapTree, unflattenLike } from './tree.js';
 
 type Fn = (...args: any[]) => any;
 const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
-const isLeafValue = (x: unknown): x is Tensor | number | boolean => x instanceof Tensor || typeof x === 'number' || typeof x === 'boolean';
+/** The leaves transformations differentiate: tensors and Python scalars. */
+export const isLeafValue = (x: unknown): x is Tensor | number | boolean | PyFloat =>
+  x instanceof Tensor || typeof x === 'number' || typeof x === 'boolean' || x instanceof PyFloat;
 const pyShape = (d: readonly number[]) => `(${d.join(', ')}${d.length === 1 ? ',' : ''})`;
 
-function within<T>(level: ForwardLevel | TapeLevel, f: () => T): T {
-  enterLevel(level);
-  try {
-    return f();
-  } finally {
-    exitLevel(level);
-  }
+/** A leaf as the transformations see it (a Python scalar becomes a weakly typed JAX scalar). */
+function leafTensor(leaf: unknown): Tensor {
+  const t = toTensor(leaf as Tensor);
+  if (!(leaf instanceof Tensor)) t.flavor = 'jax';
+  return t;
 }
 
-/** Fresh aliases of the leaves of `args`, so each input has an identity of its own. */
+/** Fresh aliases of the leaves of `tree`, so each input has an identity of its own. */
 function aliasLeaves(tree: unknown, onLeaf: (alias: Tensor) => void): unknown {
   return mapTree(tree, isLeafValue, (leaf) => {
-    const x = identity(toTensor(leaf));
-    x.flavor = leaf instanceof Tensor ? leaf.flavor : 'jax';
+    const x = identity(leafTensor(leaf));
     onLeaf(x);
     return x;
   });
 }
 
+// ---------------------------------------------------------------- options
+
+export interface GradOptions {
+  argnums?: number | readonly number[];
+  has_aux?: boolean;
+  allow_int?: boolean;
+}
+
+/** JAX's transforms take their options positionally or by keyword: grad(f, 1), grad(f, [0, 1], true), grad(f, { argnums: 1 }). */
+export function gradOptions(rest: readonly unknown[]): GradOptions {
+  const [a, b] = rest;
+  if (isPlainObject(a)) {
+    for (const k of Object.keys(a)) {
+      if (!['argnums', 'has_aux', 'allow_int', 'holomorphic', 'reduce_axes'].includes(k)) throw new TypeError(`got an unexpected keyword argument '${k}'`);
+    }
+    return a as GradOptions;
+  }
+  const o: GradOptions = {};
+  if (a !== undefined) o.argnums = a as GradOptions['argnums'];
+  if (isPlainObject(b)) Object.assign(o, b);
+  else if (b !== undefined) o.has_aux = Boolean(b);
+  return o;
+}
+
+function argnumsOf(o: GradOptions, n: number): { list: number[]; single: boolean } {
+  const a = o.argnums ?? 0;
+  const list = typeof a === 'number' ? [a] : [...a];
+  for (const i of list) {
+    if (!Number.isInteger(i)) throw new TypeError(`argnums must be an int or a tuple of ints, got ${String(a)}`);
+    if (i >= n || i < -n) {
+      throw new TypeError(`differentiating with respect to argnums=${typeof a === 'number' ? a : `(${list.join(', ')}${list.length === 1 ? ',' : ''})`} requires at least ${Math.max(...list) + 1} positional arguments to be passed by the caller, but got only ${n} positional arguments.`);
+    }
+  }
+  return { list: list.map((i) => (i < 0 ? i + n : i)), single: typeof a === 'number' };
+}
+
+function splitAux(out: unknown, hasAux: boolean): [unknown, unknown] {
+  if (!hasAux) return [out, undefined];
+  if (!Array.isArray(out) || out.length !== 2) throw new TypeError(`has_aux=True requires the function to return a pair (output, auxiliary data), got ${Array.isArray(out) ? `a sequence of length ${out.length}` : typeof out}.`);
+  return [out[0], out[1]];
+}
+
+function checkFloat(leaves: readonly unknown[], what: string, allowInt = false): void {
+  for (const leaf of leaves) {
+    const t = leafTensor(leaf);
+    if (!isFloat(t.dt) && !allowInt) {
+      throw new TypeError(`${what} requires real- or complex-valued inputs (input dtype that is a sub-dtype of np.inexact), but got ${t.dt}. If you want to use Boolean- or integer-valued inputs, use vjp or set allow_int to True.`);
+    }
+  }
+}
+
 // ---------------------------------------------------------------- forward mode
 
-export function jvp(f: Fn, primals: readonly unknown[], tangents: readonly unknown[]): [any, any] {
+export function jvp(f: Fn, primals: readonly unknown[], tangents: readonly unknown[], options: { has_aux?: boolean } = {}): any {
   if (!Array.isArray(primals) || !Array.isArray(tangents)) {
     throw new TypeError(`primal and tangent arguments to jax.jvp must be tuples or lists; found ${typeName(primals)} and ${typeName(tangents)}.`);
   }
-  const ps = flatten(primals, isLeafValue).map((p) => toTensor(p));
-  const ts = flatten(tangents, isLeafValue).map((t, i) => toTensor(t, ps[i]?.dtype));
+  const ps = flatten(primals, isLeafValue).map(leafTensor);
+  const ts = flatten(tangents, isLeafValue);
   if (ps.length !== ts.length || primals.length !== tangents.length) {
     throw new TypeError('primal and tangent arguments to jax.jvp must have the same tree structure');
   }
-  ps.forEach((p, i) => {
-    const t = ts[i];
-    if (!sameDims(p.dims, t.dims)) throw new ValueError(`jvp called with different primal and tangent shapes;Got primal shape ${pyShape(p.dims)} and tangent shape as ${pyShape(t.dims)}`);
+  const tangentTensors = ts.map((t, i) => {
+    const tt = t instanceof Tensor ? t : toTensor(t as number, ps[i].dt);
+    if (!sameDims(ps[i].dims, tt.dims)) {
+      throw new ValueError(`jvp called with different primal and tangent shapes;Got primal shape ${pyShape(ps[i].dims)} and tangent shape as ${pyShape(tt.dims)}`);
+    }
+    return tt;
   });
-  const level = new ForwardLevel(0);
+  const level = new ForwardLevel();
   let k = 0;
-  const out = within(level, () => {
+  const raw = within(level, () => {
     const args = aliasLeaves(primals, (x) => {
-      const t = ts[k++];
-      if (isFloat(x.dtype)) level.tangents.set(x, t);
+      const t = tangentTensors[k++];
+      if (isFloat(x.dt)) level.tangents.set(x, t.dt === x.dt ? t : cast(t, x.dt));
     }) as unknown[];
     return f(...args);
   });
+  const [out, aux] = splitAux(raw, options.has_aux ?? false);
   const tangentOut = mapTree(out, isTensor, (o) => level.tangents.get(o) ?? zerosLike(o));
-  return [out, tangentOut];
+  return options.has_aux ? tuple(out, tangentOut, aux) : tuple(out, tangentOut);
 }
 
 /** (out, f_jvp): f_jvp(...tangents) is the JVP at the primals. */
-export function linearize(f: Fn, ...primals: unknown[]): [any, Fn] {
+export function linearize(f: Fn, ...primals: unknown[]): any {
   const out = f(...primals);
-  return [out, (...tangents: unknown[]) => jvp(f, primals, tangents)[1]];
+  return tuple(out, (...tangents: unknown[]) => jvp(f, primals, tangents)[1]);
 }
 
 // ---------------------------------------------------------------- reverse mode
@@ -100,21 +157,21 @@ function record(f: Fn, args: readonly unknown[], which: readonly number[]): Reco
   return { tape, out, inputNodes, inputs };
 }
 
-/** Cotangents of the recorded inputs for cotangent `cts` (shaped like the output, plus `bd` batch axes). */
-function pull(r: Recorded, outTree: unknown, cts: unknown, bd: number): Tensor[] {
+/** Cotangents of the recorded inputs for cotangent `cts` (shaped like the output). */
+function pull(r: Recorded, outTree: unknown, cts: unknown): Tensor[] {
   const outs = flatten(outTree, isTensor);
-  const cs = flatten(cts, isLeafValue).map((c, i) => toTensor(c, outs[i]?.dtype));
+  const cs = flatten(cts, isLeafValue).map((c, i) => (c instanceof Tensor ? c : toTensor(c as number, outs[i]?.dt)));
   if (outs.length !== cs.length) throw new TypeError(`Tree structure of cotangent input does not match that of the function output (${cs.length} leaves for ${outs.length}).`);
   const seeds: [TapeNode, Tensor][] = [];
   outs.forEach((o, i) => {
-    const node = r.tape.nodeOf(o);
-    if (!sameDims(cs[i].dims.slice(bd), o.dims)) {
+    if (!sameDims(cs[i].dims, o.dims)) {
       throw new ValueError(`Shape of cotangent input to vjp pullback function ${pyShape(cs[i].dims)} must be the same as the shape of corresponding primal input ${pyShape(o.dims)}.`);
     }
-    if (node !== undefined) seeds.push([node, cs[i]]);
+    const node = r.tape.nodeOf(o);
+    if (node !== undefined) seeds.push([node, cs[i].dt === o.dt ? cs[i] : cast(cs[i], o.dt)]);
   });
-  const got = r.tape.backward(seeds, r.inputNodes, bd);
-  return r.inputs.map((x, i) => got.get(r.inputNodes[i]) ?? zeros([...(cs[0]?.dims.slice(0, bd) ?? []), ...x.dims], x.dtype, x.flavor));
+  const got = r.tape.backward(seeds, r.inputNodes);
+  return r.inputs.map((x, i) => got.get(r.inputNodes[i]) ?? zeros(x.dims, x.dt, x.flavor));
 }
 
 /** Indices of the arguments no output of f depends on (torch's strict mode refuses those). */
@@ -137,7 +194,7 @@ function restructure(args: readonly unknown[], which: readonly number[], flat: T
   return which.map((i) => mapTree(args[i], isLeafValue, () => flat[k++]));
 }
 
-export function vjp(f: Fn, ...primals: unknown[]): [any, Fn] {
+export function vjp(f: Fn, ...primals: unknown[]): any {
   let hasAux = false;
   const last = primals[primals.length - 1];
   if (isPlainObject(last) && 'has_aux' in last && Object.keys(last).length === 1) {
@@ -146,116 +203,125 @@ export function vjp(f: Fn, ...primals: unknown[]): [any, Fn] {
   }
   const which = primals.map((_, i) => i);
   const r = record(f, primals, which);
-  const [out, aux] = hasAux ? (r.out as [unknown, unknown]) : [r.out, undefined];
-  const vjpFn = (ct: unknown) => restructure(primals, which, pull(r, out, ct, 0));
-  return hasAux ? ([out, vjpFn, aux] as unknown as [any, Fn]) : [out, vjpFn];
+  const [out, aux] = splitAux(r.out, hasAux);
+  const vjpFn = (ct: unknown) => tuple(...restructure(primals, which, pull(r, out, ct)));
+  return hasAux ? tuple(out, vjpFn, aux) : tuple(out, vjpFn);
 }
 
-export interface GradOptions {
-  argnums?: number | readonly number[];
-  has_aux?: boolean;
-}
-
-function argnumsOf(o: GradOptions, n: number): { list: number[]; single: boolean } {
-  const a = o.argnums ?? 0;
-  const list = typeof a === 'number' ? [a] : [...a];
-  for (const i of list) {
-    if (!Number.isInteger(i) || i >= n || i < -n) throw new ValueError(`differentiating with respect to argnums=${JSON.stringify(a)} requires at least ${i + 1} positional arguments to be passed by the caller, but got only ${n} positional arguments.`);
-  }
-  return { list: list.map((i) => (i < 0 ? i + n : i)), single: typeof a === 'number' };
-}
-
-export function value_and_grad(f: Fn, options: GradOptions = {}): Fn {
+export function value_and_grad(f: Fn, ...rest: unknown[]): Fn {
+  const options = gradOptions(rest);
   return (...args: unknown[]) => {
     const { list, single } = argnumsOf(options, args.length);
-    for (const i of list) {
-      for (const leaf of flatten(args[i], isLeafValue)) {
-        const dt = leaf instanceof Tensor ? leaf.dtype : typeof leaf === 'number' ? 'float32' : 'bool';
-        if (!isFloat(dt as DType)) {
-          throw new TypeError(`grad requires real- or complex-valued inputs (input dtype that is a sub-dtype of np.inexact), but got ${dt}. If you want to use Boolean- or integer-valued inputs, use vjp or set allow_int to True.`);
-        }
-      }
-    }
+    for (const i of list) checkFloat(flatten(args[i], isLeafValue), 'grad', options.allow_int);
     const r = record(f, args, list);
-    const [value, aux] = options.has_aux ? (r.out as [unknown, unknown]) : [r.out, undefined];
+    const [value, aux] = splitAux(r.out, options.has_aux ?? false);
     if (!(value instanceof Tensor) || value.dims.length !== 0) {
       const shape = value instanceof Tensor ? pyShape(value.dims) : typeof value;
       throw new TypeError(`Gradient only defined for scalar-output functions. Output had shape: ${shape}.`);
     }
-    const grads = restructure(args, list, pull(r, value, onesLike(value), 0));
-    const g = single ? grads[0] : grads;
-    return options.has_aux ? [[value, aux], g] : [value, g];
+    const grads = restructure(args, list, pull(r, value, onesLike(value)));
+    const g = single ? grads[0] : tuple(...grads);
+    return options.has_aux ? tuple(tuple(value, aux), g) : tuple(value, g);
   };
 }
 
-export function grad(f: Fn, options: GradOptions = {}): Fn {
+export function grad(f: Fn, ...rest: unknown[]): Fn {
+  const options = gradOptions(rest);
   const vg = value_and_grad(f, options);
   return (...args: unknown[]) => {
     const [v, g] = vg(...args);
-    return options.has_aux ? [g, (v as unknown[])[1]] : g;
+    return options.has_aux ? tuple(g, (v as unknown[])[1]) : g;
   };
 }
 
 // ---------------------------------------------------------------- Jacobians
 
-/** Basis vectors for every element of a tensor at once: [n, ...dims]. */
-function basis(x: Tensor): Tensor {
-  return reshape(cast(eye(x.size, x.size, 'float64', x.flavor), x.dtype), [x.size, ...x.dims]);
+/** The standard basis over leaves of total size n: for each leaf, its [n, ...dims] block of the identity. */
+function basisFor(leaves: readonly Tensor[]): Tensor[] {
+  const n = leaves.reduce((s, x) => s + x.size, 0);
+  const I = eye(n, n, 'float64');
+  let start = 0;
+  return leaves.map((x) => {
+    const block = reshapeTo(cast(sliceAxis(I, 1, start, x.size), x.dt), [n, ...x.dims]);
+    start += x.size;
+    return block;
+  });
 }
 
-function jacArg(args: unknown[], i: number): Tensor {
-  const a = args[i];
-  if (!(a instanceof Tensor) && typeof a !== 'number') throw new TypeError('jacfwd/jacrev differentiate with respect to array arguments');
-  const t = toTensor(a as Tensor | number);
-  if (!isFloat(t.dtype)) throw new TypeError(`jacfwd requires real-valued inputs (input dtype that is a sub-dtype of np.floating), but got ${t.dtype}.`);
-  return t;
+/** For each output leaf ([n, ...out] with the basis axis first), its Jacobian per input leaf: [...out, ...in]. */
+function unravel(outBatched: unknown, inputs: readonly Tensor[], inputsTree: unknown): unknown {
+  return mapTree(outBatched, isTensor, (o) => {
+    let start = 0;
+    const blocks = inputs.map((x) => {
+      const part = sliceAxis(o, 0, start, x.size);
+      start += x.size;
+      return reshapeTo(moveaxis(part, 0, -1), [...o.dims.slice(1), ...x.dims]);
+    });
+    return unflattenLike(inputsTree, isLeafValue, blocks);
+  });
 }
 
-export function jacfwd(f: Fn, options: GradOptions = {}): Fn {
+export function jacfwd(f: Fn, ...rest: unknown[]): Fn {
+  const options = gradOptions(rest);
   return (...args: unknown[]) => {
     const { list, single } = argnumsOf(options, args.length);
-    const jacs = list.map((i) => {
-      const x = jacArg(args, i);
-      const level = new ForwardLevel(1);
-      const out = within(level, () => {
-        const xa = identity(x);
-        level.tangents.set(xa, basis(x));
-        const a2 = args.slice();
-        a2[i] = xa;
-        return f(...a2);
-      });
-      return mapTree(out, isTensor, (o) => {
-        const t = level.tangents.get(o) ?? zeros([x.size, ...o.dims], o.dtype, o.flavor);
-        // [n, ...out] -> [...out, n] -> [...out, ...x]
-        const moved = transpose(t, [...o.dims.map((_, k) => k + 1), 0]);
-        return reshape(moved, [...o.dims, ...x.dims]);
-      });
-    });
-    return single ? jacs[0] : jacs;
+    const diff = list.map((i) => args[i]);
+    const leaves = flatten(diff, isLeafValue).map(leafTensor);
+    for (const x of leaves) {
+      if (!isFloat(x.dt)) throw new TypeError(`jacfwd requires real-valued inputs (input dtype that is a sub-dtype of np.floating), but got ${x.dt}. For holomorphic differentiation, pass holomorphic=True. For differentiation of non-holomorphic functions involving complex inputs or integer inputs, use jax.jvp directly.`);
+    }
+    const partial = (...d: unknown[]) => {
+      const a = args.slice();
+      list.forEach((i, k) => (a[i] = d[k]));
+      return f(...a);
+    };
+    const pushfwd = (...basisLeaves: Tensor[]) => {
+      const tangents = unflattenLike(diff, isLeafValue, basisLeaves) as unknown[];
+      const r = jvp(partial, diff, tangents, { has_aux: options.has_aux });
+      return options.has_aux ? tuple(r[1], r[2]) : r[1];
+    };
+    const pushed = vmap(pushfwd, { out_axes: options.has_aux ? [0, null] : 0 })(...basisFor(leaves));
+    const [tangentsOut, aux] = options.has_aux ? (pushed as unknown[]) : [pushed, undefined];
+    const inputsTree = single ? diff[0] : tuple(...diff);
+    const jac = unravel(tangentsOut, leaves, inputsTree);
+    return options.has_aux ? tuple(jac, aux) : jac;
   };
 }
 
-export function jacrev(f: Fn, options: GradOptions = {}): Fn {
+export function jacrev(f: Fn, ...rest: unknown[]): Fn {
+  const options = gradOptions(rest);
   return (...args: unknown[]) => {
     const { list, single } = argnumsOf(options, args.length);
-    const jacs = list.map((i) => {
-      jacArg(args, i);
-      const r = record(f, args, [i]);
-      const x = r.inputs[0];
-      return mapTree(r.out, isTensor, (o) => {
-        const node = r.tape.nodeOf(o);
-        const g = node ? r.tape.backward([[node, basis(o)]], r.inputNodes, 1).get(r.inputNodes[0]) : undefined;
-        return reshape(g ?? zeros([o.size, ...x.dims], o.dtype, o.flavor), [...o.dims, ...x.dims]);
-      });
+    const diff = list.map((i) => args[i]);
+    checkFloat(flatten(diff, isLeafValue), 'jacrev', options.allow_int);
+    const partial = (...d: unknown[]) => {
+      const a = args.slice();
+      list.forEach((i, k) => (a[i] = d[k]));
+      return f(...a);
+    };
+    const r = record(partial, diff, diff.map((_, i) => i));
+    const [y, aux] = splitAux(r.out, options.has_aux ?? false);
+    const outs = flatten(y, isTensor);
+    const basis = basisFor(outs);
+    // One VJP per basis row, all at once.
+    const pulled = vmap((...cts: Tensor[]) => pull(r, y, unflattenLike(y, isTensor, cts)))(...basis) as Tensor[];
+    const inputsTree = single ? diff[0] : tuple(...diff);
+    // pulled[j]: [n_out, ...in_j]; per output leaf take its rows.
+    let start = 0;
+    const jac = mapTree(y, isTensor, (o) => {
+      const blocks = pulled.map((p, j) => reshapeTo(sliceAxis(p, 0, start, o.size), [...o.dims, ...r.inputs[j].dims]));
+      start += o.size;
+      return unflattenLike(inputsTree, isLeafValue, blocks);
     });
-    return single ? jacs[0] : jacs;
+    return options.has_aux ? tuple(jac, aux) : jac;
   };
 }
 
 export const jacobian = jacrev;
 
-export function hessian(f: Fn, options: GradOptions = {}): Fn {
-  return jacfwd(jacrev(f, options), options);
+export function hessian(f: Fn, ...rest: unknown[]): Fn {
+  const options = gradOptions(rest);
+  return jacfwd(jacrev(f, options), { argnums: options.argnums, has_aux: options.has_aux });
 }
 
 function typeName(x: unknown): string {

@@ -3,16 +3,16 @@ import { isFloat } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { ValueError, shapeString, sameDims } from '../tensor/shape.js';
-import { eye, zeros } from '../tensor/create.js';
+import { eye, onesLike, zeros, zerosLike } from '../tensor/create.js';
 import { toTensor } from '../ops/convert.js';
-import { onesLike, zerosLike } from '../ops/constants.js';
-import { cast, mul } from '../ops/elementwise.js';
+import { mul } from '../ops/arith.js';
 import { reshape } from '../ops/shape.js';
-import { sum } from '../ops/reduce.js';
-import { active, exitLevel, isActive } from './levels.js';
+import { sum } from '../ops/reductions.js';
+import { exitLevel, isActive, resumeLevel } from '../core/levels.js';
 import { TapeLevel, RuntimeError, type TapeNode } from './tape.js';
 import { LevelContext } from './context.js';
 import { flatten, mapTree } from './tree.js';
+import { vmap } from './vmap.js';
 import type { UnconnectedGradients } from './forward_accumulator.js';
 
 const isSource = (x: unknown): x is Tensor | Variable => x instanceof Tensor || x instanceof Variable;
@@ -54,8 +54,8 @@ export class GradientTape extends LevelContext {
   watch(tensor: unknown): void {
     for (const s of flatten(tensor, isSource)) {
       const value = s instanceof Variable ? s.value : s;
-      if (!isFloat(value.dtype)) {
-        console.warn(`The dtype of the watched tensor must be floating (e.g. tf.float32), got tf.${value.dtype}`);
+      if (!isFloat(value.dt)) {
+        console.warn(`The dtype of the watched tensor must be floating (e.g. tf.float32), got tf.${value.dt}`);
         continue;
       }
       if (s instanceof Variable) this.level.watchVariable(s);
@@ -78,10 +78,10 @@ export class GradientTape extends LevelContext {
 
   /** Pauses recording on this tape for the duration of fn (or until the returned handle is disposed). */
   stop_recording<T>(fn?: () => T): T | Disposable {
-    const i = active.indexOf(this.level);
-    if (i < 0) throw new ValueError('Tape must be recording in order to stop recording.');
-    exitLevel(this.level);
-    const resume = () => { if (!isActive(this.level)) active.splice(Math.min(i, active.length), 0, this.level); };
+    if (!isActive(this.level)) throw new ValueError('Tape must be recording in order to stop recording.');
+    const level = this.level;
+    exitLevel(level);
+    const resume = () => resumeLevel(level);
     if (fn === undefined) return { [Symbol.dispose]: resume } as Disposable;
     try {
       return fn();
@@ -120,8 +120,8 @@ export class GradientTape extends LevelContext {
     const seeds: [TapeNode, Tensor][] = [];
     targets.forEach((t, i) => {
       const node = this.level.nodeOf(t);
-      if (node === undefined || !isFloat(t.dtype)) return;
-      const g = outGrads ? toTensor(outGrads[i] as never, t.dtype) : onesLike(t);
+      if (node === undefined || !isFloat(t.dt)) return;
+      const g = outGrads ? toTensor(outGrads[i] as never, t.dt) : onesLike(t);
       if (!sameDims(g.dims, t.dims)) {
         throw new ValueError(`Mismatch in shape: output_gradients[${i}] has shape ${shapeString(g.dims)} and target[${i}] has shape ${shapeString(t.dims)}`);
       }
@@ -133,7 +133,7 @@ export class GradientTape extends LevelContext {
       const n = this.nodeOfSource(s);
       if (n !== undefined) srcNodes.set(s, n);
     }
-    const cts = this.level.backward(seeds, [...srcNodes.values()], 0);
+    const cts = this.level.backward(seeds, [...srcNodes.values()]);
     this.release();
     return mapTree(sources, isSource, (s) => {
       const n = srcNodes.get(s);
@@ -150,13 +150,14 @@ export class GradientTape extends LevelContext {
     const t = target instanceof Variable ? target.value : target;
     const node = this.level.nodeOf(t);
     const m = t.size;
-    const seed = reshape(cast(eye(m, m, 'float64', t.flavor), t.dtype), [m, ...t.dims]);
+    const seed = reshape(eye(m, m, t.dt, t.flavor), [m, ...t.dims]);
     const result = mapTree(sources, isSource, (s) => {
       const value = s instanceof Variable ? s.value : s;
       const n = this.nodeOfSource(s);
-      const g = node && n ? this.level.backward([[node, seed]], [n], 1).get(n) : undefined;
+      // One backward pass per row of the Jacobian, all at once (vmap over the seed rows).
+      const g = node && n ? (vmap((ct: Tensor) => this.level.backward([[node, ct]], [n]).get(n) ?? null)(seed) as Tensor | null) ?? undefined : undefined;
       if (g !== undefined) return reshape(g, [...t.dims, ...value.dims]);
-      return zero ? zeros([...t.dims, ...value.dims], value.dtype, value.flavor) : null;
+      return zero ? zeros([...t.dims, ...value.dims], value.dt, value.flavor) : null;
     });
     this.release();
     return result;
@@ -175,7 +176,7 @@ export class GradientTape extends LevelContext {
     const tn = tRest.reduce((p, d) => p * d, 1), sn = sRest.reduce((p, d) => p * d, 1);
     // J[b, t, b', s] is zero off the diagonal b == b'; pick the diagonal with an identity mask.
     const j4 = reshape(full, [b, tn, b, sn]);
-    const mask = reshape(cast(eye(b, b, 'float64', target.flavor), full.dtype), [b, 1, b, 1]);
+    const mask = reshape(eye(b, b, full.dt, target.flavor), [b, 1, b, 1]);
     return reshape(sum(mul(j4, mask), 2), [b, ...tRest, ...sRest]);
   }
 }

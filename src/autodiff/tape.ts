@@ -4,27 +4,42 @@
 // as it has been passed on.
 import { isFloat } from '../tensor/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
-import type { Primitive } from '../ops/primitive.js';
-import { add } from '../ops/elementwise.js';
-import { belowLevel, isActive, Level } from './levels.js';
+import type { Primitive } from '../core/primitive.js';
+import { belowLevel, isActive, Level } from '../core/levels.js';
+import { add } from '../ops/arith.js';
 
 export interface TapeNode {
   readonly parents: readonly (TapeNode | null)[];
   /** null for a watched leaf; replaced by `FREED` once a non-retained backward has used it. */
-  backward: ((ct: Tensor, bd: number, need: readonly boolean[]) => (Tensor | null)[]) | null | typeof FREED;
+  backward: ((ct: Tensor, need: readonly boolean[]) => (Tensor | null)[]) | null | typeof FREED;
   readonly seq: number;
   readonly prim: Primitive<unknown> | null;
   readonly dims: readonly number[];
+  /** The tensors the rule reads and their versions when recorded (a changed one makes backward fail). */
+  readonly saved: readonly Tensor[] | null;
+  readonly versions: readonly number[] | null;
+  /** A name the node shows (torch's grad_fn names, set by the torch facade). */
+  name?: string;
+  /** The tensor this node made (weakly: nodes must not keep their outputs alive). */
+  output?: WeakRef<Tensor>;
 }
 
 export const FREED = Symbol('freed');
+
+/** The tensors a primitive's cotangent map reads (linear maps read none). */
+function savedBy(prim: Primitive<unknown>, inputs: Tensor[], out: Tensor): Tensor[] | null {
+  const s = prim.saves;
+  const ins = s?.inputs ? s.inputs.map((i) => inputs[i]) : inputs.slice();
+  if (s?.out) ins.push(out);
+  return ins.length ? ins : null;
+}
 let seq = 0;
 
 export class TapeLevel extends Level {
   nodes = new WeakMap<Tensor, TapeNode>();
 
   process(prim: Primitive<unknown>, inputs: Tensor[], out: Tensor, params: unknown): void {
-    if (prim.vjp === undefined || !isFloat(out.dtype)) return;
+    if (prim.vjp === undefined || !isFloat(out.dt)) return;
     let any = false;
     const parents = new Array<TapeNode | null>(inputs.length);
     for (let i = 0; i < inputs.length; i++) {
@@ -33,7 +48,12 @@ export class TapeLevel extends Level {
       if (n !== null) any = true;
     }
     if (!any) return;
-    const node: TapeNode = { parents, backward: prim.vjp(inputs, out, params), seq: ++seq, prim, dims: out.dims };
+    const vjp = prim.vjp;
+    const backward = belowLevel(this.id, () => vjp(inputs, out, params));
+    const saved = prim.linear ? null : savedBy(prim, inputs, out);
+    const node: TapeNode = {
+      parents, backward, seq: ++seq, prim, dims: out.dims, saved, versions: saved && saved.map((t) => t.version),
+    };
     this.nodes.set(out, node);
     this.recorded(out, node);
   }
@@ -44,7 +64,7 @@ export class TapeLevel extends Level {
   watch(t: Tensor): TapeNode {
     let n = this.nodes.get(t);
     if (n === undefined) {
-      n = { parents: [], backward: null, seq: ++seq, prim: null, dims: t.dims };
+      n = { parents: [], backward: null, seq: ++seq, prim: null, dims: t.dims, saved: null, versions: null };
       this.nodes.set(t, n);
     }
     return n;
@@ -54,16 +74,36 @@ export class TapeLevel extends Level {
     return this.nodes.get(t);
   }
 
-  /**
-   * Cotangents of `sources` given cotangents of `targets` (each with `bd` leading batch axes).
-   * `create` lets the levels below (and, for torch's create_graph, this one) record the backward ops.
-   */
-  backward(targets: readonly [TapeNode, Tensor][], sources: readonly TapeNode[], bd = 0, options: { retain?: boolean; visibleToSelf?: boolean } = {}): Map<TapeNode, Tensor> {
-    const limit = options.visibleToSelf || !isActive(this) ? Infinity : this.id;
-    return belowLevel(limit, () => this.walk(targets, sources, bd, options.retain ?? true));
+  /** `out` now stands where `old` was (an in-place change): the tensor's history continues from it. */
+  rebind(old: Tensor, out: Tensor): void {
+    const n = this.nodes.get(out);
+    if (n !== undefined) this.nodes.set(old, n);
+    else this.nodes.delete(old);
   }
 
-  private walk(targets: readonly [TapeNode, Tensor][], sources: readonly TapeNode[], bd: number, retain: boolean): Map<TapeNode, Tensor> {
+  /**
+   * Cotangents of `sources` given cotangents of `targets`. `visibleToSelf` lets this level record
+   * the backward ops too (torch's create_graph); levels below always may.
+   */
+  backward(targets: readonly [TapeNode, Tensor][], sources: readonly TapeNode[], options: { retain?: boolean; visibleToSelf?: boolean } = {}): Map<TapeNode, Tensor> {
+    const limit = options.visibleToSelf || !isActive(this) ? Infinity : this.id;
+    return belowLevel(limit, () => this.walk(targets, sources, options.retain ?? true));
+  }
+
+  /** Checks a node's saved tensors were not changed in place since it was recorded. */
+  protected checkVersions(n: TapeNode): void {
+    if (n.saved === null) return;
+    for (let i = 0; i < n.saved.length; i++) {
+      const t = n.saved[i];
+      if (t.version !== n.versions![i]) throw this.modifiedError(t, n, i);
+    }
+  }
+
+  protected modifiedError(t: Tensor, n: TapeNode, i: number): Error {
+    return new RuntimeError(`one of the values needed for gradient computation (input ${i} of ${n.prim?.name ?? 'an op'}, shape (${t.dims.join(', ')})) has been modified by an in-place operation: it is at version ${t.version}; expected version ${n.versions![i]} instead.`);
+  }
+
+  private walk(targets: readonly [TapeNode, Tensor][], sources: readonly TapeNode[], retain: boolean): Map<TapeNode, Tensor> {
     // Every node reachable backwards from the targets...
     const seen = new Set<TapeNode>();
     const stack = targets.map(([n]) => n);
@@ -93,9 +133,10 @@ export class TapeLevel extends Level {
       const back = n.backward;
       if (back === null) continue;
       if (back === FREED) {
-        throw new RuntimeError('Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Specify retain_graph=True if you need to backward through the graph a second time.');
+        throw new RuntimeError('Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.');
       }
-      const grads = back(ct, bd, n.parents.map((p) => p !== null && relevant.has(p)));
+      this.checkVersions(n);
+      const grads = back(ct, n.parents.map((p) => p !== null && relevant.has(p)));
       if (!retain) n.backward = FREED;
       for (let k = 0; k < n.parents.length; k++) {
         const p = n.parents[k];

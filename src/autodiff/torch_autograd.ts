@@ -2,32 +2,65 @@
 // other (number 0) and is entered the first time a tensor requires grad, so code that never asks
 // for torch autograd pays nothing. `.backward()` fills `.grad` of leaves; `torch.autograd.grad`
 // returns gradients; create_graph lets the level record the backward pass itself.
-import { gradFnNames, Tensor } from '../tensor/tensor.js';
+import { alias, gradFnNames, Tensor } from '../tensor/tensor.js';
 import { isFloat } from '../tensor/dtype.js';
 import { sameDims, shapeString } from '../tensor/shape.js';
+import { onesLike } from '../tensor/create.js';
 import { toTensor } from '../ops/convert.js';
-import { onesLike } from '../ops/constants.js';
-import { add } from '../ops/elementwise.js';
-import { active, belowLevel } from './levels.js';
+import { add } from '../ops/arith.js';
+import { belowLevel, enterBottomLevel, exitLevel, registerState } from '../core/levels.js';
 import { RuntimeError, TapeLevel, type TapeNode } from './tape.js';
+
+/** PyTorch's names of the backward nodes of the primitives. */
+const NODE_NAMES: Record<string, string> = {
+  reshape: 'ViewBackward0', transpose: 'PermuteBackward0', broadcast_to: 'ExpandBackward0', reduce_sum: 'SumBackward1',
+  slice: 'SliceBackward0', concat: 'CatBackward0', gather: 'IndexBackward0', identity: 'AliasBackward0', cast: 'ToCopyBackward0',
+  reduce_max: 'MaxBackward1', reduce_min: 'MinBackward1', reduce_prod: 'ProdBackward1', matmul: 'MmBackward0', where: 'WhereBackward0',
+  scatter: 'IndexPutBackward0', cumsum: 'CumsumBackward0',
+};
+
+function torchNodeName(prim: string): string {
+  return NODE_NAMES[prim] ?? `${prim[0].toUpperCase()}${prim.slice(1)}Backward0`;
+}
 
 class TorchLevel extends TapeLevel {
   readonly leaves = new WeakMap<TapeNode, Tensor>();
   protected override recorded(out: Tensor, node: TapeNode): void {
     out.requires_grad = true;
-    gradFnNames.set(out, node.prim!.torchName);
+    gradFnNames.set(out, node.name ?? torchNodeName(node.prim!.name));
   }
 }
 
 const level = new TorchLevel();
 let enabled = true;
+// Grad mode is part of the autodiff state a failed or interrupted cell gets back.
+registerState({
+  save: () => enabled,
+  // The stack itself (with or without this level) is restored beside it.
+  restore: (was) => { enabled = was as boolean; },
+});
 
 function ensureActive(): void {
-  if (enabled && !active.includes(level)) {
-    level.id = 0;
-    active.unshift(level);
-  }
+  if (enabled) enterBottomLevel(level);
 }
+
+/** The node that made a tensor (its grad_fn), if torch's autograd recorded it. */
+export function nodeOf(t: Tensor): TapeNode | undefined {
+  return level.nodeOf(t);
+}
+
+/** Whether autograd records operations (torch.is_grad_enabled()). */
+export function isGradEnabled(): boolean {
+  return enabled;
+}
+
+/** torch.set_grad_enabled(mode). */
+export function setGradEnabled(mode: boolean): void {
+  enabled = mode;
+  if (!mode) exitLevel(level);
+  else if (hasLeaves) enterBottomLevel(level);
+}
+let hasLeaves = false;
 
 /** Marks a float leaf as requiring grad (torch.tensor(..., requires_grad=True), x.requires_grad_()). */
 export function requiresGrad(t: Tensor, flag = true): Tensor {
@@ -35,7 +68,8 @@ export function requiresGrad(t: Tensor, flag = true): Tensor {
     t.requires_grad = false;
     return t;
   }
-  if (!isFloat(t.dtype)) throw new RuntimeError('only Tensors of floating point dtype can require gradients');
+  if (!isFloat(t.dt)) throw new RuntimeError('only Tensors of floating point dtype can require gradients');
+  hasLeaves = true;
   ensureActive();
   level.leaves.set(level.watch(t), t);
   t.requires_grad = true;
@@ -44,22 +78,25 @@ export function requiresGrad(t: Tensor, flag = true): Tensor {
 
 /** A tensor sharing storage with `t` that autograd does not follow (x.detach()). */
 export function detach(t: Tensor): Tensor {
-  return new Tensor(t.dtype, t.dims, t.data, t.flavor);
+  return alias(t);
+}
+
+/** Runs fn with grad mode set to `mode`, restoring the previous mode afterwards. */
+export function withGradMode<T>(mode: boolean, fn: () => T): T {
+  const was = enabled;
+  setGradEnabled(mode);
+  try {
+    return fn();
+  } finally {
+    setGradEnabled(was);
+  }
 }
 
 /** torch.no_grad(): runs fn with autograd recording paused. */
 export function noGrad<T>(fn: () => T): T {
-  const i = active.indexOf(level);
-  const was = enabled;
-  enabled = false;
-  if (i >= 0) active.splice(i, 1);
-  try {
-    return fn();
-  } finally {
-    enabled = was;
-    if (i >= 0 && !active.includes(level)) active.unshift(level);
-  }
+  return withGradMode(false, fn);
 }
+
 
 function leavesBelow(roots: TapeNode[]): TapeNode[] {
   const seen = new Set<TapeNode>();
@@ -83,7 +120,7 @@ function seedsFor(outputs: Tensor[], grads: (Tensor | null | undefined)[] | unde
     if (g === null) {
       if (o.size !== 1) throw new RuntimeError('grad can be implicitly created only for scalar outputs');
       g = onesLike(o);
-    } else g = toTensor(g, o.dtype);
+    } else g = toTensor(g, o.dt);
     if (!sameDims(g.dims, o.dims)) throw new RuntimeError(`Mismatch in shape: grad_output[${i}] has a shape of ${shapeString(g.dims)} and output[${i}] has a shape of ${shapeString(o.dims)}.`);
     return [node, g];
   });
@@ -100,7 +137,7 @@ export function backward(t: Tensor, gradient?: Tensor | null, o: BackwardOptions
   const seeds = seedsFor([t], [gradient]);
   const leaves = o.inputs ? o.inputs.map((x) => level.nodeOf(x)!).filter(Boolean) : leavesBelow(seeds.map(([n]) => n));
   const create = o.create_graph ?? false;
-  const cts = level.backward(seeds, leaves, 0, { retain: o.retain_graph ?? create, visibleToSelf: create });
+  const cts = level.backward(seeds, leaves, { retain: o.retain_graph ?? create, visibleToSelf: create });
   for (const n of leaves) {
     const g = cts.get(n);
     const leaf = level.leaves.get(n);
@@ -129,7 +166,7 @@ export function grad(outputs: Tensor | Tensor[], inputs: Tensor | Tensor[], o: G
     return n;
   });
   const create = o.create_graph ?? false;
-  const cts = level.backward(seeds, nodes, 0, { retain: o.retain_graph ?? create, visibleToSelf: create });
+  const cts = level.backward(seeds, nodes, { retain: o.retain_graph ?? create, visibleToSelf: create });
   return nodes.map((n, i) => {
     const g = cts.get(n);
     if (g === undefined) {

@@ -38,7 +38,7 @@ export function vjp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] |
   const [out, pullback] = jaxVjp(func, ...xs);
   const ct = v === undefined || v === null ? mapTree(out, isTensor, (t) => {
     if (t.size !== 1) throw new Error('The vector v can only be None if the user-provided function returns a single Tensor with a single element.');
-    return new Tensor(t.dtype, t.dims, new (t.data.constructor as Float32ArrayConstructor)([1]), t.flavor);
+    return new Tensor(t.dt, t.dims, new (t.data.constructor as Float32ArrayConstructor)([1]), t.flavor);
   }) : Array.isArray(v) && !Array.isArray(out) ? v[0] : v;
   return [finish(out, o), finish(like(inputs, pullback(ct)), o)];
 }
@@ -77,5 +77,5 @@ export function vhp(func: Fn, inputs: Tensor | Tensor[], v: Tensor | Tensor[], o
 
 function onesOf(t: Tensor): Tensor {
   if (t.size !== 1) throw new Error('The function given to hvp or vhp must return a single Tensor with a single element.');
-  return new Tensor(t.dtype, t.dims, new (t.data.constructor as Float32ArrayConstructor)([1]), t.flavor);
+  return new Tensor(t.dt, t.dims, new (t.data.constructor as Float32ArrayConstructor)([1]), t.flavor);
 }

@@ -1,5 +1,6 @@
-// Nested structures (arrays and plain objects) of tensors, as TensorFlow's nest and JAX's pytrees:
-// flatten to leaves and rebuild the same structure around new leaves.
+// Nested structures (arrays, tuples and plain objects) of tensors, as TensorFlow's nest and JAX's
+// pytrees: flatten to leaves and rebuild the same structure around new leaves.
+import { PyTuple } from '../tensor/pytuple.js';
 
 export type Tree<L> = L | readonly Tree<L>[] | { readonly [k: string]: Tree<L> } | null | undefined;
 
@@ -24,6 +25,7 @@ export function flatten<L>(tree: unknown, isLeaf: (x: unknown) => x is L): L[] {
 /** Rebuilds `tree` with each leaf replaced by `f(leaf)` (null/undefined stay as they are). */
 export function mapTree<L, R>(tree: unknown, isLeaf: (x: unknown) => x is L, f: (leaf: L) => R): unknown {
   if (isLeaf(tree)) return f(tree);
+  if (tree instanceof PyTuple) return PyTuple.from2(tree.map((t) => mapTree(t, isLeaf, f)));
   if (Array.isArray(tree)) return tree.map((t) => mapTree(t, isLeaf, f));
   if (isPlainObject(tree)) {
     const o: Record<string, unknown> = {};
@@ -44,4 +46,12 @@ export function sameStructure(a: unknown, b: unknown, isLeaf: (x: unknown) => bo
     return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameStructure(a[k], b[k], isLeaf));
   }
   return a === b;
+}
+
+/** `tree`'s structure with its leaves replaced, in order, by `leaves`. */
+export function unflattenLike<L>(tree: unknown, isLeaf: (x: unknown) => x is L, leaves: readonly unknown[]): unknown {
+  let k = 0;
+  const out = mapTree(tree, isLeaf, () => leaves[k++]);
+  if (k !== leaves.length) throw new TypeError(`expected ${k} leaves for this structure, got ${leaves.length}`);
+  return out;
 }

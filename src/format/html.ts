@@ -15,13 +15,13 @@ const CELL = '<td style="padding:1px 6px">';
 /** The HTML table (rank 1 or 2) or <pre> (other ranks) for a tensor; `reprText` is its repr. */
 export function tensorHtml(t: PrintableTensor, reprText: string): string {
   const dims = t.dims;
-  const caption = `<caption style="text-align:left">shape=${escapeHtml(pyTuple(dims))} dtype=${t.dtype}</caption>`;
+  const caption = `<caption style="text-align:left">shape=${escapeHtml(pyTuple(dims))} dtype=${t.dt}</caption>`;
   if ((dims.length !== 1 && dims.length !== 2) || sizeOfDims(dims) === 0) {
     return `<pre>${escapeHtml(reprText)}</pre>`;
   }
   const summarize = sizeOfDims(dims) > THRESHOLD;
   // Same element texts as the text form of the tensor's flavor, without alignment padding.
-  const words = (t.flavor === 'torch' ? torchWords : numpyWords)(t.dtype, dims, t.data, summarize).map((w) => w.trim()); // in display order
+  const words = (t.flavor === 'torch' ? torchWords : numpyWords)(t.dt, dims, t.data, summarize).map((w) => w.trim()); // in display order
   const rows = dims.length === 1 ? 1 : dims[0];
   const cols = dims.length === 1 ? dims[0] : dims[1];
   const rowElided = dims.length === 2 && elides(summarize, rows);

@@ -31,13 +31,13 @@ export function shapeText(dims: readonly number[], flavor: Flavor): string {
 export function tensorRepr(t: PrintableTensor): string {
   switch (t.flavor) {
     case 'tf':
-      return tfRepr(t.dtype, t.dims, t.data);
+      return tfRepr(t.dt, t.dims, t.data);
     case 'torch':
-      return torchRepr(t.dtype, t.dims, t.data, { requiresGrad: t.requires_grad, gradFnName: t.gradFnName });
+      return torchRepr(t.dt, t.dims, t.data, { requiresGrad: t.requires_grad, gradFnName: t.gradFnName });
     case 'jax':
-      return jaxRepr(t.dtype, t.dims, t.data, t.weak);
+      return jaxRepr(t.dt, t.dims, t.data, t.weak);
     default:
-      return numpyRepr(t.dtype, t.dims, t.data);
+      return numpyRepr(t.dt, t.dims, t.data);
   }
 }
 
@@ -45,30 +45,30 @@ export function tensorRepr(t: PrintableTensor): string {
 export function tensorStr(t: PrintableTensor): string {
   switch (t.flavor) {
     case 'tf':
-      return tfStr(t.dtype, t.dims, t.data);
+      return tfStr(t.dt, t.dims, t.data);
     case 'torch':
       return tensorRepr(t);
     case 'jax':
-      return jaxStr(t.dtype, t.dims, t.data);
+      return jaxStr(t.dt, t.dims, t.data);
     default:
-      return numpyStr(t.dtype, t.dims, t.data);
+      return numpyStr(t.dt, t.dims, t.data);
   }
 }
 
 /** Python `format(t, '')` (an f-string): numpy's str for tf; a 0-d torch tensor formats its item(). */
 export function tensorFormat(t: PrintableTensor): string {
-  if (t.flavor === 'tf') return tfFormat(t.dtype, t.dims, t.data);
+  if (t.flavor === 'tf') return tfFormat(t.dt, t.dims, t.data);
   if (t.flavor === 'torch' && t.dims.length === 0) {
     // Tensor.__format__: `self.item().__format__('')`, a Python float/int/bool.
-    if (t.dtype === 'bool') return t.data[0] ? 'True' : 'False';
-    if (t.dtype === 'float32' || t.dtype === 'float64') return floatScalarRepr(t.data[0] as number, false);
+    if (t.dt === 'bool') return t.data[0] ? 'True' : 'False';
+    if (t.dt === 'float32' || t.dt === 'float64') return floatScalarRepr(t.data[0] as number, false);
     return String(t.data[0]);
   }
   return tensorStr(t);
 }
 
 export function variableRepr(v: PrintableVariable): string {
-  return tfVariableRepr(v.name, v.value.dtype, v.value.dims, v.value.data);
+  return tfVariableRepr(v.name, v.value.dt, v.value.dims, v.value.data);
 }
 
 /** Tensors, variables and shapes inside lists and dicts print with their repr. */

@@ -1,13 +1,27 @@
 // Specialised elementwise loops, generated once per (operation, pattern) and cached: a loop with the
 // operation's expression inlined stays monomorphic, where one shared loop calling a closure per
 // element would not (tfjs-cpu's cost; see PERFORMANCE.md).
-import type { TensorData } from '../tensor/dtype.js';
+import { roundBfloat16, roundFloat16, type TensorData } from '../tensor/dtype.js';
 
 type Loop = (...args: unknown[]) => void;
 const cache = new Map<string, Loop>();
 
 /** Functions an expression may call as `H.name(...)`, for what one expression cannot say. */
 export const H = {
+  /** Rounding on store for the narrow floats (float16 computes through float32, as NumPy's half loops do). */
+  r16: roundFloat16,
+  rb16: roundBfloat16,
+  /** Integer power by squaring, exact in its low 32 bits (what the store keeps); negative powers give 0. */
+  ipow(a: number, b: number): number {
+    if (b < 0) return a === 1 ? 1 : a === -1 ? (b % 2 === 0 ? 1 : -1) : 0;
+    let r = 1, x = a | 0, e = b;
+    while (e > 0) {
+      if (e & 1) r = Math.imul(r, x);
+      x = Math.imul(x, x);
+      e = Math.floor(e / 2);
+    }
+    return r;
+  },
   /** Python's float floor division: consistent with the floored modulo (1.0 // 0.1 == 9.0). */
   floordiv(a: number, b: number): number {
     if (b === 0) return a / b;

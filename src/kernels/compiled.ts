@@ -1,9 +1,9 @@
-// An elementwise operation compiled once into its loops (per storage kind), so that running an op
-// costs no string building or cache lookup.
-import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
-import { broadcastDims, broadcastStrides, sameDims } from '../tensor/shape.js';
-import { sizeOf } from '../tensor/tensor.js';
+// An elementwise operation compiled once into its loops (per input storage and output dtype), so
+// that running an op costs no string building or cache lookup.
+import { allocate, narrowRounding, type DType, type TensorData } from '../tensor/dtype.js';
+import { broadcastDims, broadcastStrides, sameDims, sizeOf } from '../tensor/shape.js';
 import { binaryLoop, broadcastLoop, unaryLoop } from './codegen.js';
+import { dtypeCode, isBigStorage, isIntStorage, storageCode } from './storage.js';
 
 type BinaryLoops = {
   same: (a: TensorData, b: TensorData, o: TensorData, n: number) => void;
@@ -19,38 +19,47 @@ function loopsFor(expr: string, variant: string): BinaryLoops {
   };
 }
 
-const DTYPE_CODE: Record<DType, string> = { float32: 'f', float64: 'd', int32: 'i', bool: 'b', int64: 'l' };
+/** The expressions of one operation for each kind of storage. */
+export interface Exprs {
+  /** In doubles (`a`, `b`). */
+  expr: string;
+  /** For BigInt storage; absent = not defined for 64-bit integers. */
+  big?: string;
+  /** For integer storage held in numbers, where doubles would be inexact (Math.imul) or integer rules differ (x // 0 == 0). */
+  int?: string;
+}
 
-/** A short name of a storage type, so that loops are compiled per (input, output) storage pair. */
-function storageCode(a: TensorData): string {
-  return a instanceof Float32Array ? 'f' : a instanceof Float64Array ? 'd' : a instanceof Int32Array ? 'i' : a instanceof Uint8Array ? 'b' : 'l';
+/** The expression for `a`'s storage, rounded on store when the output is a narrow float. */
+function exprFor(e: Exprs, a: TensorData, out: DType, op: string): string {
+  let expr = e.expr;
+  if (isBigStorage(a)) {
+    if (!e.big) throw new TypeError(`${op} is not defined for 64-bit integers`);
+    expr = e.big;
+  } else if (e.int !== undefined && isIntStorage(a)) expr = e.int;
+  if (out === 'float16') return `H.r16(Math.fround(${expr}))`;
+  if (out === 'bfloat16') return `H.rb16(${expr})`;
+  return expr;
 }
 
 export class BinaryKernel {
   private readonly loops = new Map<string, BinaryLoops>();
-  /** `intExpr` replaces `expr` for int32 storage where doubles would lose the low bits (Math.imul). */
-  constructor(readonly expr: string, readonly bigExpr?: string, readonly intExpr?: string) {}
+  constructor(readonly exprs: Exprs) {}
 
   run(a: TensorData, aDims: readonly number[], b: TensorData, bDims: readonly number[], outDtype: DType, op: string): { data: TensorData; dims: readonly number[] } {
-    const variant = storageCode(a) + DTYPE_CODE[outDtype];
+    const variant = storageCode(a) + dtypeCode(outDtype);
     let loops = this.loops.get(variant);
     if (loops === undefined) {
-      let expr = this.expr;
-      if (a instanceof BigInt64Array) {
-        if (!this.bigExpr) throw new TypeError(`${op} is not defined for int64`);
-        expr = this.bigExpr;
-      } else if (this.intExpr !== undefined && a instanceof Int32Array) expr = this.intExpr;
-      loops = loopsFor(expr, variant);
+      loops = loopsFor(exprFor(this.exprs, a, outDtype, op), variant);
       this.loops.set(variant, loops);
     }
     if (sameDims(aDims, bDims)) {
-      const out = allocate(outDtype, a.length);
+      const out = allocate(outDtype, a.length, aDims);
       loops.same(a, b, out, a.length);
       return { data: out, dims: aDims };
     }
     const dims = broadcastDims(aDims, bDims, op);
     const n = sizeOf(dims);
-    const out = allocate(outDtype, n);
+    const out = allocate(outDtype, n, dims);
     if (n === 0) return { data: out, dims };
     if (b.length === 1 && a.length === n) loops.scalarB(a, b, out, n);
     else if (a.length === 1 && b.length === n) loops.scalarA(a, b, out, n);
@@ -61,24 +70,26 @@ export class BinaryKernel {
 
 export class UnaryKernel {
   private readonly loops = new Map<string, (a: TensorData, o: TensorData, n: number) => void>();
-  /** `expr` is a JS expression in `a`, or a function for what an expression cannot say (erf). */
-  constructor(readonly expr: string | ((a: number) => number), readonly bigExpr?: string) {}
+  /** `fn` replaces the expression for what one expression cannot say (erf). */
+  constructor(readonly exprs: Exprs, readonly fn?: (a: number) => number) {}
 
   run(a: TensorData, outDtype: DType, op: string): TensorData {
     const out = allocate(outDtype, a.length);
-    if (typeof this.expr === 'function') {
-      const f = this.expr;
-      for (let i = 0; i < a.length; i++) out[i] = f(Number(a[i])) as never;
-    } else {
-      const variant = storageCode(a) + storageCode(out);
-      let loop = this.loops.get(variant);
-      if (loop === undefined) {
-        if (a instanceof BigInt64Array && !this.bigExpr) throw new TypeError(`${op} is not defined for int64`);
-        loop = unaryLoop(a instanceof BigInt64Array ? this.bigExpr! : this.expr, variant);
-        this.loops.set(variant, loop);
-      }
-      loop(a, out, a.length);
+    if (this.fn !== undefined && !isBigStorage(a)) {
+      const f = this.fn;
+      const r = narrowRounding(outDtype);
+      const O = out as Float64Array;
+      if (r) for (let i = 0; i < a.length; i++) O[i] = r(f(a[i] as number));
+      else for (let i = 0; i < a.length; i++) O[i] = f(a[i] as number);
+      return out;
     }
+    const variant = storageCode(a) + dtypeCode(outDtype);
+    let loop = this.loops.get(variant);
+    if (loop === undefined) {
+      loop = unaryLoop(exprFor(this.exprs, a, outDtype, op), variant);
+      this.loops.set(variant, loop);
+    }
+    loop(a, out, a.length);
     return out;
   }
 }

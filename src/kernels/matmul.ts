@@ -25,10 +25,16 @@ export function matmul(
   if (k !== k2) {
     throw new ShapeError(`Matrix size-incompatible: In[0]: ${shapeString(aDims)}, In[1]: ${shapeString(bDims)} [Op:MatMul]`);
   }
+  if (rb === 2 && ra > 2 && !ta) {
+    // A batch of matrices against one matrix: the batch's rows stack into one tall product.
+    const rows = aDims.slice(0, ra - 1).reduce((p, d) => p * d, 1);
+    const r = matmul(a, [rows, k], false, b, bDims, tb, dtype);
+    return { data: r.data, dims: [...aDims.slice(0, ra - 1), m] };
+  }
   const batchA = aDims.slice(0, ra - 2), batchB = bDims.slice(0, rb - 2);
   const batch = broadcastDims(batchA, batchB, 'BatchMatMulV2');
   const nb = batch.reduce((p, d) => p * d, 1);
-  const out = allocate(dtype, nb * n * m);
+  const out = allocate(dtype, nb * n * m, [...batch, n, m]);
   const sa = broadcastStrides(batchA, batch), sb = broadcastStrides(batchB, batch);
   const idx = new Array<number>(batch.length).fill(0);
   const float = dtype === 'float32' || dtype === 'float64';

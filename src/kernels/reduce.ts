@@ -2,6 +2,7 @@
 // the output's own dtype (float32 sums are rounded to float32 at every step, as float32 frameworks do).
 import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
+import { isBigStorage } from './storage.js';
 
 const loops = new Map<string, Function>();
 
@@ -88,7 +89,7 @@ const identity = (x: number) => x;
 export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[], axes: readonly number[], outDtype: DType): TensorData {
   const outDims = dims.filter((_, i) => !axes.includes(i));
   const outSize = outDims.reduce((p, d) => p * d, 1);
-  const out = allocate(outDtype, outSize);
+  const out = allocate(outDtype, outSize, outDims);
   const trailing = axes.every((ax, i) => ax === dims.length - axes.length + i);
   if (kind === 'sum' && trailing && (a instanceof Float32Array || a instanceof Float64Array) && a.constructor === out.constructor) {
     // Sums over the innermost axes: each output's group is contiguous, summed pairwise like NumPy.
@@ -103,7 +104,7 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
     }
     return out;
   }
-  const big = out instanceof BigInt64Array;
+  const big = isBigStorage(out);
   const init = kind === 'sum' || kind === 'any' ? 0 : kind === 'prod' || kind === 'all' ? 1 : NaN;
   if (kind === 'max' || kind === 'min') {
     if (a.length === 0) {
@@ -175,7 +176,7 @@ export function cumsum(a: TensorData, dims: readonly number[], axis: number, rev
   const A = a as Float64Array;
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
-      let acc: any = out instanceof BigInt64Array ? 0n : 0;
+      let acc: any = isBigStorage(out) ? 0n : 0;
       for (let j = 0; j < n; j++) {
         const k = reverse ? n - 1 - j : j;
         const p = (o * n + k) * inner + i;

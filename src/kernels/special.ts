@@ -24,3 +24,34 @@ export function erf(x: number): number {
 export function roundHalfEven(a: number): number {
   return Math.abs(a % 1) === 0.5 ? 2 * Math.round(a / 2) : Math.round(a);
 }
+
+/**
+ * The inverse of erf on (-1, 1): Giles' single-precision approximation ("Approximating the erfinv
+ * function", 2010) as a start, then two Newton steps on erf, which bring it to double precision.
+ */
+export function erfinv(y: number): number {
+  if (y !== y || y < -1 || y > 1) return NaN;
+  if (y === 1) return Infinity;
+  if (y === -1) return -Infinity;
+  let w = -Math.log((1 - y) * (1 + y));
+  let x: number;
+  if (w < 5) {
+    w -= 2.5;
+    let p = 2.81022636e-08;
+    p = 3.43273939e-07 + p * w; p = -3.5233877e-06 + p * w; p = -4.39150654e-06 + p * w; p = 0.00021858087 + p * w;
+    p = -0.00125372503 + p * w; p = -0.00417768164 + p * w; p = 0.246640727 + p * w; p = 1.50140941 + p * w;
+    x = p * y;
+  } else {
+    w = Math.sqrt(w) - 3;
+    let p = -0.000200214257;
+    p = 0.000100950558 + p * w; p = 0.00134934322 + p * w; p = -0.00367342844 + p * w; p = 0.00573950773 + p * w;
+    p = -0.0076224613 + p * w; p = 0.00943887047 + p * w; p = 1.00167406 + p * w; p = 2.83297682 + p * w;
+    x = p * y;
+  }
+  const k = 2 / Math.sqrt(Math.PI);
+  for (let i = 0; i < 2; i++) {
+    const err = erf(x) - y;
+    x -= err / (k * Math.exp(-x * x));
+  }
+  return x;
+}

@@ -1,7 +1,7 @@
 // where(c, a, b) with three-way broadcasting.
 import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
 import { broadcastDims, broadcastStrides } from '../tensor/shape.js';
-import { sizeOf } from '../tensor/tensor.js';
+import { sizeOf } from '../tensor/shape.js';
 import { ternaryLoop } from './codegen.js';
 
 const select = ternaryLoop('c ? a : b');

@@ -1,25 +1,31 @@
 // Turning op arguments into tensors: tensors pass through, variables are read (so levels see the
-// read), JS numbers become weakly typed scalars, nested arrays become float32 tensors.
-import { isFloat, promoteTypes, promoteWeak, type DType } from '../tensor/dtype.js';
+// read), Python scalars (JS numbers, PyFloat, booleans, bigints) become weakly typed scalars, nested
+// arrays become tensors. This is the runtime's neutral rule, used inside rules and composites; each
+// facade converts its arguments with its own library's rules before they reach the ops.
+import { isFloat, kindOf, promoteTypes, type DType } from '../tensor/dtype.js';
 import { Tensor, type Flavor } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { scalar, tensor } from '../tensor/create.js';
-// cast is a primitive defined in elementwise.ts, which imports this module too; the cycle is safe
-// because neither uses the other while loading.
-import { cast } from './elementwise.js';
+import { PyFloat } from '../tensor/scalars.js';
+import { cast } from './cast.js';
 
-export type TensorLike = Tensor | Variable | number | boolean | bigint | readonly unknown[] | ArrayLike<number>;
+export type Scalar = number | boolean | bigint | PyFloat;
+export type TensorLike = Tensor | Variable | Scalar | readonly unknown[] | ArrayLike<number>;
+
+export function isScalar(x: unknown): x is Scalar {
+  return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' || x instanceof PyFloat;
+}
 
 export function toTensor(x: TensorLike, dtype?: DType): Tensor {
   let t: Tensor;
   if (x instanceof Tensor) t = x;
   else if (x instanceof Variable) t = x.read();
-  else if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') {
+  else if (isScalar(x)) {
     t = scalar(x, dtype);
     t.weak = true;
     return t;
   } else t = tensor(x, dtype);
-  return dtype === undefined || t.dtype === dtype ? t : cast(t, dtype);
+  return dtype === undefined || t.dt === dtype ? t : cast(t, dtype);
 }
 
 /** The flavor a result takes: that of its first strongly typed input. */
@@ -28,50 +34,35 @@ export function flavorOf(inputs: readonly Tensor[]): Flavor {
   return inputs.length ? inputs[0].flavor : 'numpy';
 }
 
-function isScalarLiteral(x: unknown): x is number | boolean {
-  return typeof x === 'number' || typeof x === 'boolean';
+/** The dtype two operands meet at: NumPy's lattice, with weak (Python scalar) operands adapting to strong ones. */
+export function commonDtype(a: Tensor, b: Tensor): DType {
+  if (a.dt === b.dt) return a.dt;
+  if (a.weak !== b.weak) {
+    const [strong, weak] = a.weak ? [b, a] : [a, b];
+    const ks = kindOf(strong.dt), kw = kindOf(weak.dt);
+    // A weak value of a higher kind brings its kind (int array * 2.5 is a float array), nothing else.
+    if (kw === 'f' && ks !== 'f') return 'float32';
+    if ((kw === 'i' || kw === 'u') && ks === 'b') return weak.dt;
+    return strong.dt;
+  }
+  return promoteTypes(a.dt, b.dt);
 }
 
-const TF_OP: Record<string, string> = {
-  add: 'AddV2', sub: 'Sub', mul: 'Mul', div: 'RealDiv', pow: 'Pow', maximum: 'Maximum', minimum: 'Minimum',
-  mod: 'FloorMod', floordiv: 'FloorDiv', atan2: 'Atan2',
-};
-
-/**
- * Two operands in a common dtype, by NumPy's rules with weak scalars (NEP 50). TensorFlow tensors
- * refuse to mix dtypes, as TensorFlow does.
- */
-export function operands(a: TensorLike, b: TensorLike, op: string): [Tensor, Tensor] {
-  if (isScalarLiteral(a) && !isScalarLiteral(b)) {
-    const tb = toTensor(b);
-    const dt = promoteWeak(tb.dtype, a);
-    return [toTensor(a, dt), tb.dtype === dt ? tb : cast(tb, dt)];
-  }
-  if (isScalarLiteral(b) && !isScalarLiteral(a)) {
-    const ta = toTensor(a);
-    const dt = promoteWeak(ta.dtype, b);
-    return [ta.dtype === dt ? ta : cast(ta, dt), toTensor(b, dt)];
-  }
+/** Two operands in their common dtype (the neutral rule). */
+export function operands(a: TensorLike, b: TensorLike): [Tensor, Tensor] {
   const ta = toTensor(a), tb = toTensor(b);
-  if (ta.dtype === tb.dtype) return [ta, tb];
-  if (ta.weak !== tb.weak) {
-    // A weak tensor (from a scalar) takes the other side's dtype unless it is of a higher kind.
-    const [strong, weak] = ta.weak ? [tb, ta] : [ta, tb];
-    const dt = isFloat(weak.dtype) && !isFloat(strong.dtype) ? 'float32' : strong.dtype;
-    const s = strong.dtype === dt ? strong : cast(strong, dt);
-    const w = weak.dtype === dt ? weak : cast(weak, dt);
-    return ta.weak ? [w, s] : [s, w];
-  }
-  if (ta.flavor === 'tf' || tb.flavor === 'tf') {
-    const name = TF_OP[op] ?? op;
-    throw new InvalidArgumentError(
-      `cannot compute ${name} as input #1(zero-based) was expected to be a ${ta.dtype} tensor but is a ${tb.dtype} tensor [Op:${name}]`,
-    );
-  }
-  const dt = promoteTypes(ta.dtype, tb.dtype);
-  return [ta.dtype === dt ? ta : cast(ta, dt), tb.dtype === dt ? tb : cast(tb, dt)];
+  if (ta.dt === tb.dt) return [ta, tb];
+  const dt = commonDtype(ta, tb);
+  return [ta.dt === dt ? ta : cast(ta, dt), tb.dt === dt ? tb : cast(tb, dt)];
 }
 
-export class InvalidArgumentError extends Error {
-  override name = 'InvalidArgumentError';
+/** Ops that need a float input: integers and bools are converted to float32 first. */
+export function floatArg(x: TensorLike): Tensor {
+  const t = toTensor(x);
+  return isFloat(t.dt) ? t : cast(t, 'float32');
+}
+
+/** Any tensor-like value in `dtype`. */
+export function castLike(x: TensorLike, dtype: DType): Tensor {
+  return cast(toTensor(x), dtype);
 }

@@ -1,11 +1,11 @@
-// The public op functions (NumPy semantics, weak scalars, broadcasting), shared by every facade.
-export * from './elementwise.js';
-export * from './reduce.js';
+// The public op functions (NumPy semantics, the runtime's neutral dtype rule, weak scalars,
+// broadcasting), shared by every facade.
+export * from './arith.js';
+export * from './reductions.js';
 export * from './shape.js';
 export * from './linalg.js';
-export { getItem, IndexError, type IndexSpec } from './indexing.js';
-export { stopGradient } from './stop_gradient.js';
-export { identity } from './identity.js';
-export { toTensor, operands, InvalidArgumentError, type TensorLike } from './convert.js';
-export type { Axis } from './reduce.js';
-export { zerosLike, onesLike } from './constants.js';
+export { getItem, indexPositions, nonzeroIndices, scatter, scatterP, type IndexSpec, type ScatterMode } from './indexing.js';
+export { identity, stopGradient, broadcastToDims, reshapeTo, unbroadcast, keptDims, batchFirst } from './structural.js';
+export { toTensor, operands, commonDtype, floatArg, flavorOf, isScalar, castLike as cast, type TensorLike, type Scalar } from './convert.js';
+export { BroadcastError } from './errors.js';
+export { zerosLike, onesLike } from '../tensor/create.js';

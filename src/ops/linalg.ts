@@ -4,12 +4,13 @@ import { matmul as matmulKernel } from '../kernels/matmul.js';
 import { isFloat } from '../tensor/dtype.js';
 import { normAxis, shapeString, ShapeError, ValueError } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
-import { bind, definePrimitive, type Primitive } from './primitive.js';
-import { flavorOf, operands, toTensor, type TensorLike } from './convert.js';
-import { padRank, unbroadcast } from './batching.js';
-import { add, cast, div, exp, mul, sub } from './elementwise.js';
-import { logsumexp, max, sum } from './reduce.js';
-import { stopGradient } from './stop_gradient.js';
+import { bind, definePrimitive, type Primitive } from '../core/primitive.js';
+import { operands, toTensor, type TensorLike } from './convert.js';
+import { result } from './result.js';
+import { batchFirst, reshapeTo, stopGradient, unbroadcast } from './structural.js';
+import { add, div, exp, mul, sub } from './arith.js';
+import { cast } from './cast.js';
+import { logsumexp, max, sum } from './reductions.js';
 import { reshape, transpose } from './shape.js';
 
 interface MatmulParams {
@@ -18,63 +19,54 @@ interface MatmulParams {
   tb: boolean;
 }
 
-/**
- * op(a) @ op(b). When a is one matrix and b a batch of them (what jacfwd and jacrev produce: one
- * matrix against a batch of basis vectors), the batch is folded into b's columns so that one large
- * product replaces many small ones; the folding is made of traced reshapes and transposes.
- */
-function matmulOf(a: Tensor, b: Tensor, ta: boolean, tb: boolean): Tensor {
-  const rb = b.dims.length;
-  if (a.dims.length === 2 && rb > 2 && !tb && b.size > 0) {
-    const k = b.dims[rb - 2], m = b.dims[rb - 1];
-    const batch = b.dims.slice(0, rb - 2);
-    const nb = batch.reduce((p, d) => p * d, 1);
-    const perm = [rb - 2, ...batch.map((_, i) => i), rb - 1];
-    const wide = reshape(transpose(b, perm), [k, nb * m]);
-    const c = bind(matmulP, [a, wide], { ta, tb: false });
-    const n = c.dims[0];
-    const back = transpose(reshape(c, [n, ...batch, m]), [...batch.map((_, i) => i + 1), 0, rb - 1]);
-    return back;
-  }
-  const ra = a.dims.length;
-  if (b.dims.length === 2 && ra > 2 && !ta && a.size > 0) {
-    // A batch of matrices against one matrix: the batch's rows stack into one tall product.
-    const n = a.dims[ra - 2], k = a.dims[ra - 1];
-    const rows = reshape(a, [a.size / k, k]);
-    const c = bind(matmulP, [rows, b], { ta: false, tb });
-    return reshape(c, [...a.dims.slice(0, ra - 2), n, c.dims[1]]);
-  }
-  return bind(matmulP, [a, b], { ta, tb });
-}
-
 export const matmulP: Primitive<MatmulParams> = definePrimitive<MatmulParams>({
   name: 'matmul',
-  torchName: 'MmBackward0',
   impl: ([a, b], p) => {
-    const r = matmulKernel(a.data, a.dims, p.ta, b.data, b.dims, p.tb, a.dtype);
-    return new Tensor(a.dtype, r.dims, r.data, flavorOf([a, b]));
+    const r = matmulKernel(a.data, a.dims, p.ta, b.data, b.dims, p.tb, a.dt);
+    return result(a.dt, r.dims, r.data, [a, b]);
   },
-  jvp: ([a, b], [ta, tb], out, p, bd) => {
-    const r = out.dims.length;
-    const da: Tensor | null = ta && matmulOf(padRank(ta, r, bd), b, p.ta, p.tb);
-    const db: Tensor | null = tb && matmulOf(a, padRank(tb, r, bd), p.ta, p.tb);
+  jvp: ([a, b], [ta, tb], _out, p) => {
+    const da: Tensor | null = ta && bind(matmulP, [ta, b], p);
+    const db: Tensor | null = tb && bind(matmulP, [a, tb], p);
     return da && db ? add(da, db) : (da ?? db)!;
   },
   vjp: ([a, b], _out, p) => {
     const aDims = a.dims, bDims = b.dims;
     // C = op(A) op(B): dA = ct op(B)^T (or its transpose when A is read transposed), likewise dB.
-    return (ct, bd, need) => [
-      need[0] ? unbroadcast(p.ta ? matmulOf(b, ct, p.tb, true) : matmulOf(ct, b, false, !p.tb), aDims, bd) : null,
-      need[1] ? unbroadcast(p.tb ? matmulOf(ct, a, true, p.ta) : matmulOf(a, ct, !p.ta, false), bDims, bd) : null,
+    return (ct, need) => [
+      need[0] ? unbroadcast(p.ta ? bind(matmulP, [b, ct], { ta: p.tb, tb: true }) : bind(matmulP, [ct, b], { ta: false, tb: !p.tb }), aDims) : null,
+      need[1] ? unbroadcast(p.tb ? bind(matmulP, [ct, a], { ta: true, tb: p.ta }) : bind(matmulP, [a, ct], { ta: !p.ta, tb: false }), bDims) : null,
     ];
+  },
+  batch: ([a, b], [da, db], p) => {
+    // Per-example ranks: the batched operand's batch axis goes first, then ones up to the other
+    // operand's rank, so that the examples' own batch dims line up under broadcasting.
+    const ra = a.dims.length - (da === null ? 0 : 1), rb = b.dims.length - (db === null ? 0 : 1);
+    const front = (x: Tensor, d: number, own: number, other: number) => {
+      const f = batchFirst(x, d);
+      return own < other ? reshapeTo(f, [f.dims[0], ...new Array<number>(other - own).fill(1), ...f.dims.slice(1)]) : f;
+    };
+    if (da !== null && db !== null) return [bind(matmulP, [front(a, da, ra, rb), front(b, db, rb, ra)], p), 0];
+    if (da !== null) return [bind(matmulP, [front(a, da, ra, rb), b], p), 0];
+    const bb = batchFirst(b, db!);
+    if (a.dims.length === 2 && bb.dims.length === 3) {
+      // One matrix against a batch of them (what jacfwd and jacrev make): the batch is folded into
+      // the columns, so that one large product replaces many small ones.
+      const [nb, r, c] = bb.dims;
+      const [k, m] = p.tb ? [c, r] : [r, c];
+      const wide = reshapeTo(transpose(bb, p.tb ? [2, 0, 1] : [1, 0, 2]), [k, nb * m]);
+      const out = bind(matmulP, [a, wide], { ta: p.ta, tb: false });
+      return [reshapeTo(out, [out.dims[0], nb, m]), 1];
+    }
+    return [bind(matmulP, [a, front(b, db!, rb, ra)], p), 0];
   },
 });
 
 /** NumPy's matmul: 1-D operands are promoted to matrices and the added axis removed afterwards. */
 export function matmul(a: TensorLike, b: TensorLike): Tensor {
-  let [x, y] = operands(a, b, 'MatMul');
+  let [x, y] = operands(a, b);
   if (x.dims.length === 0 || y.dims.length === 0) throw new ValueError('matmul: Input operand does not have enough dimensions (scalars are not allowed; use multiply)');
-  if (x.dtype === 'bool') { x = cast(x, 'int32'); y = cast(y, 'int32'); }
+  if (x.dt === 'bool') { x = cast(x, 'int32'); y = cast(y, 'int32'); }
   const vecA = x.dims.length === 1, vecB = y.dims.length === 1;
   const A = vecA ? reshape(x, [1, x.dims[0]]) : x;
   const B = vecB ? reshape(y, [y.dims[0], 1]) : y;
@@ -82,7 +74,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   if (ka !== kb) {
     throw new ShapeError(`Matrix size-incompatible: In[0]: ${shapeString(x.dims)}, In[1]: ${shapeString(y.dims)}: the contracted dimensions ${ka} and ${kb} differ [Op:MatMul]`);
   }
-  const out = matmulOf(A, B, false, false);
+  const out = bind(matmulP, [A, B], { ta: false, tb: false });
   if (!vecA && !vecB) return out;
   const dims = out.dims.slice();
   if (vecB) dims.splice(dims.length - 1, 1);
@@ -191,7 +183,7 @@ function takeDiagonals(t: Tensor, labels: string): { t: Tensor; labels: string }
     const eyeDims = t.dims.map((_, k) => (k === i || k === j ? n : 1));
     const eyeData = new Float64Array(n * n);
     for (let k = 0; k < n; k++) eyeData[k * n + k] = 1;
-    const eye = cast(reshape(new Tensor('float64', [n, n], eyeData, t.flavor), eyeDims), t.dtype);
+    const eye = cast(reshape(new Tensor('float64', [n, n], eyeData, t.flavor), eyeDims), t.dt);
     const d = sum(mul(t, eye), [j]);
     return takeDiagonals(d, labels.slice(0, j) + labels.slice(j + 1));
   }
@@ -200,13 +192,13 @@ function takeDiagonals(t: Tensor, labels: string): { t: Tensor; labels: string }
 
 export function softmax(x: TensorLike, axis = -1): Tensor {
   const t = toTensor(x);
-  const f = isFloat(t.dtype) ? t : cast(t, 'float32');
+  const f = isFloat(t.dt) ? t : cast(t, 'float32');
   const e = exp(sub(f, stopGradient(max(f, axis, true))));
   return div(e, sum(e, axis, true));
 }
 
 export function log_softmax(x: TensorLike, axis = -1): Tensor {
   const t = toTensor(x);
-  const f = isFloat(t.dtype) ? t : cast(t, 'float32');
+  const f = isFloat(t.dt) ? t : cast(t, 'float32');
   return sub(f, logsumexp(f, axis, true));
 }

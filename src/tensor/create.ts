@@ -1,152 +1,236 @@
-// Making tensors from JavaScript values: nested arrays (shape inferred, ragged input rejected with
-// the offending path), typed arrays, scalars, and the fill/range constructors.
-import { allocate, dtypeOfArray, isFloat, type DType, type TensorData } from './dtype.js';
-import { Tensor, sizeOf, type Flavor } from './tensor.js';
-import { ValueError } from './shape.js';
+// Making tensors from JavaScript values: nested arrays (shape inferred; ragged, cyclic or too deep
+// input rejected naming the path), typed arrays, scalars, and the fill/range constructors. Which
+// dtype data gets is the caller's choice (each facade has its library's rule); `describe` tells
+// what the data holds so that the facades can apply theirs.
+import { allocate, dtypeOfArray, isBig, isFloat, narrowRounding, promoteTypes, type DType, type TensorData } from './dtype.js';
+import { Tensor, type Flavor } from './tensor.js';
+import { sizeOf, ValueError } from './shape.js';
+import { PyFloat } from './scalars.js';
 
-export type NestedArray = number | boolean | bigint | Tensor | readonly NestedArray[] | ArrayLike<number>;
+export type NestedArray = number | boolean | bigint | PyFloat | Tensor | readonly NestedArray[] | ArrayLike<number>;
 
-function isTypedArray(x: unknown): x is TensorData {
+/** NumPy's limit on dimensions: deeper nesting is an error, never a stack overflow. */
+export const MAX_DIMS = 32;
+
+export function isTypedArray(x: unknown): x is TensorData | Uint8ClampedArray {
   return ArrayBuffer.isView(x) && !(x instanceof DataView);
 }
 
-/**
- * The dims of a nested array, checking that every sibling has the same shape. `leaf.depth` is the
- * depth where the first scalar was found; every scalar must sit at that depth, and no list below it.
- */
-function inferDims(value: unknown, path: string, dims: number[], depth: number, leaf = { depth: -1 }): void {
-  if (leaf.depth >= 0 && depth > leaf.depth) {
-    throw new ValueError(
-      `setting an array element with a sequence. The requested array has an inhomogeneous shape after ${leaf.depth} dimensions: ${path || 'the input'} is nested deeper than the scalars beside it`,
-    );
-  }
-  if (Array.isArray(value) || isTypedArray(value)) {
-    const len = (value as ArrayLike<unknown>).length;
-    if (depth === dims.length) dims.push(len);
-    else if (dims[depth] !== len) {
-      throw new ValueError(
-        `setting an array element with a sequence. The requested array has an inhomogeneous shape after ${depth} dimensions: ` +
-          `${path || 'the input'} has length ${len}, expected ${dims[depth]}`,
-      );
-    }
-    if (isTypedArray(value)) {
-      if (depth + 1 < dims.length) throw new ValueError(`ragged input: ${path || 'the input'} is a flat array where nested arrays were expected`);
-      return;
-    }
-    for (let i = 0; i < len; i++) inferDims((value as unknown[])[i], `${path}[${i}]`, dims, depth + 1, leaf);
-  } else if (value instanceof Tensor) {
-    const d = value.dims;
-    for (let i = 0; i < d.length; i++) {
-      if (depth + i === dims.length) dims.push(d[i]);
-      else if (dims[depth + i] !== d[i]) throw new ValueError(`ragged input: ${path || 'the input'} has shape (${d.join(', ')}) that does not match its siblings`);
-    }
-  } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    if (depth < dims.length) throw new ValueError(`ragged input: ${path || 'the input'} is a scalar where a sequence of length ${dims[depth]} was expected`);
-    leaf.depth = depth;
-  } else {
-    throw new TypeError(`cannot make a tensor from ${value === null ? 'null' : typeof value} at ${path || 'the top level'}`);
-  }
+/** What nested data holds: its dims, the Python kinds of its scalars, and the dtypes of tensors and typed arrays in it. */
+export interface Described {
+  dims: number[];
+  /** Python bools, ints or floats among the scalars. */
+  bools: boolean; ints: boolean; floats: boolean;
+  /** The promoted dtype of the tensors and typed arrays inside, if any. */
+  dtype: DType | undefined;
+  /** The smallest and largest Python int seen (as bigints: exact). */
+  minInt: bigint; maxInt: bigint;
 }
 
-/** The dtype nested JS data gets when none is given: bool for booleans, else float32 (like TensorFlow.js). */
-function inferDtype(value: unknown): DType {
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'bigint') return 'int64';
-  if (value instanceof Tensor) return value.dtype;
-  if (isTypedArray(value)) return value instanceof Uint8Array ? 'int32' : dtypeOfArray(value);
-  if (Array.isArray(value) && value.length > 0) return inferDtype(value[0]);
-  return 'float32';
+export function describe(value: unknown): Described {
+  const d: Described = { dims: [], bools: false, ints: false, floats: false, dtype: undefined, minInt: 0n, maxInt: 0n };
+  const leaf = { depth: -1 };
+  const path: unknown[] = [];
+  const walk = (v: unknown, where: string, depth: number): void => {
+    if (depth > MAX_DIMS) throw new ValueError(`maximum supported dimension for an ndarray is ${MAX_DIMS}, found ${depth}`);
+    if (leaf.depth >= 0 && depth > leaf.depth) {
+      throw new ValueError(`setting an array element with a sequence. The requested array has an inhomogeneous shape after ${leaf.depth} dimensions. The detected shape was (${d.dims.slice(0, leaf.depth).join(', ')}${leaf.depth === 1 ? ',' : ''}) + inhomogeneous part.`);
+    }
+    if (Array.isArray(v) || isTypedArray(v)) {
+      if (path.includes(v)) throw new ValueError(`cannot make an array from a list that contains itself (at ${where || 'the top level'})`);
+      const len = (v as ArrayLike<unknown>).length;
+      if (depth === d.dims.length) d.dims.push(len);
+      else if (d.dims[depth] !== len) throw ragged(depth, where, `has length ${len}, expected ${d.dims[depth]}`);
+      if (isTypedArray(v)) {
+        if (depth + 1 < d.dims.length) throw ragged(depth + 1, where, 'is a flat typed array where nested arrays were expected');
+        const dt = dtypeOfArray(v)!;
+        d.dtype = d.dtype === undefined ? dt : promoteTypes(d.dtype, dt);
+        if (len > 0) leaf.depth = depth + 1;
+        return;
+      }
+      path.push(v);
+      for (let i = 0; i < len; i++) walk((v as unknown[])[i], `${where}[${i}]`, depth + 1);
+      path.pop();
+    } else if (v instanceof Tensor) {
+      const td = v.dims;
+      for (let i = 0; i < td.length; i++) {
+        if (depth + i === d.dims.length) d.dims.push(td[i]);
+        else if (d.dims[depth + i] !== td[i]) throw ragged(depth + i, where, `has shape (${td.join(', ')}) that does not match its siblings`);
+      }
+      d.dtype = d.dtype === undefined ? v.dt : promoteTypes(d.dtype, v.dt);
+      leaf.depth = depth + td.length;
+    } else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v instanceof PyFloat) {
+      if (depth < d.dims.length) throw ragged(depth, where, `is a scalar where a sequence of length ${d.dims[depth]} was expected`);
+      leaf.depth = depth;
+      if (typeof v === 'boolean') d.bools = true;
+      else if (v instanceof PyFloat || (typeof v === 'number' && !Number.isInteger(v))) d.floats = true;
+      else {
+        const b = typeof v === 'bigint' ? v : Number.isSafeInteger(v) ? BigInt(v) : BigInt(v);
+        if (!d.ints) { d.minInt = b; d.maxInt = b; }
+        else { if (b < d.minInt) d.minInt = b; if (b > d.maxInt) d.maxInt = b; }
+        d.ints = true;
+      }
+    } else {
+      const what = v === null ? 'None' : v === undefined ? 'undefined' : typeof v === 'string' ? `the string ${JSON.stringify(v)}` : typeof v;
+      throw new TypeError(`cannot make a numeric array from ${what} at ${where || 'the top level'}`);
+    }
+  };
+  walk(value, '', 0);
+  return d;
 }
 
-function flattenInto(value: unknown, out: TensorData, pos: { i: number }): void {
+function ragged(depth: number, where: string, what: string): ValueError {
+  return new ValueError(`setting an array element with a sequence. The requested array has an inhomogeneous shape after ${depth} dimensions: ${where || 'the input'} ${what}`);
+}
+
+/** The neutral default dtype of described data (the facades use their library's rules instead). */
+export function defaultDtype(d: Described): DType {
+  let dt: DType | undefined = d.dtype;
+  const join = (x: DType) => { dt = dt === undefined ? x : promoteTypes(dt, x); };
+  if (d.bools) join('bool');
+  if (d.ints) join('int32');
+  if (d.floats) join('float32');
+  return dt ?? 'float32';
+}
+
+/** Writes one JS scalar into storage of `dtype` (wrapping like a C cast for integers, rounding narrow floats). */
+export function storeScalar(out: TensorData, i: number, v: unknown, dtype: DType): void {
+  const x = v instanceof PyFloat ? v.valueOf() : v;
+  if (isBig(dtype)) {
+    const o = out as BigInt64Array | BigUint64Array;
+    if (typeof x === 'bigint') o[i] = x;
+    else if (typeof x === 'boolean') o[i] = x ? 1n : 0n;
+    else {
+      const n = x as number;
+      if (!Number.isFinite(n)) throw new ValueError(`cannot convert float ${n === n ? (n > 0 ? 'infinity' : '-infinity') : 'NaN'} to integer`);
+      o[i] = BigInt(Math.trunc(n));
+    }
+    return;
+  }
+  let n = typeof x === 'bigint' ? Number(x) : typeof x === 'boolean' ? (x ? 1 : 0) : (x as number);
+  if (dtype === 'bool') n = n !== 0 ? 1 : 0;
+  else if (!isFloat(dtype) && !Number.isFinite(n)) throw new ValueError(`cannot convert float ${n === n ? (n > 0 ? 'infinity' : '-infinity') : 'NaN'} to integer`);
+  else if (!isFloat(dtype)) n = Math.trunc(n);
+  const r = narrowRounding(dtype);
+  (out as Float64Array)[i] = r ? r(n) : n;
+}
+
+function flattenInto(value: unknown, out: TensorData, dtype: DType, pos: { i: number }): void {
   if (value instanceof Tensor) {
-    const d = value.data;
-    for (let k = 0; k < d.length; k++) store(out, pos.i++, d[k]);
+    const src = value.data;
+    for (let k = 0; k < src.length; k++) storeScalar(out, pos.i++, src[k], dtype);
   } else if (Array.isArray(value) || isTypedArray(value)) {
     const arr = value as ArrayLike<unknown>;
-    for (let k = 0; k < arr.length; k++) flattenInto(arr[k], out, pos);
+    for (let k = 0; k < arr.length; k++) flattenInto(arr[k], out, dtype, pos);
   } else {
-    store(out, pos.i++, value as number | boolean | bigint);
+    storeScalar(out, pos.i++, value, dtype);
   }
 }
 
-function store(out: TensorData, i: number, v: unknown): void {
-  if (out instanceof BigInt64Array) {
-    if (typeof v === 'bigint') out[i] = v;
-    else {
-      const n = Number(v);
-      if (!Number.isFinite(n)) throw new ValueError(`cannot convert ${n} to int64`);
-      out[i] = BigInt(Math.trunc(n));
-    }
-  } else if (out instanceof Uint8Array) out[i] = v ? 1 : 0;
-  else out[i] = Number(v);
-}
-
+/** A tensor of `dtype` (the neutral default when omitted) from nested data. */
 export function tensor(value: unknown, dtype?: DType, flavor: Flavor = 'numpy'): Tensor {
-  if (value instanceof Tensor && (dtype === undefined || dtype === value.dtype)) {
-    return new Tensor(value.dtype, value.dims, value.data, flavor);
+  if (value instanceof Tensor && (dtype === undefined || dtype === value.dt)) {
+    const t = new Tensor(value.dt, value.dims, value.share(), flavor);
+    return t;
   }
-  const dims: number[] = [];
-  inferDims(value, '', dims, 0);
-  const dt = dtype ?? inferDtype(value);
-  const data = allocate(dt, sizeOf(dims));
-  flattenInto(value, data, { i: 0 });
-  return new Tensor(dt, dims, data, flavor);
+  const d = describe(value);
+  const dt = dtype ?? defaultDtype(d);
+  return fromDescribed(value, d, dt, flavor);
 }
 
-export function scalar(value: number | boolean | bigint, dtype?: DType, flavor: Flavor = 'numpy'): Tensor {
-  const dt = dtype ?? (typeof value === 'boolean' ? 'bool' : typeof value === 'bigint' ? 'int64' : 'float32');
+/** A tensor from data already described (so that callers who chose the dtype need not walk it twice). */
+export function fromDescribed(value: unknown, d: Described, dtype: DType, flavor: Flavor): Tensor {
+  const data = allocate(dtype, sizeOf(d.dims), d.dims);
+  // A typed array of the very storage wanted is copied in one go.
+  if (isTypedArray(value) && value.constructor === data.constructor && narrowRounding(dtype) === undefined) {
+    (data as Float64Array).set(value as Float64Array);
+  } else flattenInto(value, data, dtype, { i: 0 });
+  return new Tensor(dtype, d.dims, data, flavor);
+}
+
+export function scalar(value: number | boolean | bigint | PyFloat, dtype?: DType, flavor: Flavor = 'numpy'): Tensor {
+  const dt = dtype ?? (typeof value === 'boolean' ? 'bool' : typeof value === 'bigint' ? 'int64' : value instanceof PyFloat || !Number.isInteger(value) ? 'float32' : 'int32');
   const data = allocate(dt, 1);
-  store(data, 0, value);
+  storeScalar(data, 0, value, dt);
   return new Tensor(dt, [], data, flavor);
 }
 
-export function checkDims(dims: readonly number[], op: string): number[] {
-  for (const d of dims) {
-    if (!Number.isInteger(d) || d < 0) throw new ValueError(`${op}: dimensions must be non-negative integers, got (${dims.join(', ')})`);
+/** Dims as the libraries accept them: non-negative integers (an error names the op and the shape). */
+export function checkDims(dims: readonly number[] | number, op: string): number[] {
+  const list = typeof dims === 'number' ? [dims] : [...dims];
+  for (const d of list) {
+    if (typeof d !== 'number' || !Number.isInteger(d)) {
+      throw new TypeError(`'${typeof d === 'number' ? 'float' : typeof d}' object cannot be interpreted as an integer (${op} got shape (${list.join(', ')}))`);
+    }
+    if (d < 0) throw new ValueError(`negative dimensions are not allowed (${op} got shape (${list.join(', ')}))`);
   }
-  return dims.slice();
+  return list;
 }
 
-export function full(dims: readonly number[], value: number | boolean | bigint, dtype: DType = 'float32', flavor: Flavor = 'numpy'): Tensor {
+export function full(dims: readonly number[], value: number | boolean | bigint | PyFloat, dtype: DType = 'float32', flavor: Flavor = 'numpy'): Tensor {
   const d = checkDims(dims, 'full');
-  const data = allocate(dtype, sizeOf(d));
-  if (data instanceof BigInt64Array) data.fill(BigInt(Math.trunc(Number(value))));
-  else data.fill(typeof value === 'boolean' ? (value ? 1 : 0) : Number(value));
+  const data = allocate(dtype, sizeOf(d), d);
+  const one = allocate(dtype, 1);
+  storeScalar(one, 0, value, dtype);
+  (data as Float64Array).fill((one as Float64Array)[0]);
   return new Tensor(dtype, d, data, flavor);
 }
 
 export function zeros(dims: readonly number[], dtype: DType = 'float32', flavor: Flavor = 'numpy'): Tensor {
-  return new Tensor(dtype, checkDims(dims, 'zeros'), allocate(dtype, sizeOf(dims)), flavor);
+  const d = checkDims(dims, 'zeros');
+  return new Tensor(dtype, d, allocate(dtype, sizeOf(d), d), flavor);
 }
 
 export function ones(dims: readonly number[], dtype: DType = 'float32', flavor: Flavor = 'numpy'): Tensor {
   return full(dims, 1, dtype, flavor);
 }
 
-export function eye(n: number, m: number = n, dtype: DType = 'float32', flavor: Flavor = 'numpy'): Tensor {
+/** An n×m matrix with ones on diagonal k (k > 0 above the main diagonal). */
+export function eye(n: number, m: number = n, dtype: DType = 'float32', flavor: Flavor = 'numpy', k = 0): Tensor {
   const t = zeros([n, m], dtype, flavor);
-  for (let i = 0; i < Math.min(n, m); i++) store(t.data, i * m + i, 1);
+  const data = t.data;
+  for (let i = Math.max(0, -k); i < n && i + k < m; i++) storeScalar(data, i * m + i + k, 1, dtype);
   return t;
 }
 
-/** Python's range semantics: arange(stop), arange(start, stop, step). */
-export function arange(start: number, stop?: number, step = 1, dtype?: DType, flavor: Flavor = 'numpy'): Tensor {
-  if (stop === undefined) { stop = start; start = 0; }
-  if (step === 0) throw new ValueError('arange: step must not be zero');
-  const n = Math.max(0, Math.ceil((stop - start) / step));
-  const dt = dtype ?? (Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step) ? 'int32' : 'float32');
-  const data = allocate(dt, n);
-  for (let i = 0; i < n; i++) store(data, i, start + i * step);
-  return new Tensor(dt, [n], data, flavor);
+/** The number of elements of Python's range(start, stop, step) with real bounds (NumPy's arange length). */
+export function rangeLength(start: number, stop: number, step: number): number {
+  if (step === 0) throw new ValueError('Maximum allowed size exceeded');
+  return Math.max(0, Math.ceil((stop - start) / step));
 }
 
+/** start, start + step, ... below stop (above it for a negative step), in `dtype`. */
+/** Python's range semantics: arange(stop) or arange(start, stop, step); integers give int32 unless a dtype is given. */
+export function arange(start: number, stop?: number, step = 1, dtype?: DType, flavor: Flavor = 'numpy'): Tensor {
+  if (stop === undefined) { stop = start; start = 0; }
+  dtype ??= Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step) ? 'int32' : 'float32';
+  const n = rangeLength(start, stop, step);
+  const data = allocate(dtype, n);
+  for (let i = 0; i < n; i++) storeScalar(data, i, start + i * step, dtype);
+  return new Tensor(dtype, [n], data, flavor);
+}
+
+/** NumPy's linspace: computed in float64 as `start + i * step`, the last value exactly `stop`. */
 export function linspace(start: number, stop: number, num = 50, endpoint = true, dtype: DType = 'float32', flavor: Flavor = 'numpy'): Tensor {
-  if (!Number.isInteger(num) || num < 0) throw new ValueError(`linspace: num must be a non-negative integer, got ${num}`);
+  if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const data = allocate(dtype, num);
   const div = endpoint ? num - 1 : num;
-  const step = div > 0 ? (stop - start) / div : 0;
-  for (let i = 0; i < num; i++) store(data, i, isFloat(dtype) ? start + i * step : Math.trunc(start + i * step));
-  if (endpoint && num > 1) store(data, num - 1, stop);
+  const delta = stop - start;
+  const step = div > 0 ? delta / div : NaN;
+  for (let i = 0; i < num; i++) {
+    const v = div > 0 ? (step === 0 ? (i / div) * delta + start : i * step + start) : start;
+    storeScalar(data, i, isFloat(dtype) ? v : Math.floor(v), dtype);
+  }
+  if (endpoint && num > 1) storeScalar(data, num - 1, stop, dtype);
   return new Tensor(dtype, [num], data, flavor);
+}
+
+/** Zeros shaped and typed like `t` (a constant: it carries no tangent). */
+export function zerosLike(t: Tensor): Tensor {
+  return zeros(t.dims, t.dt, t.flavor);
+}
+
+/** Ones shaped and typed like `t`. */
+export function onesLike(t: Tensor): Tensor {
+  return full(t.dims, 1, t.dt, t.flavor);
 }

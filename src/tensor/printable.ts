@@ -10,13 +10,15 @@ export const VARIABLE_BRAND: unique symbol = Symbol.for('jacobi.variable');
 
 export interface PrintableTensor {
   readonly [TENSOR_BRAND]: true;
-  readonly dtype: DType;
+  readonly dt: DType;
   /** Row-major dimensions; `data` is contiguous and holds exactly prod(dims) elements. */
   readonly dims: readonly number[];
   readonly data: TensorData;
   readonly flavor: Flavor;
   /** JAX `weak_type=True` (values that came from Python scalars). */
   readonly weak: boolean;
+  /** NumPy: a scalar, printed as NumPy prints its scalars. */
+  readonly scalar: boolean;
   /** torch: `requires_grad=True` suffix (leaf tensors that require grad). */
   readonly requires_grad: boolean;
   /** torch: the class name of the grad_fn (`MulBackward0`), or null. */

@@ -1,6 +1,7 @@
 // Seeded random numbers: xoshiro128** streams, so a given seed gives the same numbers on every run.
 import { allocate, type DType } from './dtype.js';
-import { Tensor, sizeOf, type Flavor } from './tensor.js';
+import { Tensor, type Flavor } from './tensor.js';
+import { sizeOf } from './shape.js';
 import { checkDims } from './create.js';
 
 export class Generator {
@@ -62,7 +63,7 @@ export function randomUniform(dims: readonly number[], minval = 0, maxval = 1, o
   const dtype = o.dtype ?? 'float32';
   const d = checkDims(dims, 'uniform');
   const g = generatorFor(o.seed);
-  const data = allocate(dtype, sizeOf(d)) as Float64Array;
+  const data = allocate(dtype, sizeOf(d), d) as Float64Array;
   for (let i = 0; i < data.length; i++) data[i] = minval + (maxval - minval) * g.uniform();
   return new Tensor(dtype, d, data, o.flavor ?? 'numpy');
 }
@@ -71,7 +72,7 @@ export function randomNormal(dims: readonly number[], mean = 0, stddev = 1, o: R
   const dtype = o.dtype ?? 'float32';
   const d = checkDims(dims, 'normal');
   const g = generatorFor(o.seed);
-  const data = allocate(dtype, sizeOf(d)) as Float64Array;
+  const data = allocate(dtype, sizeOf(d), d) as Float64Array;
   for (let i = 0; i < data.length; i++) data[i] = mean + stddev * g.normal();
   return new Tensor(dtype, d, data, o.flavor ?? 'numpy');
 }

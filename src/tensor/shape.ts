@@ -4,6 +4,12 @@ export function shapeString(dims: readonly number[]): string {
   return `[${dims.join(',')}]`;
 }
 
+export function sizeOf(dims: readonly number[]): number {
+  let n = 1;
+  for (let i = 0; i < dims.length; i++) n *= dims[i];
+  return n;
+}
+
 export function stridesOf(dims: readonly number[]): number[] {
   const s = new Array<number>(dims.length);
   let acc = 1;

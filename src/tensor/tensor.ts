@@ -1,8 +1,14 @@
-// The immutable Tensor: a dtype, row-major dims and contiguous typed-array storage.
-// Ops live in src/ops and are attached as methods by src/api/methods.ts; printing lives in
-// src/format and is reached through the hooks below, so this module depends on neither.
+// The Tensor: a dtype, row-major dims and contiguous typed-array storage. The runtime treats every
+// tensor as an immutable value; the only changes are the ones NumPy and PyTorch users make on
+// purpose (item assignment, in-place ops), which replace a tensor's storage through `assignData`
+// and bump its version, and NumPy-style views, which read through to the tensor they view.
+// Methods and printing are the facades' (src/api, src/format), reached through the hooks below, so
+// this module depends on neither.
 import { type DType, type TensorData } from './dtype.js';
 import { TENSOR_BRAND, type Flavor, type PrintableTensor } from './printable.js';
+import { sizeOf, stridesOf } from './shape.js';
+import { stridedGather } from './strided.js';
+import { PyTuple } from './pytuple.js';
 
 export type { Flavor } from './printable.js';
 
@@ -15,13 +21,27 @@ export const printHooks: {
   reprAny: (x: unknown) => string;
 } = {
   reprAny: (x) => String(x),
-  repr: (t) => `Tensor(shape=[${t.dims.join(',')}], dtype=${t.dtype})`,
-  format: (t) => `Tensor(shape=[${t.dims.join(',')}], dtype=${t.dtype})`,
+  repr: (t) => `Tensor(shape=[${t.dims.join(',')}], dtype=${t.dt})`,
+  format: (t) => `Tensor(shape=[${t.dims.join(',')}], dtype=${t.dt})`,
   shape: (dims) => `(${dims.join(', ')}${dims.length === 1 ? ',' : ''})`,
 };
 
-/** `x.shape`: a frozen array of dims that prints as a Python tuple, or as `torch.Size([...])`. */
-export class Shape extends Array<number> {
+export { sizeOf };
+
+/**
+ * How a view reads its base: the element at index i of the view is `root[offset + Σ i_d·strides_d]`
+ * (NumPy's strided views; every view is kept relative to the tensor that owns the storage).
+ */
+export interface ViewOf {
+  readonly root: Tensor;
+  readonly offset: number;
+  readonly strides: readonly number[];
+  /** The root's version the view's storage was last read at. */
+  seen: number;
+}
+
+/** `x.shape`: a frozen tuple of dims that prints as its library prints shapes (`torch.Size([3])`). */
+export class Shape extends PyTuple<number> {
   flavor: Flavor = 'numpy';
   static get [Symbol.species]() { return Array; }
   static of2(dims: readonly number[], flavor: Flavor): Shape {
@@ -34,51 +54,118 @@ export class Shape extends Array<number> {
   [Symbol.for('nodejs.util.inspect.custom')](): string { return this.toString(); }
 }
 
-export function sizeOf(dims: readonly number[]): number {
-  let n = 1;
-  for (let i = 0; i < dims.length; i++) n *= dims[i];
-  return n;
-}
+/** torch grad_fn names by tensor, kept weakly so they die with the tensor (set by torch's autograd). */
+export const gradFnNames = new WeakMap<Tensor, string>();
 
 export class Tensor implements PrintableTensor {
   declare readonly [TENSOR_BRAND]: true;
-  readonly dtype: DType;
+  /** The dtype (`x.dt` is the facade's dtype object; this is its name). */
+  readonly dt: DType;
   readonly dims: readonly number[];
-  readonly data: TensorData;
+  protected _data: TensorData;
   readonly size: number;
   flavor: Flavor;
-  /** JAX weak type: the value came from a Python-style scalar. */
+  /** JAX weak type: the value came from a Python scalar (it does not widen what it meets). */
   weak = false;
+  /** NumPy: a scalar (`np.float64(3.0)`, `a[0]`, `a.sum()`), which prints as NumPy scalars do. */
+  scalar = false;
   /** torch: this tensor takes part in autograd (a leaf the user marked, or a result of one). */
   requires_grad = false;
   /** torch: accumulated gradient of a leaf after `.backward()`. */
   grad: Tensor | null = null;
-  private _shape: Shape | undefined;
+  /** Bumped by every in-place change (PyTorch's version counter). */
+  version = 0;
+  /** Set when this tensor is a view (NumPy basic indexing, reshape, transpose; torch views). */
+  viewOf: ViewOf | null = null;
+  /** Whether no other tensor can see this tensor's storage (then an in-place write needs no copy). */
+  private exclusive = false;
 
   constructor(dtype: DType, dims: readonly number[], data: TensorData, flavor: Flavor = 'numpy') {
-    this.dtype = dtype;
+    this.dt = dtype;
     this.dims = dims;
-    this.data = data;
-    this.size = data.length;
+    this._data = data;
+    this.size = sizeOf(dims);
     this.flavor = flavor;
   }
 
-  get shape(): Shape {
-    return (this._shape ??= Shape.of2(this.dims, this.flavor));
+  /** The values, in row-major order (a view reads its root again if the root changed since). */
+  get data(): TensorData {
+    const v = this.viewOf;
+    if (v !== null && v.seen !== v.root.version) this.refresh(v);
+    return this._data;
   }
+
+  /** The storage, for a new tensor that will share it: from now on neither may write it in place. */
+  share(): TensorData {
+    const d = this.data;
+    this.exclusive = false;
+    return d;
+  }
+
+  private refresh(v: ViewOf): void {
+    const root = v.root;
+    const rootData = root.share();
+    if (v.offset === 0 && this.size === root.size && sameStrides(v.strides, this.dims)) this._data = rootData;
+    else {
+      const out = new (rootData.constructor as new (n: number) => TensorData)(this.size);
+      stridedGather(rootData, this.dims, v.strides, v.offset, out);
+      this._data = out;
+    }
+    v.seen = root.version;
+  }
+
+  /**
+   * Replaces the values (an in-place change the user asked for): `write` gets storage this tensor
+   * alone holds (its own if nobody shares it, else a copy) and changes it. Views of it see the change.
+   */
+  assignData(write: (own: TensorData) => void): void {
+    let d = this.data;
+    if (!this.exclusive) {
+      d = d.slice() as TensorData;
+      this._data = d;
+      this.exclusive = true;
+    }
+    write(d);
+    this.version++;
+  }
+
+  /** Replaces the values with `data` (which nothing else may hold), as one in-place change. */
+  replaceData(data: TensorData): void {
+    this._data = data;
+    this.exclusive = true;
+    this.version++;
+  }
+
+  get shape(): Shape {
+    return Shape.of2(this.dims, this.flavor);
+  }
+
+  /** torch: the name of the node that made this tensor (`MulBackward0`), or null. */
+  get gradFnName(): string | null { return gradFnNames.get(this) ?? null; }
+
+  /** Whether the values can be looked at (false for tracers, which stand for many values at once). */
+  get concrete(): boolean { return true; }
+
   get ndim(): number { return this.dims.length; }
   get rank(): number { return this.dims.length; }
-
-  /** torch: the name of the backward node, e.g. `MulBackward0` (set by the torch autograd level). */
-  get gradFnName(): string | null { return gradFnNames.get(this) ?? null; }
 
   toString(): string { return printHooks.format(this); }
   [Symbol.for('nodejs.util.inspect.custom')](): string { return printHooks.repr(this); }
 }
 Object.defineProperty(Tensor.prototype, TENSOR_BRAND, { value: true });
 
-/** torch grad_fn names by tensor, kept weakly so they die with the tensor. */
-export const gradFnNames = new WeakMap<Tensor, string>();
+function sameStrides(strides: readonly number[], dims: readonly number[]): boolean {
+  const own = stridesOf(dims);
+  for (let i = 0; i < dims.length; i++) if (dims[i] !== 1 && strides[i] !== own[i]) return false;
+  return true;
+}
+
+/** A new tensor over `x`'s storage (another name for the same values: reshapes, relabels). */
+export function alias(x: Tensor, dims: readonly number[] = x.dims, flavor: Flavor = x.flavor): Tensor {
+  const t = new Tensor(x.dt, dims, x.share(), flavor);
+  t.weak = x.weak;
+  return t;
+}
 
 export function isTensor(x: unknown): x is Tensor {
   return x instanceof Tensor;

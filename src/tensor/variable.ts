@@ -5,7 +5,7 @@ import { Tensor, printHooks, type Shape } from './tensor.js';
 import { tensor } from './create.js';
 import { VARIABLE_BRAND, type PrintableVariable } from './printable.js';
 import { shapeString, ShapeError } from './shape.js';
-import { active, notifyVariableRead } from '../autodiff/levels.js';
+import { anyActive, notifyVariableRead } from '../core/levels.js';
 
 export class Variable implements PrintableVariable {
   declare readonly [VARIABLE_BRAND]: true;
@@ -16,7 +16,7 @@ export class Variable implements PrintableVariable {
   constructor(initial: Tensor, options: { name?: string; trainable?: boolean } = {}) {
     // A fresh tensor object over the same (immutable) storage, so watching the variable never
     // watches the caller's tensor too.
-    this.current = new Tensor(initial.dtype, initial.dims, initial.data, 'tf');
+    this.current = new Tensor(initial.dt, initial.dims, initial.share(), 'tf');
     this.name = `${options.name ?? 'Variable'}:0`;
     this.trainable = options.trainable ?? true;
   }
@@ -27,26 +27,26 @@ export class Variable implements PrintableVariable {
 
   /** The current value, as ops see it (levels are told about the read). */
   read(): Tensor {
-    if (active.length !== 0) notifyVariableRead(this, this.current);
+    if (anyActive()) notifyVariableRead(this, this.current);
     return this.current;
   }
 
   /** The current value without notifying any level (printing, inspection). */
   get value(): Tensor { return this.current; }
-  get dtype(): DType { return this.current.dtype; }
+  get dt(): DType { return this.current.dt; }
   get dims(): readonly number[] { return this.current.dims; }
   get shape(): Shape { return this.current.shape; }
   get ndim(): number { return this.current.dims.length; }
 
   assign(value: Tensor | number | readonly unknown[]): this {
-    if (!(value instanceof Tensor)) value = variableMath.convert(value, this.current.dtype);
+    if (!(value instanceof Tensor)) value = variableMath.convert(value, this.current.dt);
     if (value.dims.length !== this.current.dims.length || value.dims.some((d, i) => d !== this.current.dims[i])) {
       throw new ShapeError(`Cannot assign to variable ${this.name} due to variable shape ${shapeString(this.current.dims)} and value shape ${shapeString(value.dims)} are incompatible`);
     }
-    if (value.dtype !== this.current.dtype) {
-      throw new TypeError(`Cannot assign a ${value.dtype} value to variable ${this.name} of dtype ${this.current.dtype}`);
+    if (value.dt !== this.current.dt) {
+      throw new TypeError(`Cannot assign a ${value.dt} value to variable ${this.name} of dtype ${this.current.dt}`);
     }
-    this.current = new Tensor(value.dtype, value.dims, value.data, 'tf');
+    this.current = new Tensor(value.dt, value.dims, value.share(), 'tf');
     return this;
   }
 
