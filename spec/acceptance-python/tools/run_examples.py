@@ -23,7 +23,10 @@ page differs from the installed versions (DRIFT.md was made that way).
 
 Shim: PyTorch 1.13 has no ``torch.func``; its functions shipped as the
 ``functorch`` package of the same release, so when ``torch.func`` is missing
-the runner installs ``functorch`` under that name before a file runs.
+the runner installs ``functorch``'s functions under that name before a file
+runs, with ``functional_call`` taken from 1.13's
+``torch.nn.utils.stateless.functional_call`` (which takes one dict, so a
+tuple of dicts is merged first).
 """
 import argparse
 import doctest
@@ -66,8 +69,26 @@ def install_shims():
             import functorch
         except ImportError:
             return
-        sys.modules["torch.func"] = functorch
-        torch.func = functorch
+        import types
+        from torch.nn.utils import stateless
+        shim = types.ModuleType("torch.func", "functorch %s under the name torch.func" % functorch.__version__)
+        for name in dir(functorch):
+            if not name.startswith("_"):
+                setattr(shim, name, getattr(functorch, name))
+
+        def functional_call(module, parameter_and_buffer_dicts, args, kwargs=None):
+            """torch.func.functional_call over 1.13's stateless.functional_call (one dict only)."""
+            if isinstance(parameter_and_buffer_dicts, (tuple, list)):
+                merged = {}
+                for d in parameter_and_buffer_dicts:
+                    merged.update(d)
+            else:
+                merged = parameter_and_buffer_dicts
+            return stateless.functional_call(module, merged, args, kwargs or {})
+
+        shim.functional_call = functional_call
+        sys.modules["torch.func"] = shim
+        torch.func = shim
 
 
 def format_exception(exc_type, exc):
@@ -139,7 +160,9 @@ def rewrite(path, results):
         lines = body.split("\n")
         out, cursor = [], 0
         for ex in doctest.DocTestParser().get_examples(body):
-            nsrc = ex.source.count("\n")
+            nsrc = 1  # the prompt lines in the file (a bare "..." adds none to ex.source)
+            while ex.lineno + nsrc < len(lines) and lines[ex.lineno + nsrc].startswith(" " * ex.indent + "..."):
+                nsrc += 1
             nwant = ex.want.count("\n")
             out.extend(lines[cursor:ex.lineno + nsrc])
             r = by_line.get(first_line + ex.lineno)
@@ -188,7 +211,7 @@ def main():
             failed += 1
             continue
         results = json.loads(proc.stdout)
-        name = os.path.relpath(path, DOCS)
+        name = os.path.basename(path)
         diffs = [r for r in results if not r["ok"]]
         passed += len(results) - len(diffs)
         failed += len(diffs)
