@@ -67,10 +67,10 @@ export function torchCheckBernoulliTensor(p: ArrayLike<number>): void {
   }
 }
 
-/** randperm(n): `n must be non-negative, got-1` (sic: torch prints no space). */
+/** randperm(n): torch allocates the output first, so a negative n fails as a negative dimension. */
 export function torchCheckRandperm(n: number): void {
   if (!Number.isInteger(n)) throw err('TypeError', 'randperm(): argument \'n\' must be int');
-  if (n < 0) throw err('RuntimeError', `n must be non-negative, got${n}`);
+  if (n < 0) throw err('RuntimeError', `Trying to create tensor with negative dimension ${n}: [${n}]`);
 }
 
 /** C++ names torch prints for integer dtypes in bound errors. */
