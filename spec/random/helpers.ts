@@ -49,3 +49,27 @@ export function assertBits(got: Arr, expected: (string | number)[], where: strin
 
 export const big = (v: number | string): bigint => BigInt(v);
 export const num = (v: number | string): number => Number(v);
+
+/** The shortest decimal that reads back as the same float32 (what NumPy prints for float32). */
+function shortestF32(v: number): string {
+  for (let p = 1; p <= 9; p++) {
+    const t = v.toPrecision(p);
+    if (Math.fround(Number(t)) === v) return String(Number(t));
+  }
+  return String(v);
+}
+
+/**
+ * A float32 value against the text the docs print for it. Array and tensor reprs use NumPy's
+ * 'maxprec' mode: the shortest round-tripping digits, cut to at most 8 decimals. Values whose shortest
+ * form fits in 8 decimals are thereby pinned bit for bit; smaller ones to their 8th decimal.
+ */
+export function assertPrinted(got: ArrayLike<number>, printed: number[], where: string): void {
+  assert.equal(got.length, printed.length, `${where}: length`);
+  for (let i = 0; i < printed.length; i++) {
+    const s = shortestF32(got[i]);
+    const decimals = (s.split('.')[1] ?? '').length;
+    const text = decimals <= 8 ? s : got[i].toFixed(8);
+    assert.equal(Number(text), printed[i], `${where}: element ${i} is ${got[i]} (printed ${text}), the docs print ${printed[i]}`);
+  }
+}

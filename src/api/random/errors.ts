@@ -241,7 +241,7 @@ export function jaxCheckSeed(seed: unknown, ctor: 'PRNGKey' | 'key' = 'PRNGKey')
   if (typeof seed === 'number' && !Number.isInteger(seed)) throw err('TypeError', `PRNG key seed must be an integer; got Array(${seed}, dtype=float32, weak_type=True)`);
   if (typeof seed === 'number' || typeof seed === 'bigint') {
     const s = big(seed);
-    if (s >= 1n << 64n || s < -(1n << 63n)) throw err('OverflowError', 'Python int too large to convert to C long');
+    if (s >= 1n << 63n || s < -(1n << 63n)) throw err('OverflowError', 'Python int too large to convert to C long');
   }
 }
 

@@ -44,11 +44,11 @@ export function varianceScaling(shape: readonly number[], c: VarianceScalingConf
   const pair = seed === null ? null : [seed, 0];
   if (dist === 'truncated_normal') {
     const stddev = Math.sqrt(scale) / 0.87962566103423978;
-    return (pair ? statelessTruncatedNormal(shape, pair, 0, stddev, { dtype }) : ctx.truncatedNormal(shape, 0, stddev, { dtype })) as Float32Array | Float64Array;
+    return pair ? statelessTruncatedNormal(shape, pair, 0, stddev, { dtype }) : ctx.truncatedNormal(shape, 0, stddev, { dtype });
   }
   if (dist === 'untruncated_normal') {
     const stddev = Math.sqrt(scale);
-    return (pair ? statelessNormal(shape, pair, 0, stddev, { dtype }) : ctx.normal(shape, 0, stddev, { dtype })) as Float32Array | Float64Array;
+    return pair ? statelessNormal(shape, pair, 0, stddev, { dtype }) : ctx.normal(shape, 0, stddev, { dtype });
   }
   const limit = Math.sqrt(3.0 * scale);
   return (pair ? statelessUniform(shape, pair, -limit, limit, { dtype }) : ctx.uniform(shape, -limit, limit, { dtype })) as Float32Array | Float64Array;

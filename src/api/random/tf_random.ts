@@ -222,21 +222,21 @@ export class TFRandomContext {
   }
 
   /** tf.random.normal(shape, mean, stddev, dtype, seed). */
-  normal(shape: readonly number[], mean = 0, stddev = 1, o: TFOpOptions = {}): TFArray {
+  normal(shape: readonly number[], mean = 0, stddev = 1, o: TFOpOptions = {}): Float32Array | Float64Array {
     const dtype = (o.dtype ?? 'float32') as TFFloat;
     const n = tfCheckShape(shape);
     const gen = this.reserve('RandomStandardNormal', this.getSeed(o.seed ?? null), dtype, n);
-    const out = fillPhilox(gen, n, 'normal', dtype);
+    const out = fillPhilox(gen, n, 'normal', dtype) as Float32Array | Float64Array;
     affine(out, stddev, mean, dtype);
     return out;
   }
 
   /** tf.random.truncated_normal(shape, mean, stddev, dtype, seed): |z| < 2 by rejection. */
-  truncatedNormal(shape: readonly number[], mean = 0, stddev = 1, o: TFOpOptions = {}): TFArray {
+  truncatedNormal(shape: readonly number[], mean = 0, stddev = 1, o: TFOpOptions = {}): Float32Array | Float64Array {
     const dtype = (o.dtype ?? 'float32') as TFFloat;
     const n = tfCheckShape(shape);
     const gen = this.reserve('TruncatedNormal', this.getSeed(o.seed ?? null), dtype, n);
-    const out = fillPhilox(gen, n, 'truncated_normal', dtype);
+    const out = fillPhilox(gen, n, 'truncated_normal', dtype) as Float32Array | Float64Array;
     affine(out, stddev, mean, dtype);
     return out;
   }
@@ -281,17 +281,17 @@ export function statelessUniform(shape: readonly number[], seed: ArrayLike<numbe
 }
 
 /** tf.random.stateless_normal(shape, seed, mean, stddev, dtype). */
-export function statelessNormal(shape: readonly number[], seed: ArrayLike<number | bigint>, mean = 0, stddev = 1, o: TFStatelessOptions = {}): TFArray {
+export function statelessNormal(shape: readonly number[], seed: ArrayLike<number | bigint>, mean = 0, stddev = 1, o: TFStatelessOptions = {}): Float32Array | Float64Array {
   const dtype = (o.dtype ?? 'float32') as TFFloat;
-  const out = fillPhilox(statelessKeyCounter(seed), tfCheckShape(shape), 'normal', dtype);
+  const out = fillPhilox(statelessKeyCounter(seed), tfCheckShape(shape), 'normal', dtype) as Float32Array | Float64Array;
   affine(out, stddev, mean, dtype);
   return out;
 }
 
 /** tf.random.stateless_truncated_normal(shape, seed, mean, stddev, dtype). */
-export function statelessTruncatedNormal(shape: readonly number[], seed: ArrayLike<number | bigint>, mean = 0, stddev = 1, o: TFStatelessOptions = {}): TFArray {
+export function statelessTruncatedNormal(shape: readonly number[], seed: ArrayLike<number | bigint>, mean = 0, stddev = 1, o: TFStatelessOptions = {}): Float32Array | Float64Array {
   const dtype = (o.dtype ?? 'float32') as TFFloat;
-  const out = fillPhilox(statelessKeyCounter(seed), tfCheckShape(shape), 'truncated_normal', dtype);
+  const out = fillPhilox(statelessKeyCounter(seed), tfCheckShape(shape), 'truncated_normal', dtype) as Float32Array | Float64Array;
   affine(out, stddev, mean, dtype);
   return out;
 }
@@ -345,9 +345,9 @@ export class TFGenerator {
     return old;
   }
 
-  normal(shape: readonly number[], mean = 0, stddev = 1, dtype: TFFloat = 'float32'): TFArray {
+  normal(shape: readonly number[], mean = 0, stddev = 1, dtype: TFFloat = 'float32'): Float32Array | Float64Array {
     const n = tfCheckShape(shape);
-    const out = fillPhilox(this.skip(n), n, 'normal', dtype);
+    const out = fillPhilox(this.skip(n), n, 'normal', dtype) as Float32Array | Float64Array;
     affine(out, stddev, mean, dtype);
     return out;
   }
@@ -367,9 +367,9 @@ export class TFGenerator {
     return out;
   }
 
-  truncatedNormal(shape: readonly number[], mean = 0, stddev = 1, dtype: TFFloat = 'float32'): TFArray {
+  truncatedNormal(shape: readonly number[], mean = 0, stddev = 1, dtype: TFFloat = 'float32'): Float32Array | Float64Array {
     const n = tfCheckShape(shape);
-    const out = fillPhilox(this.skip(n), n, 'truncated_normal', dtype);
+    const out = fillPhilox(this.skip(n), n, 'truncated_normal', dtype) as Float32Array | Float64Array;
     affine(out, stddev, mean, dtype);
     return out;
   }

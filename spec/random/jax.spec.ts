@@ -1,0 +1,110 @@
+// JAX's threefry2x32 and jax.random against Random123's known-answer vectors and the values JAX's own
+// documentation prints (both the partitionable stream, default since JAX 0.5, and the original one).
+import assert from 'node:assert/strict';
+import { threefryBlock } from '../../src/api/random/threefry.js';
+import * as J from '../../src/api/random/jax_random.js';
+import { RandomError } from '../../src/api/random/errors.js';
+import { assertPrinted } from './helpers.js';
+
+const OLD = { partitionable: false };
+const NEW = { partitionable: true };
+
+describe('random: JAX threefry2x32 and jax.random', function () {
+  it('threefry2x32-20 matches the Random123 known-answer vectors (kat_vectors)', function () {
+    assert.deepEqual(threefryBlock(0, 0, 0, 0), [0x6b200159, 0x99ba4efe]);
+    assert.deepEqual(threefryBlock(0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff), [0x1cb996fc, 0xbb002be7]);
+    // kat_vectors lists ctr = (243f6a88, 85a308d3), key = (13198a2e, 03707344); our argument order is key, ctr
+    assert.deepEqual(threefryBlock(0x13198a2e, 0x03707344, 0x243f6a88, 0x85a308d3), [0xc4923a9c, 0x483df7a0]);
+  });
+
+  it('PRNGKey / key_data: a seed as [high word, low word]; without x64 the seed is an int32', function () {
+    assert.deepEqual(Array.from(J.keyData(J.PRNGKey(0))), [0, 0]);
+    assert.deepEqual(Array.from(J.PRNGKey(42)), [0, 42]);
+    assert.deepEqual(Array.from(J.PRNGKey(2 ** 40 + 5, { x64: true })), [256, 5]);
+    assert.deepEqual(Array.from(J.PRNGKey(2 ** 40 + 5)), [0, 5]);
+    assert.deepEqual(Array.from(J.PRNGKey(-1, { x64: true })), [0xffffffff, 0xffffffff]);
+    assert.deepEqual(Array.from(J.PRNGKey(-1)), [0, 0xffffffff]);
+  });
+
+  it('Common Gotchas in JAX (original stream): split keys and the normals they give', function () {
+    const k0 = J.PRNGKey(0);
+    assertPrinted(J.normal(k0, [1], 'float32', OLD), [-0.20584226], 'normal(key(0))');
+    let ks = J.split(k0, 2, OLD);
+    assert.deepEqual(Array.from(ks), [4146024105, 967050713, 2718843009, 1272950319]);
+    assertPrinted(J.normal(J.keyAt(ks, 1), [1], 'float32', OLD), [-1.2515389], 'first subkey');
+    ks = J.split(J.keyAt(ks, 0), 2, OLD);
+    assert.deepEqual(Array.from(ks), [2384771982, 3928867769, 1278412471, 2182328957]);
+    assertPrinted(J.normal(J.keyAt(ks, 1), [1], 'float32', OLD), [-0.58665055], 'second subkey');
+    ks = J.split(J.keyAt(ks, 0), 4, OLD);
+    const got = [1, 2, 3].map((i) => J.normal(J.keyAt(ks, i), [1], 'float32', OLD)[0]);
+    assertPrinted(got, [-0.37533438, 0.98645043, 0.14553197], 'split(key, 4)');
+  });
+
+  it('Pseudorandom numbers tutorial (original stream): three draws from PRNGKey(12)', function () {
+    let k = J.PRNGKey(12);
+    const got: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ks = J.split(k, 2, OLD);
+      got.push(J.normal(J.keyAt(ks, 1), [], 'float32', OLD)[0]);
+      k = J.keyAt(ks, 0);
+    }
+    assert.deepEqual(got, [0.735927939414978, 1.810187578201294, 0.11553369462490082]);
+  });
+
+  it('jax.random module page: uniform(key(0)) and after a split, in both streams', function () {
+    const k = J.key(0);
+    assertPrinted(J.uniform(k, [], 'float32', 0, 1, OLD), [0.41845703], 'original stream');
+    assertPrinted(J.uniform(J.keyAt(J.split(k, 2, OLD), 1), [], 'float32', 0, 1, OLD), [0.10536897], 'original stream, subkey');
+    assertPrinted(J.uniform(k, [], 'float32', 0, 1, NEW), [0.947667], 'partitionable stream');
+    assertPrinted(J.uniform(J.keyAt(J.split(k, 2, NEW), 1), [], 'float32', 0, 1, NEW), [0.00729382], 'partitionable stream, subkey');
+    // the default follows JAX >= 0.5
+    assertPrinted(J.uniform(k), [0.947667], 'default stream');
+  });
+
+  it('key(123): normal((3,)) and after split(key, 1)[0], printed in both streams', function () {
+    const k = J.key(123);
+    assertPrinted(J.normal(k, [3], 'float32', OLD), [-0.1470326, 0.5524756, 1.648498], 'original stream');
+    assertPrinted(J.normal(J.keyAt(J.split(k, 1, OLD), 0), [3], 'float32', OLD), [0.5362355, -1.1920372, 2.450225], 'original stream, split');
+    assertPrinted(J.normal(k, [3], 'float32', NEW), [1.6359469, 0.8408094, 0.02212393], 'partitionable stream');
+    assertPrinted(J.normal(J.keyAt(J.split(k, 1, NEW), 0), [3], 'float32', NEW), [-0.49093357, -0.9478693, -1.775197], 'partitionable stream, split');
+  });
+
+  it('fold_in hashes the counter pair [0, data]; bits of every width and both streams agree on shapes', function () {
+    const k = J.PRNGKey(7);
+    const a = J.foldIn(k, 3);
+    assert.deepEqual(Array.from(a), threefryBlock(k[0], k[1], 0, 3));
+    for (const o of [OLD, NEW]) {
+      assert.equal(J.randomBits(k, 8, [5], o).length, 5);
+      assert.equal(J.randomBits(k, 16, [3, 3], o).length, 9);
+      assert.equal(J.randomBits(k, 64, [4], o).length, 4);
+    }
+    // the 8-bit original stream is the little-endian bytes of the 32-bit one
+    const w = J.randomBits(k, 32, [2], OLD) as Uint32Array;
+    const b = J.randomBits(k, 8, [8], OLD) as Uint8Array;
+    assert.deepEqual(Array.from(b.slice(0, 4)), [w[0] & 255, (w[0] >>> 8) & 255, (w[0] >>> 16) & 255, w[0] >>> 24]);
+  });
+
+  it('randint, bernoulli, permutation and choice stay in range and are deterministic', function () {
+    const k = J.PRNGKey(1);
+    const r = J.randint(k, [1000], -3, 7) as Int32Array;
+    assert.ok(r.every((v) => v >= -3 && v < 7));
+    assert.deepEqual(J.randint(k, [1000], -3, 7), r);
+    const u8 = J.randint(k, [200], 0, 256, 'uint8') as Uint8Array;
+    assert.ok(u8.some((v) => v > 250));
+    const p = J.permutation(k, 50);
+    assert.deepEqual(Array.from(p).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
+    const c = J.choice(k, 10, [6], false);
+    assert.equal(new Set(c).size, 6);
+    const bern = J.bernoulli(k, 0.25, [4000]);
+    const mean = bern.reduce((a, v) => a + v, 0) / 4000;
+    assert.ok(mean > 0.2 && mean < 0.3, String(mean));
+    const t = J.truncatedNormal(k, -1, 1, [500]);
+    assert.ok(t.every((v) => v > -1 && v < 1));
+  });
+
+  it('rejects keys of the wrong shape with JAX-style errors', function () {
+    assert.throws(() => J.split(new Uint32Array(3)), (e: unknown) => e instanceof RandomError && e.name === 'TypeError');
+    assert.throws(() => J.PRNGKey(2n ** 64n), (e: unknown) => e instanceof RandomError && e.name === 'OverflowError');
+    assert.throws(() => J.choice(J.PRNGKey(0), 3, [5], false), /Cannot take a larger sample than population when 'replace=False'/);
+  });
+});
