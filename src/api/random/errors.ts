@@ -246,13 +246,12 @@ export function jaxCheckSeed(seed: unknown, ctor: 'PRNGKey' | 'key' = 'PRNGKey')
 }
 
 /** Shapes passed to jax.random samplers. */
-export function jaxCheckShape(name: string, shape: readonly number[]): void {
+export function jaxCheckShape(_api: string, shape: readonly number[]): void {
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
       throw err('TypeError', `Shapes must be 1D sequences of concrete values of integer type, got (${shape.join(', ')}${shape.length === 1 ? ',' : ''}).`);
     }
   }
-  void name;
 }
 
 /** choice() checks. */

@@ -248,7 +248,6 @@ export function randint(key: JaxKey, shape: readonly number[], minval: number | 
   const w = Math.max(nbits, 8) as BitWidth;
   const higher = randomBits(keyAt(keys, 0), w, shape, o);
   const lower = randomBits(keyAt(keys, 1), w, shape, o);
-  const mod = 1n << BigInt(nbits);
   let span = BigInt.asUintN(nbits, hi - lo);
   if (hi <= lo) span = 1n;
   if (maxOut && hi > lo) span = BigInt.asUintN(nbits, span + 1n);
@@ -264,7 +263,6 @@ export function randint(key: JaxKey, shape: readonly number[], minval: number | 
     const v = BigInt.asIntN(nbits, lo + off);
     (out as unknown as { [i: number]: bigint | number })[i] = nbits === 64 ? (dtype === 'uint64' ? BigInt.asUintN(64, v) : v) : Number(v);
   }
-  void mod;
   return out;
 }
 

@@ -63,6 +63,15 @@ const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
 const LN2_3 = 5.707708438416212e-34;
 const PIO2: [number, number, number] = [1.5707963267948966, 6.123233995736766e-17, -1.4973849048591698e-33];
 
+const RECIPROCALS: DD[] = [];
+
+/** 1/k as a double-double, computed once per k. */
+function reciprocal(k: number): DD {
+  let r = RECIPROCALS[k];
+  if (!r) r = RECIPROCALS[k] = ddDiv(1, 0, k, 0, [0, 0]);
+  return r;
+}
+
 /** atanh(s) * 2 = log((1+s)/(1-s)) for a small double-double s: the odd series. */
 function log1pSeries(sh: number, sl: number, out: DD): DD {
   const S2: DD = [0, 0];
@@ -74,9 +83,7 @@ function log1pSeries(sh: number, sl: number, out: DD): DD {
   const acc: DD = [1 / n, 0];
   for (let k = n - 2; k >= 1; k -= 2) {
     ddMul(acc[0], acc[1], S2[0], S2[1], acc);
-    // 1/k in double-double
-    const inv: DD = [0, 0];
-    ddDiv(1, 0, k, 0, inv);
+    const inv = reciprocal(k);
     ddAdd(acc[0], acc[1], inv[0], inv[1], acc);
   }
   ddMul(acc[0], acc[1], sh, sl, acc);
