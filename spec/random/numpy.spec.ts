@@ -124,6 +124,13 @@ describe('random: NumPy 1.24, bit for bit with numpy', function () {
       assert.deepEqual(ss.generateState64(3).map(String), s.u64, JSON.stringify(s.entropy));
     }
   });
+  it("JAX 101's NumPy example: seed(0), uniform(size=3) and bar() + 2 * baz()", function () {
+    assert.deepEqual(Array.from(new RandomState(0).uniform(0, 1, 3), (v) => Number(v.toFixed(8))), [0.5488135, 0.71518937, 0.60276338]);
+    const rs = new RandomState(0);
+    const bar = rs.uniform(0, 1, 1)[0];
+    const baz = rs.uniform(0, 1, 1)[0];
+    assert.equal(bar + 2 * baz, 1.9791922366721637);
+  });
   it('a Generator can wrap any bit generator; PCG64 state round-trips', function () {
     const a = new Generator(new PCG64(new SeedSequence(3)));
     const b = defaultRng(3);
