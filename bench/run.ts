@@ -207,7 +207,7 @@ function fmt(x: number): string {
 // ---------- helpers per library ----------
 const rnd = (n: number, seed: number, std = 1): Float32Array => {
   const t = randomNormal([n], 0, std, { seed });
-  return Float32Array.from(t.data as ArrayLike<number>);
+  return Float32Array.from(t.values as ArrayLike<number>);
 };
 const J = (data: Float32Array, dims: number[]): Tensor => new Tensor('float32', dims, Float32Array.from(data), 'tf');
 /** tfjs: creates inputs on the active backend, tidies each run, reads the result back. */
@@ -368,7 +368,7 @@ function buildCases(): Case[] {
     // The same function in every library should give the same value: a check that the cases agree.
     const vals: string[] = [];
     const put = (lib: Lib, v: number) => vals.push(`${lib} ${v.toPrecision(6)}`);
-    { const { W1, f } = mlpJac(); put('jacobi', Number((f(W1).data as ArrayLike<number>)[0])); }
+    { const { W1, f } = mlpJac(); put('jacobi', Number((f(W1).values as ArrayLike<number>)[0])); }
     for (const lib of ['tfjs-cpu', 'tfjs-wasm'] as const) {
       if (!available.get(lib)) continue;
       await activate(lib);

@@ -4,7 +4,7 @@ import type { Tensor, DType } from '../../src/index.js';
 
 /** The flat values of a tensor as JS numbers (int64 via Number, bools as 0/1). */
 export function vals(t: Tensor): number[] {
-  return Array.from(t.data as ArrayLike<number | bigint>, (v) => Number(v));
+  return Array.from(t.values as ArrayLike<number | bigint>, (v) => Number(v));
 }
 
 /** Asserts dtype, dims and exact flat values. */
@@ -12,8 +12,8 @@ export function check(t: Tensor, dtype: DType, dims: readonly number[], values: 
   assert.equal(t.dt, dtype, `dtype`);
   assert.deepEqual([...t.dims], [...dims], `dims`);
   if (dtype === 'int64') {
-    assert.ok(t.data instanceof BigInt64Array, 'int64 storage is a BigInt64Array');
-    assert.deepEqual(Array.from(t.data), values.map((v) => BigInt(v as number | bigint)));
+    assert.ok(t.values instanceof BigInt64Array, 'int64 storage is a BigInt64Array');
+    assert.deepEqual(Array.from(t.values), values.map((v) => BigInt(v as number | bigint)));
   } else {
     assert.deepEqual(vals(t), values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : Number(v))));
   }

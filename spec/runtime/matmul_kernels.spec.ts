@@ -27,12 +27,12 @@ describe('matmul kernels: SIMD against JavaScript', function () {
       const a = randomNormal([n, k], 0, 1, { seed: n * 7 + k });
       const b = randomNormal([k, m], 0, 1, { seed: m * 13 + k });
       const [x, y] = both(() => ops.matmul(a, b));
-      assert.deepEqual(Array.from(x.data as Float32Array), Array.from(y.data as Float32Array));
+      assert.deepEqual(Array.from(x.values as Float32Array), Array.from(y.values as Float32Array));
       const at = ops.transpose(a), bt = ops.transpose(b);
       for (const [ta, tb] of [[true, false], [false, true], [true, true]] as const) {
-        const [p, q] = both(() => matmulKernel((ta ? at : a).data, (ta ? at : a).dims, ta, (tb ? bt : b).data, (tb ? bt : b).dims, tb, 'float32'));
-        assert.deepEqual(Array.from(p.data as Float32Array), Array.from(x.data as Float32Array), `ta=${ta} tb=${tb}`);
-        assert.deepEqual(Array.from(q.data as Float32Array), Array.from(x.data as Float32Array));
+        const [p, q] = both(() => matmulKernel((ta ? at : a).values, (ta ? at : a).dims, ta, (tb ? bt : b).values, (tb ? bt : b).dims, tb, 'float32'));
+        assert.deepEqual(Array.from(p.data as Float32Array), Array.from(x.values as Float32Array), `ta=${ta} tb=${tb}`);
+        assert.deepEqual(Array.from(q.data as Float32Array), Array.from(x.values as Float32Array));
       }
     });
   }
@@ -40,8 +40,8 @@ describe('matmul kernels: SIMD against JavaScript', function () {
   it('batched products agree and are close to a float64 product', function () {
     const a = randomNormal([3, 40, 50], 0, 1, { seed: 1 }), b = randomNormal([50, 30], 0, 1, { seed: 2 });
     const [x, y] = both(() => ops.matmul(a, b));
-    assert.deepEqual(Array.from(x.data as Float32Array), Array.from(y.data as Float32Array));
+    assert.deepEqual(Array.from(x.values as Float32Array), Array.from(y.values as Float32Array));
     const r = ops.matmul(ops.cast(a, 'float64'), ops.cast(b, 'float64'));
-    for (let i = 0; i < r.size; i++) assert.ok(Math.abs((r.data[i] as number) - (x.data[i] as number)) < 1e-4, `element ${i}`);
+    for (let i = 0; i < r.size; i++) assert.ok(Math.abs((r.values[i] as number) - (x.values[i] as number)) < 1e-4, `element ${i}`);
   });
 });

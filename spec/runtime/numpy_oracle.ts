@@ -103,13 +103,13 @@ const NP_DTYPE: Record<string, string> = { float32: 'float32', float64: 'float64
 export function assertLike(t: Tensor, ref: NpResult, mode: Mode = 'exact', dtype: string | null = NP_DTYPE[ref.dtype] ?? ref.dtype): void {
   assert.deepEqual([...t.dims], ref.shape, `dims ${JSON.stringify(t.dims)} vs NumPy ${JSON.stringify(ref.shape)}`);
   if (dtype !== null) assert.equal(t.dt, dtype);
-  assert.equal(t.data.length, ref.data.length);
+  assert.equal(t.values.length, ref.data.length);
   if (t.dt === 'int64' && (ref.dtype === 'int64' || ref.dtype === 'int32')) {
-    assert.deepEqual(Array.from(t.data as BigInt64Array), ref.data.map((v) => BigInt(v as string)));
+    assert.deepEqual(Array.from(t.values as BigInt64Array), ref.data.map((v) => BigInt(v as string)));
     return;
   }
   for (let i = 0; i < ref.data.length; i++) {
-    const got = Number(t.data[i]);
+    const got = Number(t.values[i]);
     let want = decode(ref.data[i]);
     if (mode === 'fround') want = Math.fround(want);
     const where = `element ${i}: got ${got}, NumPy ${want}`;

@@ -72,7 +72,7 @@ describe('runtime: reductions', function () {
       });
     }
     it('keeps its accuracy over 2e7 ones (sequential float32 would stop at 2^24)', function () {
-      assert.equal(ops.sum(tensor(new Float32Array(20_000_000).fill(1))).data[0], 20_000_000);
+      assert.equal(ops.sum(tensor(new Float32Array(20_000_000).fill(1))).values[0], 20_000_000);
     });
   });
 
@@ -152,7 +152,7 @@ describe('runtime: reductions', function () {
       // 2^24 + 1 + 1 in float32 accumulation stays 2^24 when added one at a time.
       const r = ops.sum(tensor([16777216, 1, 1]));
       assert.equal(r.dt, 'float32');
-      assert.ok([16777216, 16777218].includes(Number(r.data[0])));
+      assert.ok([16777216, 16777218].includes(Number(r.values[0])));
       check(ops.mean(tensor(new Int32Array([1, 2]))), 'float32', [], [1.5]);
     });
     it('logsumexp is stable for large inputs', function () {

@@ -1,5 +1,14 @@
-// Python's print, repr and str for JavaScript values and tensors.
+// Python's builtins that cells use with tensors: print, repr, str, len, range, float, int, bool,
+// tuple, list, abs, round, sum, min, max, zip, enumerate. `float`, `int` and `bool` also stand for
+// their dtypes (np.zeros(3, { dtype: float }) is float64), as Python's types do.
 import { printText, repr as reprText, str as strText } from '../format/index.js';
+import { PyFloat, pyFloat } from '../tensor/scalars.js';
+import { PyTuple, tuple as makeTuple } from '../tensor/pytuple.js';
+import { Tensor } from '../tensor/tensor.js';
+import { Variable } from '../tensor/variable.js';
+import { DTYPE_OF } from './dtype_objects.js';
+import { pyError } from './errors.js';
+import { binary, len as tensorLen, iterate, toNumber, truth } from './operators.js';
 
 /** Python's print: str of each argument joined by spaces (sep/end as keyword options). */
 export function print(...args: unknown[]): void {
@@ -21,4 +30,88 @@ export function repr(x: unknown): string {
 
 export function str(x: unknown): string {
   return strText(x);
+}
+
+/** Python's len: a tensor's first dimension, a sequence's length. */
+export function len(x: unknown): number {
+  if (x instanceof Tensor || x instanceof Variable) return tensorLen(x);
+  if (typeof x === 'string' || Array.isArray(x) || ArrayBuffer.isView(x)) return (x as ArrayLike<unknown>).length;
+  if (x instanceof Map || x instanceof Set) return x.size;
+  if (typeof x === 'object' && x !== null) return Object.keys(x).length;
+  throw pyError('TypeError', `object of type '${typeof x}' has no len()`);
+}
+
+/** Python's range as an array (iterable, indexable, with a length). */
+export function range(start: number, stop?: number, step = 1): number[] {
+  if (stop === undefined) { stop = start; start = 0; }
+  if (step === 0) throw pyError('ValueError', 'range() arg 3 must not be zero');
+  const out: number[] = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(i);
+  return out;
+}
+
+const markDtype = <T extends object>(f: T, dt: string): T => Object.defineProperty(f, DTYPE_OF, { value: dt });
+
+/** Python's float(x): a float (PyFloat when its value is integral). */
+export const float = markDtype((x: unknown = 0): number | PyFloat => {
+  if (typeof x === 'string') {
+    const t = x.trim().toLowerCase();
+    const v = t === 'inf' || t === '+inf' ? Infinity : t === '-inf' ? -Infinity : t === 'nan' ? NaN : Number(t);
+    if (Number.isNaN(v) && t !== 'nan') throw pyError('ValueError', `could not convert string to float: '${x}'`);
+    return pyFloat(v);
+  }
+  return pyFloat(toNumber(x, 'float'));
+}, 'float64');
+
+/** Python's int(x): truncation toward zero. */
+export const int = markDtype((x: unknown = 0): number => {
+  if (typeof x === 'string') {
+    if (!/^\s*[-+]?\d+\s*$/.test(x)) throw pyError('ValueError', `invalid literal for int() with base 10: '${x}'`);
+    return Number(x);
+  }
+  const v = toNumber(x, 'int');
+  if (!Number.isFinite(v)) throw pyError(Number.isNaN(v) ? 'ValueError' : 'OverflowError', Number.isNaN(v) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
+  return Math.trunc(v);
+}, 'int64');
+
+/** Python's bool(x) (a tensor's truth follows its library's rule). */
+export const bool = markDtype((x: unknown = false): boolean => truth(x), 'bool');
+
+export function tuple<T>(items: Iterable<T> = []): PyTuple<T> {
+  return makeTuple(...iterate(items) as T[]);
+}
+
+export function list<T>(items: Iterable<T> = []): T[] {
+  return [...iterate(items) as Iterable<T>];
+}
+
+export function abs(x: unknown): unknown {
+  if (x instanceof Tensor || x instanceof Variable) return (x as unknown as { __abs__(): unknown }).__abs__();
+  const v = toNumber(x, 'abs');
+  return x instanceof PyFloat ? pyFloat(Math.abs(v)) : Math.abs(v);
+}
+
+/** Python's round: halves to even; with ndigits, a float. */
+export function round(x: unknown, ndigits?: number | null): number | PyFloat {
+  const v = toNumber(x, 'round');
+  const even = (y: number) => (Math.abs(y % 1) === 0.5 ? 2 * Math.round(y / 2) : Math.round(y));
+  if (ndigits === undefined || ndigits === null) return even(v);
+  const s = 10 ** ndigits;
+  return pyFloat(even(v * s) / s);
+}
+
+export function sum(items: Iterable<unknown>, start: unknown = 0): unknown {
+  let acc = start;
+  for (const x of iterate(items)) acc = binary('+', acc, x);
+  return acc;
+}
+
+export function zip(...its: Iterable<unknown>[]): PyTuple[] {
+  const arrays = its.map((i) => [...iterate(i)]);
+  const n = Math.min(...arrays.map((a) => a.length));
+  return Array.from({ length: arrays.length ? n : 0 }, (_, k) => makeTuple(...arrays.map((a) => a[k])));
+}
+
+export function enumerate<T>(it: Iterable<T>, start = 0): PyTuple[] {
+  return [...iterate(it)].map((x, i) => makeTuple(i + start, x));
 }

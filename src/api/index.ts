@@ -1,11 +1,14 @@
 // Everything a cell, a REPL line or a doctest example has in scope without an import.
 import './methods.js';
-import { print, repr, str } from './builtins.js';
-import { tf } from './tf.js';
-import { jax, jnp } from './jax.js';
-import { torch } from './torch.js';
-import { np } from './np.js';
+import { print, repr, str, len, range, float, int, bool, tuple, list, abs, round, sum, zip, enumerate } from './builtins.js';
+import { tf } from './facades/tf.js';
+import { jax, jnp } from './facades/jax.js';
+import { torch } from './facades/torch.js';
+import { np } from './facades/numpy.js';
 
 export { tf, jax, jnp, torch, np, print, repr, str };
 
-export const scope: Record<string, unknown> = { tf, jax, jnp, torch, np, print, repr, str };
+/** Python's builtins a cell sees (print, len, range...), beside the facades. */
+export const builtins = { print, repr, str, len, range, float, int, bool, tuple, list, abs, round, sum, zip, enumerate };
+
+export const scope: Record<string, unknown> = { tf, jax, jnp, torch, np, ...builtins };

@@ -1,176 +1,236 @@
-// The libraries' tensor methods (x.add(y), x.sum(), x.reshape([2, 3]), x.numpy(), x.backward()...),
-// attached to Tensor and Variable, and the tensor side of the cell operators.
-import * as ops from '../ops/index.js';
-import type { TensorLike, IndexSpec } from '../ops/index.js';
-import { Tensor } from '../tensor/tensor.js';
+// The libraries' tensor attributes and methods, on Tensor and Variable: each tensor has those of
+// the library that made it (`a.sum(axis=0)` for NumPy, `t.sum(dim=0)` and `t.size()` for PyTorch;
+// a TensorFlow tensor has no `.sum`, as in TensorFlow), generated from the op table, plus the
+// attributes that are not operations (dtype, shape, size, ndim, T, item, tolist, numpy...).
+import { Tensor, Shape, alias } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
-import type { DType } from '../tensor/dtype.js';
-import { tensorOperators, type BinaryOperator } from './operators.js';
-import { backward, detach, requiresGrad } from '../autodiff/torch_autograd.js';
+import { isFloat, itemsize as itemSizeOf, type DType } from '../tensor/dtype.js';
+import { PyFloat } from '../tensor/scalars.js';
+import type { Flavor } from '../tensor/tensor.js';
+import * as ops from '../ops/index.js';
+import { backward, detach, nodeOf, registerHook, requiresGrad, retainGrad } from '../autodiff/torch_autograd.js';
+import { table } from './table/index.js';
+import { callMethod, methodTable, type MethodEntry } from './generate.js';
+import { libraryOf } from './lib/index.js';
+import { dtypeArg, dtypeObject } from './dtype_objects.js';
+import { pyError } from './errors.js';
+import { iterate, len, getItem, truth } from './operators.js';
+import { sameView, transposeView } from './views.js';
+import { finish } from './kinds.js';
 import { kwargs } from './args.js';
+import { updateInPlace } from './mutation.js';
+import { gradFnOf } from './torch/grad_fn.js';
+import { atHelper } from './at.js';
+import { TensorShape } from './tf/shape.js';
+import { torchRandomMethods } from './facades/torch_random.js';
 
-type Axis = number | number[] | null | undefined;
+const FLAVORS: readonly Flavor[] = ['numpy', 'jax', 'torch', 'tf'];
+const TABLES: Record<Flavor, Map<string, MethodEntry>> = {
+  numpy: methodTable(table, 'numpy'), jax: methodTable(table, 'jax'), torch: methodTable(table, 'torch'), tf: methodTable(table, 'tf'),
+};
 
-export interface TensorMethods {
-  add(y: TensorLike): Tensor; sub(y: TensorLike): Tensor; mul(y: TensorLike): Tensor; div(y: TensorLike): Tensor;
-  pow(y: TensorLike): Tensor; mod(y: TensorLike): Tensor; neg(): Tensor; abs(): Tensor; exp(): Tensor; log(): Tensor;
-  sqrt(): Tensor; square(): Tensor; sin(): Tensor; cos(): Tensor; tan(): Tensor; tanh(): Tensor; sigmoid(): Tensor; relu(): Tensor;
-  sign(): Tensor; floor(): Tensor; ceil(): Tensor; round(): Tensor; reciprocal(): Tensor;
-  lt(y: TensorLike): Tensor; le(y: TensorLike): Tensor; gt(y: TensorLike): Tensor; ge(y: TensorLike): Tensor;
-  eq(y: TensorLike): Tensor; ne(y: TensorLike): Tensor; maximum(y: TensorLike): Tensor; minimum(y: TensorLike): Tensor;
-  matmul(y: TensorLike): Tensor; dot(y: TensorLike): Tensor;
-  sum(...a: unknown[]): Tensor; mean(...a: unknown[]): Tensor; prod(...a: unknown[]): Tensor; max(...a: unknown[]): Tensor;
-  min(...a: unknown[]): Tensor; std(...a: unknown[]): Tensor; var(...a: unknown[]): Tensor; argmax(...a: unknown[]): Tensor;
-  argmin(...a: unknown[]): Tensor; cumsum(...a: unknown[]): Tensor; norm(...a: unknown[]): Tensor;
-  reshape(...shape: (number | number[])[]): Tensor; view(...shape: (number | number[])[]): Tensor; transpose(...a: unknown[]): Tensor;
-  readonly T: Tensor; flatten(): Tensor; squeeze(axis?: number): Tensor; unsqueeze(dim: number): Tensor; expand_dims(axis: number): Tensor;
-  astype(dtype: DType): Tensor; to(dtype: DType): Tensor; float(): Tensor; double(): Tensor; int(): Tensor; long(): Tensor; bool(): Tensor;
-  softmax(axis?: number): Tensor; getItem(...specs: IndexSpec[]): Tensor;
-  numpy(): Tensor; tolist(): unknown; item(): number | boolean | bigint; dim(): number; numel(): number;
-  clone(): Tensor; detach(): Tensor; requires_grad_(flag?: boolean): Tensor; backward(gradient?: Tensor | null, options?: object): void;
-}
+/** Python's class names, for AttributeError messages. */
+const CLASS: Record<Flavor, string> = {
+  numpy: 'numpy.ndarray', jax: 'jaxlib.xla_extension.ArrayImpl', torch: 'Tensor', tf: 'tensorflow.python.framework.ops.EagerTensor',
+};
 
-declare module '../tensor/tensor.js' {
-  interface Tensor extends TensorMethods {}
-}
-declare module '../tensor/variable.js' {
-  interface Variable extends TensorMethods {}
+export function attributeError(flavor: Flavor, name: string): Error {
+  return pyError('AttributeError', `'${CLASS[flavor]}' object has no attribute '${name}'`);
 }
 
 const self = (x: Tensor | Variable): Tensor => (x instanceof Variable ? x.read() : x);
+const flavorOf = (x: Tensor | Variable): Flavor => (x instanceof Variable ? 'tf' : x.flavor);
 
-function reductionArgs(name: string, args: unknown[]): [Axis, boolean] {
-  const a = kwargs(name, ['axis', 'keepdims'], args.map((v) => (isDimKw(v) ? renameTorch(v as Record<string, unknown>) : v)));
-  return [a.axis ?? null, a.keepdims ?? false];
-}
-const isDimKw = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && ('dim' in v || 'keepdim' in v);
-function renameTorch(o: Record<string, unknown>): Record<string, unknown> {
-  const r: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) r[k === 'dim' ? 'axis' : k === 'keepdim' ? 'keepdims' : k] = v;
-  return r;
-}
-
-function shapeArgs(args: (number | number[])[]): number[] {
-  return args.length === 1 && Array.isArray(args[0]) ? [...args[0]] : (args as number[]);
+/** A JS value of one element, as Python's item() gives it: int, float (PyFloat when integral), bool. */
+export function itemOf(t: Tensor): number | boolean | bigint | PyFloat {
+  if (t.count !== 1) {
+    if (t.flavor === 'torch') throw pyError('ValueError', `a Tensor with ${t.count} elements cannot be converted to Scalar`);
+    throw pyError('ValueError', 'can only convert an array of size 1 to a Python scalar');
+  }
+  const v = t.values[0];
+  if (t.dt === 'bool') return v === 1;
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v;
+  return isFloat(t.dt) && Number.isInteger(v) ? new PyFloat(v) : v;
 }
 
 function toList(t: Tensor): unknown {
-  const values = Array.from(t.data as ArrayLike<number | bigint>, (v) => (t.dt === 'bool' ? v === 1 : v));
+  const vals = t.values;
+  const one = (i: number) => {
+    const v = vals[i];
+    if (t.dt === 'bool') return v === 1;
+    if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v;
+    return isFloat(t.dt) && Number.isInteger(v) ? new PyFloat(v) : v;
+  };
   const build = (d: number, off: number): unknown => {
-    if (d === t.dims.length) return values[off];
+    if (d === t.dims.length) return one(off);
     const stride = t.dims.slice(d + 1).reduce((p, x) => p * x, 1);
     return Array.from({ length: t.dims[d] }, (_, i) => build(d + 1, off + i * stride));
   };
   return build(0, 0);
 }
 
-const methods: TensorMethods & ThisType<Tensor | Variable> = {
-  add(y) { return ops.add(self(this), y); },
-  sub(y) { return ops.sub(self(this), y); },
-  mul(y) { return ops.mul(self(this), y); },
-  div(y) { return ops.div(self(this), y); },
-  pow(y) { return ops.pow(self(this), y); },
-  mod(y) { return ops.mod(self(this), y); },
-  neg() { return ops.neg(self(this)); },
-  abs() { return ops.abs(self(this)); },
-  exp() { return ops.exp(self(this)); },
-  log() { return ops.log(self(this)); },
-  sqrt() { return ops.sqrt(self(this)); },
-  square() { return ops.square(self(this)); },
-  sin() { return ops.sin(self(this)); },
-  cos() { return ops.cos(self(this)); },
-  tan() { return ops.tan(self(this)); },
-  tanh() { return ops.tanh(self(this)); },
-  sigmoid() { return ops.sigmoid(self(this)); },
-  relu() { return ops.relu(self(this)); },
-  sign() { return ops.sign(self(this)); },
-  floor() { return ops.floor(self(this)); },
-  ceil() { return ops.ceil(self(this)); },
-  round() { return ops.round(self(this)); },
-  reciprocal() { return ops.reciprocal(self(this)); },
-  lt(y) { return ops.less(self(this), y); },
-  le(y) { return ops.less_equal(self(this), y); },
-  gt(y) { return ops.greater(self(this), y); },
-  ge(y) { return ops.greater_equal(self(this), y); },
-  eq(y) { return ops.equal(self(this), y); },
-  ne(y) { return ops.not_equal(self(this), y); },
-  maximum(y) { return ops.maximum(self(this), y); },
-  minimum(y) { return ops.minimum(self(this), y); },
-  matmul(y) { return ops.matmul(self(this), y); },
-  dot(y) { return ops.dot(self(this), y); },
-  sum(...a) { return ops.sum(self(this), ...reductionArgs('sum', a)); },
-  mean(...a) { return ops.mean(self(this), ...reductionArgs('mean', a)); },
-  prod(...a) { return ops.prod(self(this), ...reductionArgs('prod', a)); },
-  max(...a) { return ops.max(self(this), ...reductionArgs('max', a)); },
-  min(...a) { return ops.min(self(this), ...reductionArgs('min', a)); },
-  std(...a) { return ops.std(self(this), ...reductionArgs('std', a)); },
-  var(...a) { return ops.variance(self(this), ...reductionArgs('var', a)); },
-  argmax(...a) { const [axis] = reductionArgs('argmax', a); return ops.argmax(self(this), axis as number | null); },
-  argmin(...a) { const [axis] = reductionArgs('argmin', a); return ops.argmin(self(this), axis as number | null); },
-  cumsum(...a) { const [axis] = reductionArgs('cumsum', a); return ops.cumsum(self(this), axis as number | null); },
-  norm(...a) { const o = kwargs('norm', ['ord', 'axis', 'keepdims'], a); return ops.vectorNorm(self(this), o.ord ?? 2, o.axis, o.keepdims); },
-  reshape(...s) { return ops.reshape(self(this), shapeArgs(s)); },
-  view(...s) { return ops.reshape(self(this), shapeArgs(s)); },
-  transpose(...a) {
-    const t = self(this);
-    // torch's x.transpose(d0, d1) swaps two axes; NumPy's x.transpose(axes) permutes.
-    if (t.flavor === 'torch' && a.length === 2 && typeof a[0] === 'number') {
-      const n = t.dims.length;
-      const perm = Array.from({ length: n }, (_, i) => i);
-      const d0 = (a[0] as number) < 0 ? (a[0] as number) + n : (a[0] as number);
-      const d1 = (a[1] as number) < 0 ? (a[1] as number) + n : (a[1] as number);
-      [perm[d0], perm[d1]] = [perm[d1], perm[d0]];
-      return ops.transpose(t, perm);
-    }
-    const perm = a.length === 0 ? null : a.length === 1 ? (a[0] as number[] | null) : (a as number[]);
-    return ops.transpose(t, perm);
+const LIB_NAME = { numpy: 'numpy', jax: 'jax', torch: 'torch', tf: 'tensorflow' } as const;
+
+/** Attributes that are not table operations, per flavor (a getter, or a method when `method`). */
+interface Member { get?: (this: Tensor | Variable) => unknown; method?: (this: Tensor | Variable, ...a: any[]) => unknown }
+const MEMBERS: Record<string, Partial<Record<Flavor | 'all', Member>>> = {
+  dtype: { all: { get() { return dtypeObject(LIB_NAME[flavorOf(this)], self(this).dt); } } },
+  shape: { all: { get() { const f = flavorOf(this); return f === 'tf' ? TensorShape.of3(self(this).dims) : Shape.of2(self(this).dims, f); } } },
+  ndim: { all: { get() { return self(this).dims.length; } } },
+  size: {
+    numpy: { get() { return self(this).count; } }, jax: { get() { return self(this).count; } },
+    torch: { method(dim?: number) { const t = self(this); return dim === undefined ? Shape.of2(t.dims, 'torch') : t.dims[dim < 0 ? dim + t.dims.length : dim]; } },
   },
-  get T() { return ops.transpose(self(this)); },
-  flatten() { return ops.flatten(self(this)); },
-  squeeze(axis) { return ops.squeeze(self(this), axis); },
-  unsqueeze(dim) { return ops.expandDims(self(this), dim); },
-  expand_dims(axis) { return ops.expandDims(self(this), axis); },
-  astype(dtype) { return ops.cast(self(this), dtype); },
-  to(dtype) { return ops.cast(self(this), dtype); },
-  float() { return ops.cast(self(this), 'float32'); },
-  double() { return ops.cast(self(this), 'float64'); },
-  int() { return ops.cast(self(this), 'int32'); },
-  long() { return ops.cast(self(this), 'int64'); },
-  bool() { return ops.cast(self(this), 'bool'); },
-  softmax(axis = -1) { return ops.softmax(self(this), axis); },
-  getItem(...specs) { return ops.getItem(self(this), specs); },
-  numpy() {
-    const t = self(this);
-    return new Tensor(t.dt, t.dims, t.data, 'numpy');
+  itemsize: { numpy: { get() { return itemSizeOf(self(this).dt); } }, jax: { get() { return itemSizeOf(self(this).dt); } } },
+  nbytes: { numpy: { get() { const t = self(this); return t.count * itemSizeOf(t.dt); } }, jax: { get() { const t = self(this); return t.count * itemSizeOf(t.dt); } } },
+  T: {
+    numpy: { get() { const t = self(this); return transposeView(finish(libraryOf('numpy'), ops.transpose(t), [t], false), t, t.dims.map((_, i) => t.dims.length - 1 - i)); } },
+    jax: { get() { return finish(libraryOf('jax'), ops.transpose(self(this)), [this], false); } },
+    torch: { get() { const t = self(this); return transposeView(finish(libraryOf('torch'), ops.transpose(t), [t], false), t, t.dims.map((_, i) => t.dims.length - 1 - i)); } },
   },
-  tolist() { return toList(self(this)); },
-  item() {
-    const t = self(this);
-    if (t.size !== 1) throw new RangeError(`a Tensor with ${t.size} elements cannot be converted to Scalar`);
-    const v = t.data[0];
-    return t.dt === 'bool' ? v === 1 : v;
+  mT: { all: { get() { const t = self(this); return finish(libraryOf(flavorOf(this)), ops.matrixTranspose(t), [t], false); } } },
+  item: { all: { method() { return itemOf(self(this)); } } },
+  tolist: { numpy: { method() { return toList(self(this)); } }, jax: { method() { return toList(self(this)); } }, torch: { method() { return toList(self(this)); } } },
+  numpy: {
+    torch: { method() { const t = self(this); if (t.requires_grad) throw pyError('RuntimeError', "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."); return sameView(toNumpy(t), t); } },
+    tf: { method() { return toNumpy(self(this)); } },
   },
-  dim() { return self(this).dims.length; },
-  numel() { return self(this).size; },
-  clone() { return ops.identity(self(this)); },
-  detach() { return detach(self(this)); },
-  requires_grad_(flag = true) { return requiresGrad(self(this), flag); },
-  backward(gradient, options) { backward(self(this), gradient ?? null, options as never); },
+  dim: { torch: { method() { return self(this).dims.length; } } },
+  numel: { torch: { method() { return self(this).count; } } },
+  nelement: { torch: { method() { return self(this).count; } } },
+  element_size: { torch: { method() { return itemSizeOf(self(this).dt); } } },
+  is_floating_point: { torch: { method() { return isFloat(self(this).dt); } } },
+  data: { torch: { get() { const t = self(this); return sameView(detach(t), t); } } },
+  grad_fn: { torch: { get() { return gradFnOf(self(this)); } } },
+  is_leaf: { torch: { get() { const t = self(this); const n = nodeOf(t); return !t.requires_grad || n === undefined || n.backward === null; } } },
+  detach: { torch: { method() { const t = self(this); return sameView(detach(t), t); } } },
+  requires_grad_: { torch: { method(flag = true) { return requiresGrad(self(this), flag); } } },
+  backward: { torch: { method(...a: unknown[]) { const o = kwargs('backward(gradient=None, retain_graph=None, create_graph=False, inputs=None)', a); backward(self(this), (o.gradient as Tensor) ?? null, { retain_graph: o.retain_graph ?? undefined, create_graph: o.create_graph, inputs: o.inputs ?? undefined }); } } },
+  to: { torch: { method(...a: unknown[]) { return castMethod(this, a.find((v) => dtypeArg(safe(v), 'torch') !== undefined) ?? null); } } },
+  type: { torch: { method(d?: unknown) { return d === undefined ? `torch.${TORCH_TYPE[self(this).dt] ?? 'FloatTensor'}` : castMethod(this, d); } } },
+  float: { torch: { method() { return castAs(this, 'float32'); } } },
+  double: { torch: { method() { return castAs(this, 'float64'); } } },
+  half: { torch: { method() { return castAs(this, 'float16'); } } },
+  bfloat16: { torch: { method() { return castAs(this, 'bfloat16'); } } },
+  int: { torch: { method() { return castAs(this, 'int32'); } } },
+  long: { torch: { method() { return castAs(this, 'int64'); } } },
+  short: { torch: { method() { return castAs(this, 'int16'); } } },
+  bool: { torch: { method() { return castAs(this, 'bool'); } } },
+  contiguous: { torch: { method() { return this; } } },
+  is_contiguous: { torch: { method() { return true; } } },
+  cpu: { torch: { method() { return this; } } },
+  zero_: { torch: { method() { const t = self(this); return updateInPlace(t, ops.zerosLike(t), 'zero_'); } } },
+  fill_: { torch: { method(v: unknown) { const t = self(this); return updateInPlace(t, ops.cast(ops.broadcastTo(libraryOf('torch').convert(v, t.dt), t.dims), t.dt), 'fill_'); } } },
+  copy_: { torch: { method(src: unknown) { const t = self(this); return updateInPlace(t, ops.cast(ops.broadcastTo(libraryOf('torch').convert(src, t.dt), t.dims), t.dt), 'copy_'); } } },
+  fill: { numpy: { method(v: unknown) { const t = self(this); updateInPlace(t, ops.cast(ops.broadcastTo(libraryOf('numpy').convert(v, t.dt), t.dims), t.dt), 'fill'); } } },
+  view: { numpy: { method() { const t = self(this); return sameView(alias(t), t); } } },
+  at: { jax: { get() { return atHelper(self(this)); } } },
+  uniform_: { torch: { method(...a: unknown[]) { return torchRandomMethods.uniform_.call(self(this), ...(a as [number, number])); } } },
+  normal_: { torch: { method(...a: unknown[]) { return torchRandomMethods.normal_.call(self(this), ...(a as [number, number])); } } },
+  random_: { torch: { method(...a: unknown[]) { return torchRandomMethods.random_.call(self(this), ...(a as [number, number])); } } },
+  bernoulli_: { torch: { method(p?: number) { return torchRandomMethods.bernoulli_.call(self(this), p); } } },
+  register_hook: { torch: { method(h: (g: Tensor) => Tensor | void) { return registerHook(self(this), h); } } },
+  retain_grad: { torch: { method() { retainGrad(self(this)); } } },
+  device: { all: { get() { return flavorOf(this) === 'torch' ? DEVICE : flavorOf(this) === 'tf' ? '/job:localhost/replica:0/task:0/device:CPU:0' : CPU_DEVICE; } } },
 };
 
-for (const proto of [Tensor.prototype, Variable.prototype]) {
-  for (const key of Object.getOwnPropertyNames(methods)) {
-    const desc = Object.getOwnPropertyDescriptor(methods, key)!;
-    Object.defineProperty(proto, key, { ...desc, enumerable: false, configurable: true });
+const DEVICE = Object.freeze({ type: 'cpu', toString: () => 'cpu', [Symbol.for('jacobi.repr')]: () => "device(type='cpu')" });
+const CPU_DEVICE = Object.freeze({ platform: 'cpu', id: 0, toString: () => 'TFRT_CPU_0', [Symbol.for('jacobi.repr')]: () => 'CpuDevice(id=0)' });
+
+const TORCH_TYPE: Partial<Record<DType, string>> = {
+  float32: 'FloatTensor', float64: 'DoubleTensor', float16: 'HalfTensor', bfloat16: 'BFloat16Tensor', int64: 'LongTensor', int32: 'IntTensor',
+  int16: 'ShortTensor', int8: 'CharTensor', uint8: 'ByteTensor', bool: 'BoolTensor',
+};
+
+function safe(v: unknown): unknown {
+  return typeof v === 'string' && !/^(torch\.)?[a-z0-9]+$/.test(v) ? undefined : v;
+}
+
+function castAs(x: Tensor | Variable, dt: DType): Tensor {
+  const t = self(x);
+  return t.dt === dt ? t : finish(libraryOf(flavorOf(x)), ops.cast(t, dt), [t], false);
+}
+
+function castMethod(x: Tensor | Variable, d: unknown): Tensor {
+  if (d === null || d === undefined) return self(x);
+  const dt = dtypeArg(d, 'torch', 'to')!;
+  return castAs(x, dt);
+}
+
+function toNumpy(t: Tensor): Tensor {
+  const r = new Tensor(t.dt, t.dims, t.share(), 'numpy');
+  // A 0-d TensorFlow tensor's numpy() is a NumPy scalar.
+  if (t.dims.length === 0 && t.flavor === 'tf') r.scalar = true;
+  return r;
+}
+
+/** Every name any flavor has, each dispatching on the flavor of the tensor it is read from. */
+function install(proto: object): void {
+  const names = new Set<string>([...Object.keys(MEMBERS)]);
+  for (const f of FLAVORS) for (const n of TABLES[f].keys()) names.add(n);
+  for (const name of names) {
+    const member = MEMBERS[name];
+    const isGetter = member !== undefined && Object.values(member).some((m) => m?.get);
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      enumerable: false,
+      get(this: Tensor | Variable) {
+        const f = flavorOf(this);
+        const m = member?.[f] ?? member?.all;
+        if (m?.get) return m.get.call(this);
+        if (m?.method) return m.method.bind(this);
+        const entry = TABLES[f].get(name);
+        if (entry === undefined) {
+          if (isGetter) throw attributeError(f, name);
+          throw attributeError(f, name);
+        }
+        const lib = libraryOf(f);
+        const target = this;
+        return (...args: unknown[]) => callMethod(entry, target, lib, args);
+      },
+    });
+  }
+  // In-place torch methods: `add_` is `add` whose result replaces the tensor's values.
+  for (const [name] of TABLES.torch) {
+    if (name.endsWith('_') || INPLACE_SKIP.has(name)) continue;
+    const inplace = `${name}_`;
+    if (Object.prototype.hasOwnProperty.call(proto, inplace)) continue;
+    Object.defineProperty(proto, inplace, {
+      configurable: true,
+      enumerable: false,
+      get(this: Tensor | Variable) {
+        const f = flavorOf(this);
+        if (f !== 'torch') throw attributeError(f, inplace);
+        const t = self(this);
+        const entry = TABLES.torch.get(name)!;
+        return (...args: unknown[]) => updateInPlace(t, callMethod(entry, t, libraryOf('torch'), args) as Tensor, inplace);
+      },
+    });
   }
 }
 
-const BINARY: Record<BinaryOperator, (a: TensorLike, b: TensorLike) => Tensor> = {
-  '+': ops.add, '-': ops.sub, '*': ops.mul, '/': ops.div, '**': ops.pow, '%': ops.mod,
-  '<': ops.less, '<=': ops.less_equal, '>': ops.greater, '>=': ops.greater_equal,
-};
+/** Torch methods with no in-place form (queries, reductions, views). */
+const INPLACE_SKIP = new Set(['sum', 'prod', 'mean', 'var', 'std', 'max', 'min', 'amax', 'amin', 'argmax', 'argmin', 'any', 'all', 'logsumexp',
+  'count_nonzero', 'reshape', 'view', 'permute', 'split', 'chunk', 'unbind', 'expand', 'flatten', 'ravel', 'isnan', 'isinf', 'isfinite',
+  'allclose', 'isclose', 'equal', 'dot', 'matmul', 'mm', 'bmm', 'outer', 'norm', 'trace', 'diagonal', 'index_select', 'repeat', 'repeat_interleave', 'flip',
+  'roll', 'clone', 'where', 'softmax', 'log_softmax', 'moveaxis', 'movedim', 'swapaxes', 'unsqueeze', 'squeeze', 'transpose', 't', 'tile']);
 
-tensorOperators.binary = (op, a, b) => BINARY[op](a as TensorLike, b as TensorLike);
-tensorOperators.unary = (op, a) => (op === '-' ? ops.neg(a as TensorLike) : ops.toTensor(a as TensorLike));
-tensorOperators.getItem = (x, specs) => ops.getItem(x as TensorLike, specs as IndexSpec[]);
+for (const proto of [Tensor.prototype, Variable.prototype]) install(proto);
 
+// Python's iteration, truth and len, for the cells and for spread/destructuring.
+Object.defineProperty(Tensor.prototype, Symbol.iterator, { configurable: true, value(this: Tensor) { return iterate(this)[Symbol.iterator](); } });
+Object.defineProperty(Tensor.prototype, '__len__', { configurable: true, value(this: Tensor) { return len(this); } });
+Object.defineProperty(Tensor.prototype, '__bool__', { configurable: true, value(this: Tensor) { return truth(this); } });
+Object.defineProperty(Tensor.prototype, '__getitem__', { configurable: true, value(this: Tensor, ...specs: unknown[]) { return getItem(this, ...specs); } });
+Object.defineProperty(Tensor.prototype, 'getItem', { configurable: true, value(this: Tensor, ...specs: unknown[]) { return getItem(this, ...specs); } });
+
+declare module '../tensor/tensor.js' {
+  interface Tensor {
+    readonly dtype: unknown;
+    readonly T: Tensor;
+    getItem(...specs: unknown[]): Tensor;
+    item(): number | boolean | bigint | PyFloat;
+    tolist(): unknown;
+    [name: string]: any;
+  }
+}

@@ -27,7 +27,7 @@ export class ForwardLevel extends Level {
   }
 
   /** `out` now stands where `old` was (an in-place change): its tangent follows. */
-  rebind(old: Tensor, out: Tensor): void {
+  override rebind(old: Tensor, out: Tensor): void {
     const t = this.tangents.get(out);
     if (t !== undefined) this.tangents.set(old, t);
     else this.tangents.delete(old);

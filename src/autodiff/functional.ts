@@ -2,7 +2,7 @@
 // pytrees with argnums and has_aux, and the Jacobians as JAX builds them: jacfwd = vmap of jvp over
 // the standard basis of the inputs, jacrev = vmap of the VJP over the basis of the outputs.
 import { isFloat } from '../tensor/dtype.js';
-import { Tensor } from '../tensor/tensor.js';
+import { alias, Tensor } from '../tensor/tensor.js';
 import { eye, onesLike, zeros, zerosLike } from '../tensor/create.js';
 import { sameDims, ValueError } from '../tensor/shape.js';
 import { PyFloat } from '../tensor/scalars.js';
@@ -171,7 +171,15 @@ function pull(r: Recorded, outTree: unknown, cts: unknown): Tensor[] {
     if (node !== undefined) seeds.push([node, cs[i].dt === o.dt ? cs[i] : cast(cs[i], o.dt)]);
   });
   const got = r.tape.backward(seeds, r.inputNodes);
-  return r.inputs.map((x, i) => got.get(r.inputNodes[i]) ?? zeros(x.dims, x.dt, x.flavor));
+  return r.inputs.map((x, i) => likePrimal(got.get(r.inputNodes[i]) ?? zeros(x.dims, x.dt, x.flavor), x));
+}
+
+/** A cotangent typed as its primal is (JAX: the gradient of a weakly typed input is weakly typed). */
+function likePrimal(g: Tensor, x: Tensor): Tensor {
+  if (g.weak === x.weak) return g;
+  const r = alias(g);
+  r.weak = x.weak;
+  return r;
 }
 
 /** Indices of the arguments no output of f depends on (torch's strict mode refuses those). */
@@ -238,12 +246,12 @@ export function grad(f: Fn, ...rest: unknown[]): Fn {
 
 /** The standard basis over leaves of total size n: for each leaf, its [n, ...dims] block of the identity. */
 function basisFor(leaves: readonly Tensor[]): Tensor[] {
-  const n = leaves.reduce((s, x) => s + x.size, 0);
+  const n = leaves.reduce((s, x) => s + x.count, 0);
   const I = eye(n, n, 'float64');
   let start = 0;
   return leaves.map((x) => {
-    const block = reshapeTo(cast(sliceAxis(I, 1, start, x.size), x.dt), [n, ...x.dims]);
-    start += x.size;
+    const block = reshapeTo(cast(sliceAxis(I, 1, start, x.count), x.dt), [n, ...x.dims]);
+    start += x.count;
     return block;
   });
 }
@@ -253,8 +261,8 @@ function unravel(outBatched: unknown, inputs: readonly Tensor[], inputsTree: unk
   return mapTree(outBatched, isTensor, (o) => {
     let start = 0;
     const blocks = inputs.map((x) => {
-      const part = sliceAxis(o, 0, start, x.size);
-      start += x.size;
+      const part = sliceAxis(o, 0, start, x.count);
+      start += x.count;
       return reshapeTo(moveaxis(part, 0, -1), [...o.dims.slice(1), ...x.dims]);
     });
     return unflattenLike(inputsTree, isLeafValue, blocks);
@@ -309,8 +317,8 @@ export function jacrev(f: Fn, ...rest: unknown[]): Fn {
     // pulled[j]: [n_out, ...in_j]; per output leaf take its rows.
     let start = 0;
     const jac = mapTree(y, isTensor, (o) => {
-      const blocks = pulled.map((p, j) => reshapeTo(sliceAxis(p, 0, start, o.size), [...o.dims, ...r.inputs[j].dims]));
-      start += o.size;
+      const blocks = pulled.map((p, j) => reshapeTo(sliceAxis(p, 0, start, o.count), [...o.dims, ...r.inputs[j].dims]));
+      start += o.count;
       return unflattenLike(inputsTree, isLeafValue, blocks);
     });
     return options.has_aux ? tuple(jac, aux) : jac;

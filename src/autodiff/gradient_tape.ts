@@ -149,7 +149,7 @@ export class GradientTape extends LevelContext {
     const zero = (options.unconnected_gradients ?? 'none').toLowerCase() === 'zero';
     const t = target instanceof Variable ? target.value : target;
     const node = this.level.nodeOf(t);
-    const m = t.size;
+    const m = t.count;
     const seed = reshape(eye(m, m, t.dt, t.flavor), [m, ...t.dims]);
     const result = mapTree(sources, isSource, (s) => {
       const value = s instanceof Variable ? s.value : s;

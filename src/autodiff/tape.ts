@@ -20,8 +20,8 @@ export interface TapeNode {
   readonly versions: readonly number[] | null;
   /** A name the node shows (torch's grad_fn names, set by the torch facade). */
   name?: string;
-  /** The tensor this node made (weakly: nodes must not keep their outputs alive). */
-  output?: WeakRef<Tensor>;
+  /** Functions of the gradient reaching this node, run in order before it flows on (torch's register_hook). */
+  hooks?: ((grad: Tensor) => Tensor | void | null | undefined)[];
 }
 
 export const FREED = Symbol('freed');
@@ -75,7 +75,7 @@ export class TapeLevel extends Level {
   }
 
   /** `out` now stands where `old` was (an in-place change): the tensor's history continues from it. */
-  rebind(old: Tensor, out: Tensor): void {
+  override rebind(old: Tensor, out: Tensor): void {
     const n = this.nodes.get(out);
     if (n !== undefined) this.nodes.set(old, n);
     else this.nodes.delete(old);
@@ -127,8 +127,12 @@ export class TapeLevel extends Level {
     for (const [n, ct] of targets) if (relevant.has(n)) accumulate(n, ct);
     for (let i = order.length - 1; i >= 0; i--) {
       const n = order[i];
-      const ct = cts.get(n);
+      let ct = cts.get(n);
       if (ct === undefined) continue;
+      if (n.hooks) {
+        for (const h of n.hooks) ct = h(ct) ?? ct;
+        cts.set(n, ct);
+      }
       if (!wanted.has(n)) cts.delete(n);
       const back = n.backward;
       if (back === null) continue;

@@ -20,14 +20,19 @@ const NODE_NAMES: Record<string, string> = {
 };
 
 function torchNodeName(prim: string): string {
-  return NODE_NAMES[prim] ?? `${prim[0].toUpperCase()}${prim.slice(1)}Backward0`;
+  return NODE_NAMES[prim] ?? `${prim[0].toUpperCase()}${prim.slice(1).replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}Backward0`;
+}
+
+/** The PyTorch name of a node (its op's, or its primitive's). */
+export function nodeName(n: TapeNode): string {
+  return n.name ?? torchNodeName(n.prim?.name ?? 'identity');
 }
 
 class TorchLevel extends TapeLevel {
   readonly leaves = new WeakMap<TapeNode, Tensor>();
   protected override recorded(out: Tensor, node: TapeNode): void {
     out.requires_grad = true;
-    gradFnNames.set(out, node.name ?? torchNodeName(node.prim!.name));
+    gradFnNames.set(out, nodeName(node));
   }
 }
 
@@ -47,6 +52,32 @@ function ensureActive(): void {
 /** The node that made a tensor (its grad_fn), if torch's autograd recorded it. */
 export function nodeOf(t: Tensor): TapeNode | undefined {
   return level.nodeOf(t);
+}
+
+/** Gives the node that made `t` PyTorch's name for the op that made it (`AddmmBackward0`). */
+export function nameNode(t: Tensor, name: string): Tensor {
+  const n = level.nodeOf(t);
+  if (n !== undefined && n.backward !== null) {
+    n.name = name;
+    gradFnNames.set(t, name);
+  }
+  return t;
+}
+
+/** tensor.register_hook(fn): fn(grad) runs when the gradient of `t` is computed; what it returns replaces it. */
+export function registerHook(t: Tensor, hook: (g: Tensor) => Tensor | void | null | undefined): { remove(): void } {
+  if (!t.requires_grad) throw new RuntimeError("cannot register a hook on a tensor that doesn't require gradient");
+  const n = level.nodeOf(t)!;
+  (n.hooks ??= []).push(hook);
+  return { remove: () => { n.hooks = n.hooks?.filter((h) => h !== hook); } };
+}
+
+/** tensor.retain_grad(): a non-leaf gets its .grad filled by backward() too. */
+export function retainGrad(t: Tensor): void {
+  if (!t.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
+  const n = level.nodeOf(t)!;
+  if (n.backward === null) return;
+  registerHook(t, (g) => { t.grad = t.grad === null ? detach(g) : add(t.grad, detach(g)); });
 }
 
 /** Whether autograd records operations (torch.is_grad_enabled()). */
@@ -118,7 +149,7 @@ function seedsFor(outputs: Tensor[], grads: (Tensor | null | undefined)[] | unde
     if (!o.requires_grad || node === undefined) throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
     let g = grads?.[i] ?? null;
     if (g === null) {
-      if (o.size !== 1) throw new RuntimeError('grad can be implicitly created only for scalar outputs');
+      if (o.count !== 1) throw new RuntimeError('grad can be implicitly created only for scalar outputs');
       g = onesLike(o);
     } else g = toTensor(g, o.dt);
     if (!sameDims(g.dims, o.dims)) throw new RuntimeError(`Mismatch in shape: grad_output[${i}] has a shape of ${shapeString(g.dims)} and output[${i}] has a shape of ${shapeString(o.dims)}.`);

@@ -5,6 +5,7 @@ import { independentInputs, jacfwd, jacrev, jvp as jaxJvp, vjp as jaxVjp } from 
 import { RuntimeError } from './tape.js';
 import { detach } from './torch_autograd.js';
 import { mapTree } from './tree.js';
+import { tuple as makeTuple } from '../tensor/pytuple.js';
 
 type Fn = (...args: any[]) => any;
 const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
@@ -13,7 +14,7 @@ interface Options { create_graph?: boolean; strict?: boolean }
 
 const tuple = (x: unknown): unknown[] => (Array.isArray(x) ? x : [x]);
 /** torch returns a tensor where the caller passed a tensor, a tuple where it passed a tuple. */
-const like = (given: unknown, xs: unknown[]): unknown => (Array.isArray(given) ? xs : xs[0]);
+const like = (given: unknown, xs: unknown[]): unknown => (Array.isArray(given) ? makeTuple(...xs) : xs[0]);
 const finish = (x: unknown, o: Options): any => (o.create_graph ? x : mapTree(x, isTensor, detach));
 
 /** strict=True: an input that no output depends on is an error instead of a zero result. */
@@ -26,10 +27,10 @@ function checkStrict(func: Fn, xs: unknown[], o: Options): void {
 export function jvp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] | null, o: Options = {}): [any, any] {
   const xs = tuple(inputs);
   checkStrict(func, xs, o);
-  const vs = v === undefined || v === null ? xs.map((x) => (x as Tensor).size === 1 ? x : null) : tuple(v);
+  const vs = v === undefined || v === null ? xs.map((x) => (x as Tensor).count === 1 ? x : null) : tuple(v);
   if (vs.some((t) => t === null)) throw new Error('The vector v can only be None if the input to the user-provided function is a single Tensor with a single element.');
   const [out, t] = jaxJvp(func, xs, vs);
-  return [finish(out, o), finish(t, o)];
+  return makeTuple(finish(out, o), finish(t, o)) as unknown as [any, any];
 }
 
 export function vjp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] | null, o: Options = {}): [any, any] {
@@ -37,10 +38,10 @@ export function vjp(func: Fn, inputs: Tensor | Tensor[], v?: Tensor | Tensor[] |
   checkStrict(func, xs, o);
   const [out, pullback] = jaxVjp(func, ...xs);
   const ct = v === undefined || v === null ? mapTree(out, isTensor, (t) => {
-    if (t.size !== 1) throw new Error('The vector v can only be None if the user-provided function returns a single Tensor with a single element.');
-    return new Tensor(t.dt, t.dims, new (t.data.constructor as Float32ArrayConstructor)([1]), t.flavor);
+    if (t.count !== 1) throw new Error('The vector v can only be None if the user-provided function returns a single Tensor with a single element.');
+    return new Tensor(t.dt, t.dims, new (t.values.constructor as Float32ArrayConstructor)([1]), t.flavor);
   }) : Array.isArray(v) && !Array.isArray(out) ? v[0] : v;
-  return [finish(out, o), finish(like(inputs, pullback(ct)), o)];
+  return makeTuple(finish(out, o), finish(like(inputs, pullback(ct)), o)) as unknown as [any, any];
 }
 
 export function jacobian(func: Fn, inputs: Tensor | Tensor[], o: Options & { vectorize?: boolean; strategy?: 'reverse-mode' | 'forward-mode' } = {}): any {
@@ -67,7 +68,7 @@ export function hvp(func: Fn, inputs: Tensor | Tensor[], v: Tensor | Tensor[], o
   const vs = tuple(v);
   const gradFn = (...a: Tensor[]) => jaxVjp(func, ...a)[1](onesOf(func(...a)));
   const [, hv] = jaxJvp(gradFn, xs, vs);
-  return [finish(func(...xs), o), finish(like(inputs, hv as unknown[]), o)];
+  return makeTuple(finish(func(...xs), o), finish(like(inputs, hv as unknown[]), o)) as unknown as [any, any];
 }
 
 /** v·H; equal to hvp for the symmetric Hessians of scalar functions. */
@@ -76,6 +77,6 @@ export function vhp(func: Fn, inputs: Tensor | Tensor[], v: Tensor | Tensor[], o
 }
 
 function onesOf(t: Tensor): Tensor {
-  if (t.size !== 1) throw new Error('The function given to hvp or vhp must return a single Tensor with a single element.');
-  return new Tensor(t.dt, t.dims, new (t.data.constructor as Float32ArrayConstructor)([1]), t.flavor);
+  if (t.count !== 1) throw new Error('The function given to hvp or vhp must return a single Tensor with a single element.');
+  return new Tensor(t.dt, t.dims, new (t.values.constructor as Float32ArrayConstructor)([1]), t.flavor);
 }

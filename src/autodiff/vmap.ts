@@ -28,7 +28,7 @@ export class BatchTracer extends Tensor {
   }
 
   /** A tracer has no values of its own: looking at them is JAX's concretization error. */
-  override get data(): never {
+  override get values(): never {
     throw new ConcretizationTypeError(
       `Abstract tracer value encountered where concrete value is expected: ${this.describe()}\n` +
         'The problem arose with a value that depends on a vmapped argument: a batched value cannot be converted to a concrete value (printed, compared in an `if`, read with .item() or .tolist(), or used as a boolean mask or a shape).',

@@ -17,6 +17,8 @@ export abstract class Level {
   abstract process(prim: Primitive<any>, inputs: Tensor[], out: Tensor, params: any): void;
   /** A variable was read while this level was active (tapes watch trainable variables here). */
   onVariableRead(_v: Variable, _value: Tensor): void {}
+  /** `out` now stands where `old` was (an in-place change): what the level knows of `out` moves to `old`. */
+  rebind(_old: Tensor, _out: Tensor): void {}
 }
 
 /**
@@ -147,6 +149,11 @@ export function applyWithLevels(prim: Primitive<any>, inputs: Tensor[], params: 
     if (level.id > from) level.process(prim, inputs, out, params);
   }
   return out;
+}
+
+/** An in-place change: every active level now sees `old` as the value `out` computed. */
+export function rebindAll(old: Tensor, out: Tensor): void {
+  for (let i = 0; i < active.length; i++) active[i].rebind(old, out);
 }
 
 export function notifyVariableRead(v: Variable, value: Tensor): void {

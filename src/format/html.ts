@@ -21,7 +21,7 @@ export function tensorHtml(t: PrintableTensor, reprText: string): string {
   }
   const summarize = sizeOfDims(dims) > THRESHOLD;
   // Same element texts as the text form of the tensor's flavor, without alignment padding.
-  const words = (t.flavor === 'torch' ? torchWords : numpyWords)(t.dt, dims, t.data, summarize).map((w) => w.trim()); // in display order
+  const words = (t.flavor === 'torch' ? torchWords : numpyWords)(t.dt, dims, t.values, summarize).map((w) => w.trim()); // in display order
   const rows = dims.length === 1 ? 1 : dims[0];
   const cols = dims.length === 1 ? dims[0] : dims[1];
   const rowElided = dims.length === 2 && elides(summarize, rows);

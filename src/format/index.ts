@@ -29,46 +29,49 @@ export function shapeText(dims: readonly number[], flavor: Flavor): string {
 
 /** Python repr of a tensor, by the flavor of the facade that made it. */
 export function tensorRepr(t: PrintableTensor): string {
+  if (!t.concrete) return t.toString();
   switch (t.flavor) {
     case 'tf':
-      return tfRepr(t.dt, t.dims, t.data);
+      return tfRepr(t.dt, t.dims, t.values);
     case 'torch':
-      return torchRepr(t.dt, t.dims, t.data, { requiresGrad: t.requires_grad, gradFnName: t.gradFnName });
+      return torchRepr(t.dt, t.dims, t.values, { requiresGrad: t.requires_grad, gradFnName: t.gradFnName });
     case 'jax':
-      return jaxRepr(t.dt, t.dims, t.data, t.weak);
+      return jaxRepr(t.dt, t.dims, t.values, t.weak);
     default:
-      return numpyRepr(t.dt, t.dims, t.data);
+      return t.scalar ? numpyScalarRepr(t.dt, t.values, 0) : numpyRepr(t.dt, t.dims, t.values);
   }
 }
 
 /** Python str of a tensor (what print shows). */
 export function tensorStr(t: PrintableTensor): string {
+  if (!t.concrete) return t.toString();
   switch (t.flavor) {
     case 'tf':
-      return tfStr(t.dt, t.dims, t.data);
+      return tfStr(t.dt, t.dims, t.values);
     case 'torch':
       return tensorRepr(t);
     case 'jax':
-      return jaxStr(t.dt, t.dims, t.data);
+      return jaxStr(t.dt, t.dims, t.values);
     default:
-      return numpyStr(t.dt, t.dims, t.data);
+      return t.scalar ? numpyScalarRepr(t.dt, t.values, 0) : numpyStr(t.dt, t.dims, t.values);
   }
 }
 
 /** Python `format(t, '')` (an f-string): numpy's str for tf; a 0-d torch tensor formats its item(). */
 export function tensorFormat(t: PrintableTensor): string {
-  if (t.flavor === 'tf') return tfFormat(t.dt, t.dims, t.data);
+  if (!t.concrete) return t.toString();
+  if (t.flavor === 'tf') return tfFormat(t.dt, t.dims, t.values);
   if (t.flavor === 'torch' && t.dims.length === 0) {
     // Tensor.__format__: `self.item().__format__('')`, a Python float/int/bool.
-    if (t.dt === 'bool') return t.data[0] ? 'True' : 'False';
-    if (t.dt === 'float32' || t.dt === 'float64') return floatScalarRepr(t.data[0] as number, false);
-    return String(t.data[0]);
+    if (t.dt === 'bool') return t.values[0] ? 'True' : 'False';
+    if (t.dt === 'float32' || t.dt === 'float64') return floatScalarRepr(t.values[0] as number, false);
+    return String(t.values[0]);
   }
   return tensorStr(t);
 }
 
 export function variableRepr(v: PrintableVariable): string {
-  return tfVariableRepr(v.name, v.value.dt, v.value.dims, v.value.data);
+  return tfVariableRepr(v.name, v.value.dt, v.value.dims, v.value.values);
 }
 
 /** Tensors, variables and shapes inside lists and dicts print with their repr. */

@@ -1,6 +1,9 @@
 // Python's repr of the value a JS value stands for: list, int/float, bool, None, str, dict, set.
 // Tensors and variables are delegated to the caller's `tensorRepr` so this file stays flavor-free.
 import { floatScalarRepr } from './digits.js';
+import { PY_REPR } from '../tensor/printable.js';
+import { PyFloat } from '../tensor/scalars.js';
+import { NamedTuple, PyTuple } from '../tensor/pytuple.js';
 
 /** Python `repr(float)` (`1.0`, `2.5`, `1e-05`, `inf`). */
 export function pyFloatRepr(x: number): string {
@@ -62,10 +65,19 @@ export function pyRepr(x: unknown, special: Special, seen: Set<object> = new Set
   const obj = x as object;
   const sp = special(obj);
   if (sp !== undefined) return sp;
+  const own = (obj as { [PY_REPR]?: () => string })[PY_REPR];
+  if (typeof own === 'function') return own.call(obj);
+  if (obj instanceof PyFloat) return floatScalarRepr(obj.valueOf(), false);
   if (seen.has(obj)) return Array.isArray(obj) ? '[...]' : '{...}';
   seen.add(obj);
   try {
     const r = (v: unknown): string => pyRepr(v, special, seen);
+    if (obj instanceof NamedTuple) {
+      // torch.return_types prints one field per line; other named tuples on one line.
+      const parts = obj.fields.map((f, i) => `${f}=${r(obj[i])}`);
+      return obj.typeName.startsWith('torch.return_types.') ? `${obj.typeName}(\n${parts.join(',\n')})` : `${obj.typeName}(${parts.join(', ')})`;
+    }
+    if (obj instanceof PyTuple) return obj.length === 1 ? `(${r(obj[0])},)` : '(' + obj.map(r).join(', ') + ')';
     if (Array.isArray(obj)) return '[' + obj.map(r).join(', ') + ']';
     if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
       return '[' + Array.from(obj as unknown as ArrayLike<number | bigint>, r).join(', ') + ']';

@@ -187,3 +187,25 @@ export function cumsum(a: TensorData, dims: readonly number[], axis: number, rev
   }
   return out;
 }
+
+/** Cumulative product along one axis, optionally from the end. */
+export function cumprod(a: TensorData, dims: readonly number[], axis: number, reverse: boolean, outDtype: DType): TensorData {
+  const out = allocate(outDtype, a.length, dims);
+  const n = dims[axis];
+  const outer = dims.slice(0, axis).reduce((p, d) => p * d, 1);
+  const inner = dims.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const O = out as Float64Array;
+  const A = a as Float64Array;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      let acc: any = isBigStorage(out) ? 1n : 1;
+      for (let j = 0; j < n; j++) {
+        const k = reverse ? n - 1 - j : j;
+        const p = (o * n + k) * inner + i;
+        O[p] = acc * A[p];
+        acc = O[p];
+      }
+    }
+  }
+  return out;
+}

@@ -60,7 +60,7 @@ function unaryPrim(name: string, spec: UnarySpec): Primitive<void> {
     name,
     linear: linear !== undefined,
     saves: spec.derivOut ? { inputs: [], out: true } : undefined,
-    impl: ([x]) => result(spec.out ?? x.dt, x.dims, kernel.run(x.data, spec.out ?? x.dt, name), [x]),
+    impl: ([x]) => result(spec.out ?? x.dt, x.dims, kernel.run(x.values, spec.out ?? x.dt, name), [x]),
     jvp: linear ? (_p, [t]) => linear(t!) : deriv ? ([x], [t], out) => mul(t!, deriv(x, out)) : undefined,
     vjp: linear ? () => (ct) => [linear(ct)] : deriv ? ([x], out) => (ct) => [mul(ct, deriv(x, out))] : undefined,
     batch: ([x], [d]) => [bind(prim, [x], undefined), d],
@@ -203,7 +203,7 @@ function binaryPrim(name: string, spec: BinarySpec): Primitive<void> {
     impl: ([a, b]) => {
       let r;
       try {
-        r = kernel.run(a.data, a.dims, b.data, b.dims, spec.out ?? a.dt, name);
+        r = kernel.run(a.values, a.dims, b.values, b.dims, spec.out ?? a.dt, name);
       } catch (e) {
         throw e instanceof ShapeError ? new BroadcastError(name, a.dims, b.dims, flavorOf([a, b])) : e;
       }
@@ -401,7 +401,7 @@ export const whereP: Primitive<void> = definePrimitive<void>({
   impl: ([c, a, b]) => {
     let r;
     try {
-      r = mapWhere(c.data, c.dims, a.data, a.dims, b.data, b.dims, a.dt);
+      r = mapWhere(c.values, c.dims, a.values, a.dims, b.values, b.dims, a.dt);
     } catch (e) {
       throw e instanceof ShapeError ? new BroadcastError('where', a.dims, b.dims, flavorOf([a, b])) : e;
     }

@@ -9,7 +9,7 @@ import { result } from './result.js';
 export const castP = definePrimitive<DType>({
   name: 'cast',
   linear: true,
-  impl: ([x], dtype) => result(dtype, x.dims, castData(x.data, x.dt, dtype), [x]),
+  impl: ([x], dtype) => result(dtype, x.dims, castData(x.values, x.dt, dtype), [x]),
   jvp: ([x], [t], _out, dtype) => (isFloat(dtype) && isFloat(x.dt) ? cast(t!, dtype) : null),
   vjp: ([x], _out, dtype) => {
     const from = x.dt;

@@ -9,3 +9,5 @@ export { identity, stopGradient, broadcastToDims, reshapeTo, unbroadcast, keptDi
 export { toTensor, operands, commonDtype, floatArg, flavorOf, isScalar, castLike as cast, type TensorLike, type Scalar } from './convert.js';
 export { BroadcastError } from './errors.js';
 export { zerosLike, onesLike } from '../tensor/create.js';
+export { isFloat as isFloatDtype, isUnsigned as isUnsignedDtype, isInteger as isIntegerDtype } from '../tensor/dtype.js';
+export { zeros, full, arange } from '../tensor/create.js';

@@ -41,7 +41,7 @@ function parseOne(spec: unknown): Parsed[] {
     const t = toTensor(spec as TensorLike);
     if (t.dt === 'bool') return [{ kind: 'mask', value: t }];
     if (t.dt.startsWith('float') || t.dt === 'bfloat16') throw new IndexError(VALID);
-    if (t.dims.length === 0) return [{ kind: 'int', value: Number(t.data[0]) }];
+    if (t.dims.length === 0) return [{ kind: 'int', value: Number(t.values[0]) }];
     return [{ kind: 'array', value: t }];
   }
   throw new IndexError(VALID);
@@ -78,7 +78,7 @@ function sliceIndices(n: number, start: number | null, stop: number | null, step
 
 /** The indices of the true elements of a bool tensor, one Int32Array per axis (NumPy's nonzero). */
 export function nonzeroIndices(mask: Tensor): Int32Array[] {
-  const data = mask.data;
+  const data = mask.values;
   const n = mask.dims.length;
   let count = 0;
   for (let i = 0; i < data.length; i++) if (data[i]) count++;
@@ -181,7 +181,7 @@ function broadcastIndices(values: Tensor[]): { dims: number[]; arrays: Int32Arra
   }
   const total = sizeOf(dims);
   const arrays = values.map((v) => {
-    const src = v.data;
+    const src = v.values;
     const out = new Int32Array(total);
     const own = [...new Array<number>(dims.length - v.dims.length).fill(1), ...v.dims];
     const idx = new Array<number>(dims.length).fill(0);
@@ -253,6 +253,25 @@ function advanced(y: Tensor, es: Entry[]): Tensor {
   return reshapeTo(moved, dims);
 }
 
+/**
+ * For a basic index (ints, slices, newaxis, ellipsis), how the result reads its input's storage:
+ * given the input's offset and strides, the result's. Null for advanced indexing (a copy).
+ */
+export function basicIndexMap(dims: readonly number[], specs: readonly unknown[]): ((offset: number, strides: readonly number[]) => { offset: number; strides: number[] }) | null {
+  const es = entries(new Tensor('int32', dims, new Int32Array(0)), specs);
+  if (es.some((e) => e.kind === 'array')) return null;
+  return (offset, strides) => {
+    let off = offset;
+    const out: number[] = [];
+    for (const e of es) {
+      if (e.kind === 'newaxis') { out.push(0); continue; }
+      off += e.begin! * strides[e.axis];
+      if (e.size! >= 0) out.push(strides[e.axis] * e.step!);
+    }
+    return { offset: off, strides: out };
+  };
+}
+
 /** The flat positions (row-major) of the elements an index selects, shaped like `x[index]`. */
 export function indexPositions(dims: readonly number[], specs: readonly unknown[]): Tensor {
   return unwatched(() => {
@@ -276,7 +295,7 @@ const COMBINE: Record<ScatterMode, (a: any, b: any) => any> = {
 };
 
 function flatGather(x: Tensor, positions: Int32Array, dims: readonly number[]): Tensor {
-  return bind(gatherP, [reshapeTo(x, [x.size])], { indices: positions, indexDims: dims, axis: 0 });
+  return bind(gatherP, [reshapeTo(x, [x.count])], { indices: positions, indexDims: dims, axis: 0 });
 }
 
 function noRule(mode: ScatterMode): never {
@@ -292,23 +311,23 @@ export const scatterP: Primitive<ScatterParams> = definePrimitive<ScatterParams>
   // set and add read no values; the other modes have no derivative rule.
   saves: { inputs: [] },
   impl: ([x, v], p) => {
-    const out = x.data.slice();
-    const src = v.data;
+    const out = x.values.slice();
+    const src = v.values;
     const f = COMBINE[p.mode];
     for (let i = 0; i < p.positions.length; i++) out[p.positions[i]] = f(out[p.positions[i]], src[i]);
     return result(x.dt, x.dims, out, [x, v]);
   },
   jvp: ([x, v], [tx, tv], _out, p) => {
     if (p.mode !== 'set' && p.mode !== 'add') noRule(p.mode);
-    const zx = tx ?? new Tensor(x.dt, x.dims, new (x.data.constructor as Float32ArrayConstructor)(x.size) as never, x.flavor);
-    const zv = tv ?? new Tensor(v.dt, v.dims, new (v.data.constructor as Float32ArrayConstructor)(v.size) as never, v.flavor);
+    const zx = tx ?? new Tensor(x.dt, x.dims, new (x.values.constructor as Float32ArrayConstructor)(x.count) as never, x.flavor);
+    const zv = tv ?? new Tensor(v.dt, v.dims, new (v.values.constructor as Float32ArrayConstructor)(v.count) as never, v.flavor);
     return bind(scatterP, [zx, zv], p);
   },
   vjp: ([, v], _out, p) => {
     if (p.mode !== 'set' && p.mode !== 'add') noRule(p.mode);
     const vDims = v.dims;
     return (ct, need) => {
-      const zero = new Tensor(ct.dt, vDims, new (ct.data.constructor as Float32ArrayConstructor)(sizeOf(vDims)) as never, ct.flavor);
+      const zero = new Tensor(ct.dt, vDims, new (ct.values.constructor as Float32ArrayConstructor)(sizeOf(vDims)) as never, ct.flavor);
       const gx = need[0] ? (p.mode === 'set' ? bind(scatterP, [ct, zero], p) : ct) : null;
       const gv = need[1] ? flatGather(ct, p.positions, vDims) : null;
       return [gx, gv];
@@ -316,7 +335,7 @@ export const scatterP: Primitive<ScatterParams> = definePrimitive<ScatterParams>
   },
   batch: (xs, ds, p) => {
     const [x, v] = allBatchFirst(xs, ds);
-    const n = x.dims[0], per = x.size / Math.max(n, 1), m = p.positions.length;
+    const n = x.dims[0], per = x.count / Math.max(n, 1), m = p.positions.length;
     const positions = new Int32Array(n * m);
     for (let b = 0; b < n; b++) for (let i = 0; i < m; i++) positions[b * m + i] = p.positions[i] + b * per;
     return [bind(scatterP, [x, v], { positions, mode: p.mode }), 0];
@@ -326,6 +345,6 @@ export const scatterP: Primitive<ScatterParams> = definePrimitive<ScatterParams>
 /** x with the elements `specs` selects combined with `value` (broadcast to the selection's shape). */
 export function scatter(x: Tensor, specs: readonly unknown[], value: Tensor, mode: ScatterMode): Tensor {
   const pos = indexPositions(x.dims, specs);
-  return bind(scatterP, [x, value], { positions: pos.data as Int32Array, mode });
+  return bind(scatterP, [x, value], { positions: pos.values as Int32Array, mode });
 }
 

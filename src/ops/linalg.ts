@@ -22,7 +22,7 @@ interface MatmulParams {
 export const matmulP: Primitive<MatmulParams> = definePrimitive<MatmulParams>({
   name: 'matmul',
   impl: ([a, b], p) => {
-    const r = matmulKernel(a.data, a.dims, p.ta, b.data, b.dims, p.tb, a.dt);
+    const r = matmulKernel(a.values, a.dims, p.ta, b.values, b.dims, p.tb, a.dt);
     return result(a.dt, r.dims, r.data, [a, b]);
   },
   jvp: ([a, b], [ta, tb], _out, p) => {
@@ -92,7 +92,7 @@ export function dot(a: TensorLike, b: TensorLike): Tensor {
 
 export function outer(a: TensorLike, b: TensorLike): Tensor {
   const x = toTensor(a), y = toTensor(b);
-  return mul(reshape(x, [x.size, 1]), reshape(y, [1, y.size]));
+  return mul(reshape(x, [x.count, 1]), reshape(y, [1, y.count]));
 }
 
 /** Contracts axesA of a with axesB of b (an integer n means the last n of a with the first n of b). */

@@ -1,6 +1,6 @@
 // Reductions (sum, prod, max, min, any/all, argmax/argmin) and the statistics built on them (mean,
 // var, std, norm, logsumexp). Sums are the linear primitive of structural.ts.
-import { argReduce, reduce as reduceKernel, type ReduceKind } from '../kernels/reduce.js';
+import { argReduce, cumprod as cumprodKernel, reduce as reduceKernel, type ReduceKind } from '../kernels/reduce.js';
 import type { DType } from '../tensor/dtype.js';
 import { normAxes, normAxis } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -11,12 +11,12 @@ import { result } from './result.js';
 import { batchFirst, broadcastToDims, expandBack, keptDims, reshapeTo, stopGradient, sumP, type ReduceParams } from './structural.js';
 import { abs, add, div, equal, exp, isfinite, log, mul, pow, sqrt, square, sub, where } from './arith.js';
 import { cast } from './cast.js';
-import { transpose } from './shape.js';
+import { cumsum, transpose } from './shape.js';
 
 export type Axis = number | readonly number[] | null | undefined;
 
 function reduced(kind: ReduceKind, x: Tensor, p: ReduceParams, dtype: DType = x.dt): Tensor {
-  return result(dtype, keptDims(x.dims, p.axes, p.keepdims), reduceKernel(kind, x.data, x.dims, p.axes, dtype), [x]);
+  return result(dtype, keptDims(x.dims, p.axes, p.keepdims), reduceKernel(kind, x.values, x.dims, p.axes, dtype), [x]);
 }
 
 const batchReduce = (prim: () => Primitive<ReduceParams>) => ([x]: Tensor[], [d]: (number | null)[], p: ReduceParams): [Tensor, number] =>
@@ -38,7 +38,7 @@ export const prodP: Primitive<ReduceParams> = definePrimitive<ReduceParams>({
  */
 function othersProduct(x: Tensor, p: ReduceParams): Tensor {
   if (x.concrete) {
-    const data = x.data;
+    const data = x.values;
     let hasZero = false;
     for (let i = 0; i < data.length && !hasZero; i++) hasZero = data[i] === 0;
     if (!hasZero) return div(bind(prodP, [x], { axes: p.axes, keepdims: true }), x);
@@ -89,7 +89,7 @@ export interface ArgParams { axis: number; kind: 'max' | 'min' }
 
 export const argP: Primitive<ArgParams> = definePrimitive<ArgParams>({
   name: 'argmax',
-  impl: ([x], p) => result('int32', x.dims.filter((_, i) => i !== p.axis), argReduce(p.kind, x.data, x.dims, p.axis), [x]),
+  impl: ([x], p) => result('int32', x.dims.filter((_, i) => i !== p.axis), argReduce(p.kind, x.values, x.dims, p.axis), [x]),
   batch: ([x], [d], p) => [bind(argP, [batchFirst(x, d!)], { axis: p.axis + 1, kind: p.kind }), 0],
 });
 
@@ -187,9 +187,38 @@ export function argmin(x: TensorLike, axis?: number | null): Tensor {
 
 function argExtreme(kind: 'max' | 'min', x: TensorLike, axis: number | null | undefined): Tensor {
   let t = toTensor(x);
-  if (axis === undefined || axis === null) t = reshapeTo(t, [t.size]);
+  if (axis === undefined || axis === null) t = reshapeTo(t, [t.count]);
   const a = normAxis(axis ?? 0, t.dims.length, `arg${kind}`);
   if (t.dims[a] === 0) throw new RangeError(`attempt to get arg${kind} of an empty sequence`);
   return bind(argP, [t], { axis: a, kind });
 }
 
+
+interface CumprodParams { axis: number; reverse: boolean }
+
+/**
+ * Cumulative product. Its derivative divides by the input (out_i / x_j for j <= i), exact where no
+ * element is zero; with a zero it says so rather than give a wrong number.
+ */
+export const cumprodP: Primitive<CumprodParams> = definePrimitive<CumprodParams>({
+  name: 'cumprod',
+  saves: { inputs: [0], out: true },
+  impl: ([x], p) => result(x.dt, x.dims, cumprodKernel(x.values, x.dims, p.axis, p.reverse, x.dt), [x]),
+  jvp: ([x], [t], out, p) => { noZeros(x); return mul(out, cumsum(div(t!, x), p.axis, p.reverse)); },
+  vjp: ([x], out, p) => (ct) => { noZeros(x); return [div(cumsum(mul(ct, out), p.axis, !p.reverse), x)]; },
+  batch: ([x], [d], p) => [bind(cumprodP, [batchFirst(x, d!)], { axis: p.axis + 1, reverse: p.reverse }), 0],
+});
+
+function noZeros(x: Tensor): void {
+  if (!x.concrete) throw new Error('NotImplementedError: the derivative of cumprod under vmap is not implemented');
+  const d = x.values;
+  for (let i = 0; i < d.length; i++) {
+    if (d[i] === 0) throw new Error('NotImplementedError: the derivative of cumprod at an input with a zero element is not implemented');
+  }
+}
+
+export function cumprod(x: TensorLike, axis?: number | null, reverse = false): Tensor {
+  let t = sumInput(toTensor(x));
+  if (axis === undefined || axis === null) t = reshapeTo(t, [t.count]);
+  return bind(cumprodP, [t], { axis: normAxis(axis ?? 0, t.dims.length, 'cumprod'), reverse });
+}

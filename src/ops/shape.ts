@@ -23,10 +23,10 @@ export function reshape(x: TensorLike, shape: readonly number[] | number): Tenso
   }
   if (unknown >= 0) {
     const known = req.reduce((p, d, i) => (i === unknown ? p : p * d), 1);
-    if (known === 0 || t.size % known !== 0) throw new ValueError(`cannot reshape array of size ${t.size} into shape ${pyShape(req)}`);
-    req[unknown] = t.size / known;
+    if (known === 0 || t.count % known !== 0) throw new ValueError(`cannot reshape array of size ${t.count} into shape ${pyShape(req)}`);
+    req[unknown] = t.count / known;
   }
-  if (sizeOf(req) !== t.size) throw new ValueError(`cannot reshape array of size ${t.size} into shape ${pyShape(req)}`);
+  if (sizeOf(req) !== t.count) throw new ValueError(`cannot reshape array of size ${t.count} into shape ${pyShape(req)}`);
   return reshapeTo(t, req);
 }
 
@@ -107,7 +107,7 @@ export function squeeze(x: TensorLike, axis?: number | readonly number[] | null)
 
 export function flatten(x: TensorLike): Tensor {
   const t = toTensor(x);
-  return reshapeTo(t, [t.size]);
+  return reshapeTo(t, [t.count]);
 }
 
 /** Tensors brought to one dtype by the neutral promotion (concat and stack of mixed inputs). */
@@ -217,9 +217,9 @@ export function gather(x: TensorLike, indices: TensorLike, axis = 0): Tensor {
   const it = toTensor(indices);
   const a = normAxis(axis, t.dims.length, 'take');
   const n = t.dims[a];
-  const src = it.data;
-  const idx = new Int32Array(it.size);
-  for (let i = 0; i < it.size; i++) {
+  const src = it.values;
+  const idx = new Int32Array(it.count);
+  for (let i = 0; i < it.count; i++) {
     const v = Number(src[i]);
     if (it.dt === 'bool' || !Number.isInteger(v)) throw new IndexError('arrays used as indices must be of integer (or boolean) type');
     const k = v < 0 ? v + n : v;
@@ -231,7 +231,7 @@ export function gather(x: TensorLike, indices: TensorLike, axis = 0): Tensor {
 
 export function cumsum(x: TensorLike, axis?: number | null, reverse = false): Tensor {
   let t = toTensor(x);
-  if (axis === undefined || axis === null) t = reshapeTo(t, [t.size]);
+  if (axis === undefined || axis === null) t = reshapeTo(t, [t.count]);
   return bind(cumsumP, [t], { axis: normAxis(axis ?? 0, t.dims.length, 'cumsum'), reverse });
 }
 

@@ -83,7 +83,7 @@ export function stopGradient(x: Tensor): Tensor {
 
 export const transposeP: Primitive<readonly number[]> = defineLinear<readonly number[]>({
   name: 'transpose',
-  impl: ([x], perm) => result(x.dt, perm.map((p) => x.dims[p]), transposeKernel(x.data, x.dims, perm, x.dt), [x]),
+  impl: ([x], perm) => result(x.dt, perm.map((p) => x.dims[p]), transposeKernel(x.values, x.dims, perm, x.dt), [x]),
   transpose: (ct, perm) => {
     const inv = new Array<number>(perm.length);
     perm.forEach((p, i) => (inv[p] = i));
@@ -101,7 +101,7 @@ export const broadcastToP: Primitive<readonly number[]> = defineLinear<readonly 
   name: 'broadcast_to',
   impl: ([x], dims) => {
     const out = allocate(x.dt, sizeOf(dims), dims);
-    stridedGather(x.data, dims, broadcastStrides(x.dims, dims), 0, out);
+    stridedGather(x.values, dims, broadcastStrides(x.dims, dims), 0, out);
     return result(x.dt, dims, out, [x]);
   },
   transpose: (ct, _dims, [x]) => [unbroadcast(ct, x.dims)],
@@ -129,7 +129,7 @@ export function keptDims(dims: readonly number[], axes: readonly number[], keepd
 
 export const sumP: Primitive<ReduceParams> = defineLinear<ReduceParams>({
   name: 'reduce_sum',
-  impl: ([x], p) => result(x.dt, keptDims(x.dims, p.axes, p.keepdims), reduceKernel('sum', x.data, x.dims, p.axes, x.dt), [x]),
+  impl: ([x], p) => result(x.dt, keptDims(x.dims, p.axes, p.keepdims), reduceKernel('sum', x.values, x.dims, p.axes, x.dt), [x]),
   transpose: (ct, p, [x]) => [expandBack(ct, x.dims, p)],
   batch: ([x], [d], p) => [bind(sumP, [batchFirst(x, d!)], { axes: p.axes.map((a) => a + 1), keepdims: p.keepdims }), 0],
 });
@@ -178,7 +178,7 @@ export const sliceP: Primitive<SliceParams> = defineLinear<SliceParams>({
   impl: ([x], p) => {
     const out = allocate(x.dt, sizeOf(p.size), p.size);
     const { strides, offset } = sliceStrides(x.dims, p);
-    stridedGather(x.data, p.size, strides, offset, out);
+    stridedGather(x.values, p.size, strides, offset, out);
     return result(x.dt, p.size, out, [x]);
   },
   transpose: (ct, p, [x]) => [bind(padP, [ct], { slice: p, dims: x.dims })],
@@ -196,7 +196,7 @@ export const padP: Primitive<PadParams> = defineLinear<PadParams>({
   impl: ([ct], p) => {
     const out = allocate(ct.dt, sizeOf(p.dims), p.dims);
     const { strides, offset } = sliceStrides(p.dims, p.slice);
-    stridedScatter(ct.data, p.slice.size, strides, offset, out, false);
+    stridedScatter(ct.values, p.slice.size, strides, offset, out, false);
     return result(ct.dt, p.dims, out, [ct]);
   },
   transpose: (ct, p) => [bind(sliceP, [ct], p.slice)],
@@ -214,7 +214,7 @@ export const concatP: Primitive<number> = defineLinear<number>({
   impl: (xs, axis) => {
     const dims = xs[0].dims.slice();
     dims[axis] = xs.reduce((n, x) => n + x.dims[axis], 0);
-    return result(xs[0].dt, dims, concatKernel(xs.map((x) => ({ data: x.data, dims: x.dims })), axis, xs[0].dt, dims), xs);
+    return result(xs[0].dt, dims, concatKernel(xs.map((x) => ({ data: x.values, dims: x.dims })), axis, xs[0].dt, dims), xs);
   },
   zeros: zerosFor,
   transpose: (ct, axis, xs, need) => {
@@ -239,7 +239,7 @@ export const gatherP: Primitive<GatherParams> = defineLinear<GatherParams>({
   name: 'gather',
   impl: ([x], p) => {
     const dims = [...x.dims.slice(0, p.axis), ...p.indexDims, ...x.dims.slice(p.axis + 1)];
-    return result(x.dt, dims, gatherKernel(x.data, x.dims, p.indices, p.axis, x.dt), [x]);
+    return result(x.dt, dims, gatherKernel(x.values, x.dims, p.indices, p.axis, x.dt), [x]);
   },
   transpose: (ct, p, [x]) => [bind(scatterAddP, [ct], { ...p, dims: x.dims })],
   batch: ([x], [d], p) => [bind(gatherP, [batchFirst(x, d!)], { ...p, axis: p.axis + 1 }), 0],
@@ -248,7 +248,7 @@ export const gatherP: Primitive<GatherParams> = defineLinear<GatherParams>({
 /** Adds each slice of the input into position indices[j] along `axis` of zeros of `dims` (gather's transpose). */
 export const scatterAddP: Primitive<ScatterParams> = defineLinear<ScatterParams>({
   name: 'scatter_add',
-  impl: ([ct], p) => result(ct.dt, p.dims, scatterAddKernel(ct.data, p.indices, p.axis, p.dims, ct.dt), [ct]),
+  impl: ([ct], p) => result(ct.dt, p.dims, scatterAddKernel(ct.values, p.indices, p.axis, p.dims, ct.dt), [ct]),
   transpose: (ct, p) => [bind(gatherP, [ct], { indices: p.indices, indexDims: p.indexDims, axis: p.axis })],
   batch: ([x], [d], p) => {
     const b = batchFirst(x, d!);
@@ -262,7 +262,7 @@ export interface CumsumParams { axis: number; reverse: boolean }
 
 export const cumsumP: Primitive<CumsumParams> = defineLinear<CumsumParams>({
   name: 'cumsum',
-  impl: ([x], p) => result(x.dt, x.dims, cumsumKernel(x.data, x.dims, p.axis, p.reverse, x.dt), [x]),
+  impl: ([x], p) => result(x.dt, x.dims, cumsumKernel(x.values, x.dims, p.axis, p.reverse, x.dt), [x]),
   transpose: (ct, p) => [bind(cumsumP, [ct], { axis: p.axis, reverse: !p.reverse })],
   batch: ([x], [d], p) => [bind(cumsumP, [batchFirst(x, d!)], { axis: p.axis + 1, reverse: p.reverse }), 0],
 });

@@ -4,7 +4,7 @@
 // the cell's value, and the whole body runs in an arrow function (async when it awaits), which is
 // what lets `using` dispose at the end of the cell and top-level `await` work.
 import type { TS } from './typescript.js';
-import { HELPER, operatorRewriter } from './operators.js';
+import { HELPER, isStatementLike, operatorRewriter } from './operators.js';
 
 /** The parameter naming the session's scope object in a compiled cell (see compile.ts). */
 export const SCOPE = '__jacobi_scope';
@@ -23,7 +23,7 @@ export interface CellShape {
 export function cellTransformer(ts: typeof TS, shape: CellShape): TS.TransformerFactory<TS.SourceFile> {
   return (context) => (sourceFile) => {
     const f = context.factory;
-    const rewrite = operatorRewriter(ts, context);
+    const rewrite = operatorRewriter(ts, context, sourceFile.text);
     const hoisted: TS.Statement[] = [];
     const body: TS.Statement[] = [];
     const globals = new Set<string>();
@@ -164,7 +164,9 @@ export function cellTransformer(ts: typeof TS, shape: CellShape): TS.Transformer
         body.push(assign(global, f.createIdentifier(statement.name.text), statement));
         return;
       }
-      if (index === last && ts.isExpressionStatement(statement)) {
+      // An assignment as the last statement shows nothing, as Python's assignment statements do.
+      const original = sourceFile.statements[index];
+      if (index === last && ts.isExpressionStatement(statement) && !(ts.isExpressionStatement(original) && isStatementLike(ts, original.expression))) {
         shape.hasValue = true;
         body.push(ts.setTextRange(f.createReturnStatement(statement.expression), statement));
         return;

@@ -5,7 +5,8 @@
 // so a cell sees all of JavaScript's and Node's globals and may shadow any of them without touching them.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { binary, getItem, unary } from '../api/operators.js';
+import { and, binary, equals, fmt, getItem, inplace, or, setItem, truth, unary, updateItem } from '../api/operators.js';
+import { PyFloat } from '../tensor/scalars.js';
 import { importForCell } from './imports.js';
 import { HELPER } from './operators.js';
 
@@ -39,7 +40,12 @@ export function createCellScope(globals: Record<string, unknown>, reportAsync: R
   scope.queueMicrotask = (fn: unknown) => queueMicrotask(guard(fn) as () => void);
   scope.require = createRequire(path.join(process.cwd(), '__jacobi_cell__.js'));
   Object.defineProperty(scope, HELPER, {
-    value: Object.freeze({ binary, unary, getItem, import: importForCell }),
+    value: Object.freeze({
+      binary, unary, getItem, setItem, updateItem, inplace, truth, and, or, fmt,
+      eq: equals,
+      float: (v: number) => new PyFloat(v),
+      import: importForCell,
+    }),
     enumerable: false,
   });
   for (const [name, value] of Object.entries(globals)) scope[name] = value;

@@ -120,8 +120,10 @@ export class Session implements SessionApi {
     try {
       const value = await this.evaluate(compiled, filename);
       if (this.checker) this.checker.accept(code);
-      const result = !silent && compiled.hasValue && value !== undefined ? mimeBundle(value) : undefined;
-      if (store && compiled.hasValue && value !== undefined) this.global._ = value;
+      // Python's None (and JavaScript's undefined) shows nothing.
+      const shown = compiled.hasValue && value !== undefined && value !== null;
+      const result = !silent && shown ? mimeBundle(value) : undefined;
+      if (store && shown) this.global._ = value;
       return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: this.payload };
     } catch (e) {
       return fail(e instanceof Reported ? e.report : errorReport(e, this.maps, this.isScopeFunction));

@@ -117,7 +117,7 @@ export function storeScalar(out: TensorData, i: number, v: unknown, dtype: DType
 
 function flattenInto(value: unknown, out: TensorData, dtype: DType, pos: { i: number }): void {
   if (value instanceof Tensor) {
-    const src = value.data;
+    const src = value.values;
     for (let k = 0; k < src.length; k++) storeScalar(out, pos.i++, src[k], dtype);
   } else if (Array.isArray(value) || isTypedArray(value)) {
     const arr = value as ArrayLike<unknown>;
@@ -188,7 +188,7 @@ export function ones(dims: readonly number[], dtype: DType = 'float32', flavor: 
 /** An n×m matrix with ones on diagonal k (k > 0 above the main diagonal). */
 export function eye(n: number, m: number = n, dtype: DType = 'float32', flavor: Flavor = 'numpy', k = 0): Tensor {
   const t = zeros([n, m], dtype, flavor);
-  const data = t.data;
+  const data = t.values;
   for (let i = Math.max(0, -k); i < n && i + k < m; i++) storeScalar(data, i * m + i + k, 1, dtype);
   return t;
 }

@@ -18,3 +18,19 @@ export function tuple<T>(...items: T[]): PyTuple<T> {
 export function isPyTuple(x: unknown): x is PyTuple {
   return x instanceof PyTuple;
 }
+
+/** A named tuple (torch.return_types.max, jax's namedtuples): a tuple whose items also have names. */
+export class NamedTuple<T = unknown> extends PyTuple<T> {
+  static get [Symbol.species]() { return Array; }
+  declare readonly typeName: string;
+  declare readonly fields: readonly string[];
+
+  static make<T>(typeName: string, fields: readonly string[], items: readonly T[]): NamedTuple<T> {
+    const t = new NamedTuple<T>();
+    for (const x of items) t.push(x);
+    Object.defineProperty(t, 'typeName', { value: typeName });
+    Object.defineProperty(t, 'fields', { value: fields });
+    fields.forEach((f, i) => Object.defineProperty(t, f, { value: items[i], enumerable: false }));
+    return Object.freeze(t) as NamedTuple<T>;
+  }
+}

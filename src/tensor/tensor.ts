@@ -63,7 +63,8 @@ export class Tensor implements PrintableTensor {
   readonly dt: DType;
   readonly dims: readonly number[];
   protected _data: TensorData;
-  readonly size: number;
+  /** The number of elements (`x.size` is the facades': NumPy's int, torch's size() method). */
+  readonly count: number;
   flavor: Flavor;
   /** JAX weak type: the value came from a Python scalar (it does not widen what it meets). */
   weak = false;
@@ -84,12 +85,12 @@ export class Tensor implements PrintableTensor {
     this.dt = dtype;
     this.dims = dims;
     this._data = data;
-    this.size = sizeOf(dims);
+    this.count = sizeOf(dims);
     this.flavor = flavor;
   }
 
   /** The values, in row-major order (a view reads its root again if the root changed since). */
-  get data(): TensorData {
+  get values(): TensorData {
     const v = this.viewOf;
     if (v !== null && v.seen !== v.root.version) this.refresh(v);
     return this._data;
@@ -97,7 +98,7 @@ export class Tensor implements PrintableTensor {
 
   /** The storage, for a new tensor that will share it: from now on neither may write it in place. */
   share(): TensorData {
-    const d = this.data;
+    const d = this.values;
     this.exclusive = false;
     return d;
   }
@@ -105,9 +106,9 @@ export class Tensor implements PrintableTensor {
   private refresh(v: ViewOf): void {
     const root = v.root;
     const rootData = root.share();
-    if (v.offset === 0 && this.size === root.size && sameStrides(v.strides, this.dims)) this._data = rootData;
+    if (v.offset === 0 && this.count === root.count && sameStrides(v.strides, this.dims)) this._data = rootData;
     else {
-      const out = new (rootData.constructor as new (n: number) => TensorData)(this.size);
+      const out = new (rootData.constructor as new (n: number) => TensorData)(this.count);
       stridedGather(rootData, this.dims, v.strides, v.offset, out);
       this._data = out;
     }
@@ -119,7 +120,7 @@ export class Tensor implements PrintableTensor {
    * alone holds (its own if nobody shares it, else a copy) and changes it. Views of it see the change.
    */
   assignData(write: (own: TensorData) => void): void {
-    let d = this.data;
+    let d = this.values;
     if (!this.exclusive) {
       d = d.slice() as TensorData;
       this._data = d;

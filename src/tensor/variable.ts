@@ -2,7 +2,6 @@
 // every read goes through `read()` so that tapes and accumulators see variables being used.
 import type { DType } from './dtype.js';
 import { Tensor, printHooks, type Shape } from './tensor.js';
-import { tensor } from './create.js';
 import { VARIABLE_BRAND, type PrintableVariable } from './printable.js';
 import { shapeString, ShapeError } from './shape.js';
 import { anyActive, notifyVariableRead } from '../core/levels.js';
@@ -38,10 +37,10 @@ export class Variable implements PrintableVariable {
   get shape(): Shape { return this.current.shape; }
   get ndim(): number { return this.current.dims.length; }
 
-  assign(value: Tensor | number | readonly unknown[]): this {
-    if (!(value instanceof Tensor)) value = variableMath.convert(value, this.current.dt);
+  /** Replaces the value (a tensor of the variable's shape and dtype; the facade converts what users give). */
+  assign(value: Tensor): this {
     if (value.dims.length !== this.current.dims.length || value.dims.some((d, i) => d !== this.current.dims[i])) {
-      throw new ShapeError(`Cannot assign to variable ${this.name} due to variable shape ${shapeString(this.current.dims)} and value shape ${shapeString(value.dims)} are incompatible`);
+      throw new ShapeError(`Cannot assign value to variable ' ${this.name}': Shape mismatch.The variable shape ${shapeString(this.current.dims)}, and the assigned value shape ${shapeString(value.dims)} are incompatible.`);
     }
     if (value.dt !== this.current.dt) {
       throw new TypeError(`Cannot assign a ${value.dt} value to variable ${this.name} of dtype ${this.current.dt}`);
@@ -49,26 +48,8 @@ export class Variable implements PrintableVariable {
     this.current = new Tensor(value.dt, value.dims, value.share(), 'tf');
     return this;
   }
-
-  assign_add(delta: Tensor | number): this {
-    return this.assign(variableMath.add(this.current, delta as Tensor));
-  }
-
-  assign_sub(delta: Tensor | number): this {
-    return this.assign(variableMath.sub(this.current, delta as Tensor));
-  }
 }
 
-/** The ops assign_add/assign_sub use, installed by src/ops (which imports this module). */
-export const variableMath: {
-  add: (a: Tensor, b: Tensor) => Tensor;
-  sub: (a: Tensor, b: Tensor) => Tensor;
-  convert: (v: unknown, dtype: DType) => Tensor;
-} = {
-  convert: (v, dtype) => tensor(v, dtype),
-  add: () => { throw new Error('ops not loaded'); },
-  sub: () => { throw new Error('ops not loaded'); },
-};
 Object.defineProperty(Variable.prototype, VARIABLE_BRAND, { value: true });
 
 export function isVariable(x: unknown): x is Variable {

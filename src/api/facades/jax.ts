@@ -1,0 +1,136 @@
+// The `jax` and `jnp` facades: jax.numpy generated from the op table (JAX's dtypes: int32 and
+// float32, weak types for Python scalars), and JAX's transformations over pytrees: jvp, vjp,
+// linearize, grad, value_and_grad, jacfwd, jacrev, hessian, vmap, jit (eager), with jax.nn, jax.lax,
+// jax.random, jax.tree_util and jax.scipy.
+import { Tensor } from '../../tensor/tensor.js';
+import type { DType } from '../../tensor/dtype.js';
+import * as ops from '../../ops/index.js';
+import * as transforms from '../../autodiff/functional.js';
+import { vmap as vmapTransform } from '../../autodiff/vmap.js';
+import { mapTree, isPlainObject } from '../../autodiff/tree.js';
+import { table } from '../table/index.js';
+import { facade } from '../generate.js';
+import { jax as lib } from '../lib/jax.js';
+import { scalarTypes } from '../scalar_types.js';
+import { pyfn } from '../args.js';
+import { documented } from '../docs.js';
+import { relabel } from '../lib/library.js';
+import { jaxRandomFacade } from './jax_random.js';
+import { lax } from './jax_lax.js';
+import { treeUtil } from './jax_tree.js';
+import { customJvp, customVjp } from './jax_custom.js';
+import { checkGrads } from './jax_check.js';
+import { JAX_CONFIG } from '../random/index.js';
+import { pyError } from '../errors.js';
+
+const generated = facade(table, 'jnp', lib, 'jnp');
+const generatedJax = facade(table, 'jax', lib, 'jax');
+
+type Fn = (...args: any[]) => any;
+const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
+
+/** Results of a JAX transformation are JAX arrays, whatever the arguments were. */
+const jaxOut = (x: unknown): unknown => mapTree(x, isTensor, (t) => relabel(t, 'jax'));
+/** Tensor arguments of other libraries become JAX arrays (a NumPy array passed to jax.grad), 64-bit types 32-bit ones as JAX holds them. */
+const jaxIn = (args: unknown[]): unknown[] => args.map((a) => mapTree(a, isTensor, (t) => {
+  const c = X64_OFF[t.dt];
+  return c !== undefined ? relabel(ops.cast(t, c), 'jax') : t.flavor === 'jax' ? t : relabel(t, 'jax');
+}));
+const X64_OFF: Partial<Record<string, DType>> = { float64: 'float32', int64: 'int32', uint64: 'uint32' };
+
+/** A transformation whose inputs and outputs are JAX arrays. */
+function jaxTransform<F extends Fn>(name: string, signature: string, doc: string, t: F): F {
+  const wrapped = ((f: Fn, ...rest: unknown[]) => {
+    if (typeof f !== 'function') throw pyError('TypeError', `Expected a callable value, got ${f === null ? 'None' : typeof f}`);
+    const g = t(f, ...rest);
+    return typeof g === 'function' ? (...args: unknown[]) => jaxOut(g(...jaxIn(args))) : g;
+  }) as F;
+  Object.defineProperty(wrapped, 'name', { value: name });
+  return documented(wrapped, signature, doc);
+}
+
+const jvp = documented((f: Fn, primals: unknown[], tangents: unknown[], ...rest: unknown[]) => {
+  const o = isPlainObject(rest[0]) ? rest[0] as { has_aux?: boolean } : { has_aux: Boolean(rest[0]) };
+  return jaxOut(transforms.jvp(f, jaxIn(primals as unknown[]), tangents, o));
+}, 'jax.jvp(fun, primals, tangents, has_aux=False)', 'Computes a (forward-mode) Jacobian-vector product of fun. Returns (primals_out, tangents_out).');
+
+const vjp = documented((f: Fn, ...primals: unknown[]) => jaxOut(transforms.vjp(f, ...jaxIn(primals))),
+  'jax.vjp(fun, *primals, has_aux=False)', 'Computes a (reverse-mode) vector-Jacobian product of fun. Returns (primals_out, vjp_fn); vjp_fn(ct) returns one cotangent per primal.');
+
+/** jax.jit runs the function eagerly: the same results, nothing is compiled or cached (the options are accepted and checked). */
+const jit = documented((f: Fn, ...rest: unknown[]) => {
+  if (typeof f !== 'function') throw pyError('TypeError', `Expected a callable value, got ${f === null ? 'None' : typeof f}`);
+  const o = isPlainObject(rest[0]) ? rest[0] : {};
+  for (const k of Object.keys(o)) {
+    if (!['static_argnums', 'static_argnames', 'donate_argnums', 'donate_argnames', 'device', 'backend', 'inline', 'keep_unused', 'abstracted_axes'].includes(k)) {
+      throw pyError('TypeError', `jit() got an unexpected keyword argument '${k}'`);
+    }
+  }
+  const g = (...args: unknown[]) => f(...args);
+  Object.defineProperty(g, 'name', { value: f.name });
+  return g;
+}, 'jax.jit(fun, in_shardings=None, out_shardings=None, static_argnums=None, static_argnames=None, donate_argnums=None)',
+'Sets up fun for just-in-time compilation. In Jacobi the function runs eagerly (operation by operation): results are the same, nothing is compiled or cached, and static_argnums only documents intent.');
+
+const vmap = jaxTransform('vmap', 'jax.vmap(fun, in_axes=0, out_axes=0, axis_name=None, axis_size=None, spmd_axis_name=None)',
+  'Vectorizing map: fun over a batch axis of its arguments (in_axes) with the batch at out_axes of its results. Batching rules per primitive, composing with grad, jvp and vjp in any order.',
+  (f: Fn, ...rest: unknown[]) => vmapTransform(f, vmapOptions(rest)));
+
+function vmapOptions(rest: unknown[]): { in_axes?: any; out_axes?: any; axis_size?: number } {
+  if (isPlainObject(rest[rest.length - 1])) {
+    const o = rest[rest.length - 1] as Record<string, unknown>;
+    const positional = rest.slice(0, -1);
+    return { in_axes: positional[0] ?? o.in_axes, out_axes: positional[1] ?? o.out_axes, axis_size: o.axis_size as number | undefined };
+  }
+  return { in_axes: rest[0] as any, out_axes: rest[1] as any };
+}
+
+export const jnp = {
+  ...generated,
+  ...scalarTypes(lib, 'jax.numpy'),
+  ndarray: Tensor,
+  newaxis: null,
+  pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN, euler_gamma: 0.5772156649015329,
+};
+
+export const jax = {
+  ...generatedJax,
+  numpy: jnp,
+  Array: Tensor,
+  jvp, vjp,
+  linearize: documented((f: Fn, ...primals: unknown[]) => jaxOut(transforms.linearize(f, ...jaxIn(primals))), 'jax.linearize(fun, *primals)',
+    'Produces a linear approximation to fun at the primals: returns (primals_out, f_jvp), f_jvp(*tangents) giving the JVP.'),
+  grad: jaxTransform('grad', 'jax.grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False, reduce_axes=())',
+    'Creates a function that evaluates the gradient of fun (which must return a scalar) with respect to the arguments at argnums (an int or a tuple; pytrees of arrays welcome).', transforms.grad),
+  value_and_grad: jaxTransform('value_and_grad', 'jax.value_and_grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False, reduce_axes=())',
+    'Creates a function that evaluates both fun and its gradient: returns (value, grad).', transforms.value_and_grad),
+  jacfwd: jaxTransform('jacfwd', 'jax.jacfwd(fun, argnums=0, has_aux=False, holomorphic=False)',
+    'Jacobian of fun evaluated column-by-column using forward-mode AD (vmap of jvp over the standard basis).', transforms.jacfwd),
+  jacrev: jaxTransform('jacrev', 'jax.jacrev(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False)',
+    'Jacobian of fun evaluated row-by-row using reverse-mode AD (vmap of vjp over the standard basis).', transforms.jacrev),
+  jacobian: jaxTransform('jacobian', 'jax.jacobian(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False)', 'Alias of jacrev.', transforms.jacrev),
+  hessian: jaxTransform('hessian', 'jax.hessian(fun, argnums=0, has_aux=False, holomorphic=False)', 'Hessian of fun as a dense array: jacfwd(jacrev(fun)).', transforms.hessian),
+  vmap,
+  jit,
+  custom_jvp: customJvp,
+  custom_vjp: customVjp,
+  lax: { ...(generatedJax.lax ?? {}), ...lax },
+  nn: generatedJax.nn,
+  scipy: generatedJax.scipy,
+  random: jaxRandomFacade,
+  tree_util: treeUtil,
+  tree: { map: treeUtil.tree_map, leaves: treeUtil.tree_leaves, flatten: treeUtil.tree_flatten, unflatten: treeUtil.tree_unflatten, structure: treeUtil.tree_structure },
+  test_util: { check_grads: checkGrads },
+  config: {
+    update: pyfn('jax.config.update(name, val)', (a) => {
+      if (a.name === 'jax_threefry_partitionable') JAX_CONFIG.partitionable = Boolean(a.val);
+      else if (a.name === 'jax_enable_x64') { if (a.val) throw pyError('NotImplementedError', 'jax_enable_x64 is not supported by Jacobi: JAX arrays follow JAX\'s default 32-bit types'); }
+      else throw pyError('AttributeError', `Unrecognized config option: ${a.name}`);
+    }),
+    get jax_threefry_partitionable() { return JAX_CONFIG.partitionable; },
+    jax_enable_x64: false,
+  },
+  device_get: (x: unknown) => x,
+  block_until_ready: (x: unknown) => x,
+};
+

@@ -1,0 +1,94 @@
+// Facade functions and tensor methods generated from the op table: each binds Python-style
+// arguments to the row's signature for that library (Python's TypeErrors for what does not fit),
+// renames them to the canonical arguments, runs the implementation with the library's rules, and
+// returns results as the library does (its flavor; NumPy scalars for 0-d ufunc results).
+import { alias, Tensor } from '../tensor/tensor.js';
+import { Variable } from '../tensor/variable.js';
+import { mapTree } from '../autodiff/tree.js';
+import { bindArgs, parseSignature, type Signature } from './pysig.js';
+import { documented } from './docs.js';
+import { relabel, type Library } from './lib/library.js';
+import { assignOut } from './mutation.js';
+import { SYNONYMS, type Args, type FacadeKey, type OpRow, type Sigs } from './table/types.js';
+
+const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
+const list = (s: Sigs | undefined): readonly string[] => (s === undefined ? [] : typeof s === 'string' ? [s] : s);
+
+function canonical(bound: Record<string, unknown>, rename: Readonly<Record<string, string>> | undefined): Args {
+  const out: Args = {};
+  for (const [k, v] of Object.entries(bound)) out[rename?.[k] ?? SYNONYMS[k] ?? k] = v;
+  return out;
+}
+
+/** A result as the library returns it: its flavor, NumPy's scalars, no weak type outside JAX. */
+export function shaped(lib: Library, r: unknown, inputs: readonly unknown[], arrayResult: boolean): unknown {
+  return mapTree(r, isTensor, (t) => {
+    const isInput = inputs.some((i) => i === t || (i instanceof Variable && i.value === t));
+    let out = t.flavor !== lib.flavor ? relabel(t, lib.flavor) : t;
+    const scalar = lib.name === 'numpy' && !arrayResult && out.dims.length === 0;
+    const weak = lib.name === 'jax' && out.weak;
+    if (out.scalar !== scalar || out.weak !== weak) {
+      if (out === t && isInput) out = alias(t);
+      out.scalar = scalar;
+      out.weak = weak;
+    }
+    return out;
+  });
+}
+
+/** One facade function of a row under one of its names. */
+export function facadeFunction(r: OpRow, sigText: string, lib: Library, prefix: string): (...args: unknown[]) => unknown {
+  const sig = parseSignature(sigText);
+  const impl = r.variants?.[lib.name] ?? r.impl;
+  const f = function (this: unknown, ...args: unknown[]): unknown {
+    const a = canonical(bindArgs(sig, args), r.rename);
+    const out = a.out;
+    const res = impl(a, lib);
+    const shapedRes = r.raw ? res : shaped(lib, res, args, r.arrayResult ?? false);
+    return out !== undefined && out !== null ? assignOut(out, shapedRes as Tensor, lib) : shapedRes;
+  };
+  Object.defineProperty(f, 'name', { value: sig.name.split('.').pop() });
+  return documented(f, `${prefix}.${sigText}`, r.doc);
+}
+
+/** The facade namespace of one library: every row's functions under their (possibly dotted) names. */
+export function facade(rows: readonly OpRow[], key: FacadeKey, lib: Library, prefix: string): Record<string, any> {
+  const ns: Record<string, any> = {};
+  for (const r of rows) {
+    for (const text of list(r[key])) {
+      const sig = parseSignature(text);
+      const path = sig.name.split('.');
+      let at = ns;
+      for (const p of path.slice(0, -1)) at = at[p] ??= {};
+      at[path[path.length - 1]] = facadeFunction(r, text, lib, prefix);
+    }
+  }
+  return ns;
+}
+
+export interface MethodEntry {
+  readonly row: OpRow;
+  readonly sig: Signature;
+  readonly text: string;
+}
+
+/** The methods of tensors of one flavor: name -> (row, signature). */
+export function methodTable(rows: readonly OpRow[], flavor: Tensor['flavor']): Map<string, MethodEntry> {
+  const m = new Map<string, MethodEntry>();
+  for (const r of rows) {
+    for (const text of list(r.methods?.[flavor])) {
+      const sig = parseSignature(text);
+      m.set(sig.name, { row: r, sig, text });
+    }
+  }
+  return m;
+}
+
+/** Calls a method of the table on `self`. */
+export function callMethod(e: MethodEntry, self: Tensor | Variable, lib: Library, args: readonly unknown[]): unknown {
+  const a = canonical(bindArgs(e.sig, args), e.row.rename);
+  a.x = self;
+  const impl = e.row.variants?.[lib.name] ?? e.row.impl;
+  const res = impl(a, lib);
+  return e.row.raw ? res : shaped(lib, res, [self, ...args], e.row.arrayResult ?? false);
+}

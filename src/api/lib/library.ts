@@ -1,0 +1,116 @@
+// What a facade needs to know of the library it is named after: its default dtypes, how Python data
+// becomes a tensor, how operand dtypes are promoted, which dtype float-only ops and reductions
+// compute in, how its errors are worded. One implementation per library (numpy.ts, torch.ts,
+// tf.ts, jax.ts); the generated facades and the cell operators apply them before calling the ops.
+import { isFloat, kindOf, type DType } from '../../tensor/dtype.js';
+import { Tensor, type Flavor } from '../../tensor/tensor.js';
+import { Variable } from '../../tensor/variable.js';
+import { PyFloat } from '../../tensor/scalars.js';
+import { describe, fromDescribed, scalar, type Described } from '../../tensor/create.js';
+import { cast } from '../../ops/cast.js';
+import { identity } from '../../ops/structural.js';
+import { stack } from '../../ops/shape.js';
+
+export type LibraryName = 'numpy' | 'torch' | 'tensorflow' | 'jax';
+
+/** An operand as promotion sees it: a tensor, or a Python scalar of a kind. */
+export type Operand =
+  | { tensor: Tensor; py?: undefined }
+  | { tensor?: undefined; py: 'b' | 'i' | 'f'; value: number | boolean | bigint };
+
+export function operandOf(x: unknown): Operand | null {
+  if (x instanceof Tensor) return { tensor: x };
+  if (x instanceof Variable) return { tensor: x.read() };
+  if (typeof x === 'boolean') return { py: 'b', value: x };
+  if (x instanceof PyFloat) return { py: 'f', value: x.valueOf() };
+  if (typeof x === 'number') return { py: Number.isInteger(x) ? 'i' : 'f', value: x };
+  if (typeof x === 'bigint') return { py: 'i', value: x };
+  return null;
+}
+
+export interface Library {
+  readonly name: LibraryName;
+  readonly flavor: Flavor;
+  /** The dtype float results default to (torch.get_default_dtype(), float64 for NumPy). */
+  readonly floatDtype: DType;
+  readonly intDtype: DType;
+  /** The dtype of argmax/argmin and indices. */
+  readonly indexDtype: DType;
+  /** The dtypes the library has. */
+  readonly dtypes: readonly DType[];
+  /** The dtype Python data gets from the library's array constructor (np.array([1, 2]) is int64). */
+  dataDtype(d: Described): DType;
+  /** A dtype as the library holds it (JAX without x64 keeps 64-bit types as 32-bit). */
+  canonical(dt: DType): DType;
+  /** The dtype an elementwise operation of these operands computes in (or the library's error). */
+  resultType(op: string, operands: readonly unknown[]): DType;
+  /** The dtype a float-only operation (sin, sqrt, mean) computes in for an input of `dt`. */
+  floatOf(dt: DType, op: string): DType;
+  /** True division's dtype for operands promoted to `dt`. */
+  trueDivide(dt: DType): DType;
+  /** The dtype sum, prod and cumsum accumulate `dt` in. */
+  sumDtype(dt: DType, op: string): DType;
+  /** A Python scalar or data converted for an op that computes in `dt` (the library's checks). */
+  convert(x: unknown, dt: DType): Tensor;
+  /** The library's error for shapes that do not broadcast. */
+  broadcastError(op: string, a: readonly number[], b: readonly number[]): Error;
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+/**
+ * Data (nested lists, scalars, typed arrays, tensors inside lists) as a new tensor of the library
+ * (`np.array`, `torch.tensor`, `tf.constant`, `jnp.array`: a tensor given is copied, which costs
+ * nothing here: storage is shared until one of them is written in place).
+ */
+export function dataTensor(value: unknown, dtype: DType | undefined, lib: Library): Tensor {
+  if (value instanceof Variable) value = value.read();
+  if (value instanceof Tensor) return relabel(dtype !== undefined && dtype !== value.dt ? cast(value, lib.canonical(dtype)) : value, lib.flavor, true);
+  if (Array.isArray(value) && holdsTensor(value)) {
+    // Lists of tensors are stacked (a traced op, so derivatives flow through the result).
+    let t = stack(value.map((p) => dataTensor(p, undefined, lib)));
+    if (dtype !== undefined && t.dt !== dtype) t = cast(t, lib.canonical(dtype));
+    return relabel(t, lib.flavor);
+  }
+  const d = describe(value);
+  return fromDescribed(value, d, lib.canonical(dtype ?? lib.dataDtype(d)), lib.flavor);
+}
+
+function holdsTensor(x: unknown): boolean {
+  return x instanceof Tensor || x instanceof Variable || (Array.isArray(x) && x.some(holdsTensor));
+}
+
+/**
+ * A tensor of another flavor re-labelled through the traced identity, so tangents and tapes still
+ * follow it (`always`: a new tensor object even when the flavor is already right).
+ */
+export function relabel(t: Tensor, flavor: Flavor, always = false): Tensor {
+  if (!always && t.flavor === flavor && !t.scalar) return t;
+  const r = identity(t);
+  r.flavor = flavor;
+  r.scalar = false;
+  // A new array made from a value is strongly typed (jnp.array(2.0) is not weak).
+  if (always) r.weak = false;
+  return r;
+}
+
+/** A Python scalar as a weakly typed 0-d tensor of `dt`. */
+export function weakScalar(value: number | boolean | bigint | PyFloat, dt: DType, flavor: Flavor): Tensor {
+  const t = scalar(value, dt, flavor);
+  t.weak = true;
+  return t;
+}
+
+/** Bool < integers < floats: the kind categories promotion compares (NumPy's and PyTorch's). */
+export function category(dt: DType): number {
+  const k = kindOf(dt);
+  return k === 'b' ? 0 : k === 'f' ? 2 : 1;
+}
+
+export function pyCategory(py: 'b' | 'i' | 'f'): number {
+  return py === 'b' ? 0 : py === 'i' ? 1 : 2;
+}
+
+export function isFloatDtype(dt: DType): boolean {
+  return isFloat(dt);
+}

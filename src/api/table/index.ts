@@ -1,0 +1,15 @@
+// Every row of the op table, in one list (the facades, methods, help and the README inventory read it).
+import { creationRows } from './creation.js';
+import { elementwiseRows } from './elementwise.js';
+import { linalgRows } from './linalg.js';
+import { miscRows } from './misc.js';
+import { nnRows } from './nn.js';
+import { reductionRows } from './reductions.js';
+import { shapeRows } from './shape.js';
+import type { OpRow } from './types.js';
+
+export const table: readonly OpRow[] = [
+  ...creationRows, ...elementwiseRows, ...reductionRows, ...shapeRows, ...linalgRows, ...nnRows, ...miscRows,
+];
+
+export type { OpRow } from './types.js';
