@@ -1,10 +1,10 @@
 // Gradient checks: every differentiable op against central differences in float64, in forward mode
 // (jax.jvp, jacfwd) and reverse mode (jax.vjp, jax.grad, jacrev), second order (jax.hessian against
 // differences of jax.grad), with broadcasting inputs; forward cross-checked against reverse on random
-// compositions. Tolerances are JAX's for float64 with eps = 1e-6.
+// compositions. Tolerances are JAX's for float64 with eps = 1e-6, under jax_enable_x64.
 import assert from 'node:assert/strict';
 import { jax, jnp, ops, Tensor } from '../../src/index.js';
-import { assertClose, flat, rng } from './helpers.js';
+import { assertClose, flat, list, rng } from './helpers.js';
 
 const EPS = 1e-6;
 const RTOL = 1e-5;
@@ -85,6 +85,9 @@ const awayFromZero = (seed: number, shape = [2, 3]) => {
 };
 
 describe('autodiff: gradcheck (float64 central differences)', function () {
+  // As JAX's own tests do: float64 arrays need jax_enable_x64.
+  before(() => jax.config.update('jax_enable_x64', true));
+  after(() => jax.config.update('jax_enable_x64', false));
   this.timeout(30000);
 
   describe('unary elementwise', () => {
@@ -235,18 +238,18 @@ describe('autodiff: gradcheck (float64 central differences)', function () {
       const f = (t: Tensor) => ops.cast(t, 'float64');
       const J = jax.jacfwd(f)(x) as Tensor;
       assert.equal(J.dt, 'float64');
-      assert.deepEqual(J.tolist(), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
-      assert.deepEqual((jax.jacrev(f)(x) as Tensor).tolist(), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+      assert.deepEqual(list(J), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+      assert.deepEqual(list(jax.jacrev(f)(x)), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
       const [, t] = jax.jvp(f, [x], [jnp.array([1, 2, 3], 'float32')]);
       assert.equal((t as Tensor).dt, 'float64');
-      assert.deepEqual((t as Tensor).tolist(), [1, 2, 3]);
+      assert.deepEqual(list(t), [1, 2, 3]);
       const [, vjpFn] = jax.vjp(f, x);
       const [ct] = vjpFn(jnp.array([1, 2, 3], 'float64')) as Tensor[];
       assert.equal(ct.dt, 'float32');
-      assert.deepEqual(ct.tolist(), [1, 2, 3]);
+      assert.deepEqual(list(ct), [1, 2, 3]);
       const g = jax.grad((t: Tensor) => ops.sum(ops.square(ops.cast(t, 'float64'))))(x) as Tensor;
       assert.equal(g.dt, 'float32');
-      assert.deepEqual(g.tolist(), [1, -2.5, 4]);
+      assert.deepEqual(list(g), [1, -2.5, 4]);
     });
     it('float64 -> float64 composed with a float32 round trip keeps the chain rule', () => {
       check('cast64', (t) => ops.mul(ops.cast(t, 'float64'), t), [X(95, [3])]);

@@ -6,14 +6,19 @@ export type Nested = number | Nested[];
 
 export function list(t: unknown): Nested {
   assert.ok(t instanceof Tensor, `expected a Tensor, got ${String(t)}`);
-  return (t as Tensor).tolist() as Nested;
+  return plain((t as Tensor).tolist());
+}
+
+/** Python floats (boxed Numbers) and ints (bigints) as plain JS numbers, recursively. */
+export function plain(x: unknown): Nested {
+  if (Array.isArray(x)) return x.map(plain);
+  return Number(x as number);
 }
 
 export function flat(x: unknown): number[] {
   if (x instanceof Tensor) return flat(x.tolist());
   if (Array.isArray(x)) return x.flatMap(flat);
-  if (typeof x === 'bigint') return [Number(x)];
-  return [x as number];
+  return [Number(x as number)];
 }
 
 /** Exact float32 equality with the value as printed by the document (shortest round-trip text). */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { ops } from '../../src/index.js';
 import { tensor } from '../../src/tensor/create.js';
-import { randomUniform } from '../../src/tensor/random.js';
+import { randomUniform } from './random_inputs.js';
 import { NumpyOracle, assertLike, py } from './numpy_oracle.js';
 import { check, close, vals } from './helpers.js';
 

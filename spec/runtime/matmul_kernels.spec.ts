@@ -2,7 +2,7 @@
 // float32 arithmetic, same summation order), for every shape, batch and transposed read.
 import assert from 'node:assert/strict';
 import { ops } from '../../src/index.js';
-import { randomNormal } from '../../src/tensor/random.js';
+import { randomNormal } from './random_inputs.js';
 import { matmul as matmulKernel } from '../../src/kernels/matmul.js';
 import { wasmGemmAvailable } from '../../src/kernels/wasm_gemm.js';
 

@@ -21,6 +21,14 @@ export function kwargs(signature: string, args: readonly unknown[]): Record<stri
   return bindArgs(parseSignature(signature), args);
 }
 
+type Callable<C> = C extends abstract new (...args: any[]) => any ? C & ((...args: ConstructorParameters<C>) => InstanceType<C>) : C;
+
+/** A namespace whose classes can be called without `new` (`nn.Linear(2, 3)`), other members as they are. */
+export function pyclasses<T extends Record<string, unknown>>(ns: T): { [K in keyof T]: Callable<T[K]> } {
+  const isClass = (v: unknown) => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v));
+  return Object.fromEntries(Object.entries(ns).map(([k, v]) => [k, isClass(v) ? pyclass(v as new (...a: any[]) => any) : v])) as { [K in keyof T]: Callable<T[K]> };
+}
+
 /** A class that can also be called like a Python constructor, without `new`. */
 export function pyclass<C extends abstract new (...args: any[]) => any>(cls: C): C & ((...args: ConstructorParameters<C>) => InstanceType<C>) {
   return new Proxy(cls, {

@@ -51,6 +51,13 @@ export function facadeFunction(r: OpRow, sigText: string, lib: Library, prefix: 
   return documented(f, `${prefix}.${sigText}`, r.doc);
 }
 
+/**
+ * A facade object as TypeScript sees it: its hand-written members typed, and every generated name
+ * (known only when the table is read) reachable as `any`, as a Python module's attributes are.
+ */
+export type Namespace<T> = T & { [name: string]: any };
+export const namespace = <T extends object>(members: T): Namespace<T> => members as Namespace<T>;
+
 /** The facade namespace of one library: every row's functions under their (possibly dotted) names. */
 export function facade(rows: readonly OpRow[], key: FacadeKey, lib: Library, prefix: string): Record<string, any> {
   const ns: Record<string, any> = {};

@@ -18,7 +18,7 @@ export function worded<T>(lib: Library, op: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof BroadcastError) throw lib.broadcastError(op, e.a, e.b);
+    if (e instanceof BroadcastError) throw lib.broadcastError(op, e.a, e.b, e.shapes);
     throw e;
   }
 }

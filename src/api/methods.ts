@@ -14,7 +14,7 @@ import { callMethod, methodTable, type MethodEntry } from './generate.js';
 import { libraryOf } from './lib/index.js';
 import { dtypeArg, dtypeObject } from './dtype_objects.js';
 import { pyError } from './errors.js';
-import { iterate, len, getItem, truth } from './operators.js';
+import { binary, iterate, len, getItem, truth, unary, type BinaryOperator } from './operators.js';
 import { sameView, transposeView } from './views.js';
 import { finish } from './kinds.js';
 import { kwargs } from './args.js';
@@ -134,6 +134,20 @@ const MEMBERS: Record<string, Partial<Record<Flavor | 'all', Member>>> = {
   device: { all: { get() { return flavorOf(this) === 'torch' ? DEVICE : flavorOf(this) === 'tf' ? '/job:localhost/replica:0/task:0/device:CPU:0' : CPU_DEVICE; } } },
 };
 
+/**
+ * The TypeScript dialect of Python's operators, for code outside cells (where `x * y` is not
+ * rewritten): `x.mul(y)` is `x * y` with the library's rules. A library method of the same name
+ * (torch's `add(other, alpha=1)`) takes precedence.
+ */
+const OPERATOR_METHODS: Record<string, BinaryOperator> = {
+  add: '+', sub: '-', mul: '*', div: '/', truediv: '/', floordiv: '//', pow: '**', mod: '%', matmul: '@',
+  lt: '<', le: '<=', gt: '>', ge: '>=', eq: '==', ne: '!=', and: '&', or: '|', xor: '^', lshift: '<<', rshift: '>>',
+};
+const DIALECT: Record<string, Member> = {
+  ...Object.fromEntries(Object.entries(OPERATOR_METHODS).map(([name, op]) => [name, { method(this: Tensor | Variable, y: unknown) { return binary(op, this, y); } }])),
+  neg: { method() { return unary('-', this); } },
+};
+
 const DEVICE = Object.freeze({ type: 'cpu', toString: () => 'cpu', [Symbol.for('jacobi.repr')]: () => "device(type='cpu')" });
 const CPU_DEVICE = Object.freeze({ platform: 'cpu', id: 0, toString: () => 'TFRT_CPU_0', [Symbol.for('jacobi.repr')]: () => 'CpuDevice(id=0)' });
 
@@ -166,11 +180,10 @@ function toNumpy(t: Tensor): Tensor {
 
 /** Every name any flavor has, each dispatching on the flavor of the tensor it is read from. */
 function install(proto: object): void {
-  const names = new Set<string>([...Object.keys(MEMBERS)]);
+  const names = new Set<string>([...Object.keys(MEMBERS), ...Object.keys(DIALECT)]);
   for (const f of FLAVORS) for (const n of TABLES[f].keys()) names.add(n);
   for (const name of names) {
     const member = MEMBERS[name];
-    const isGetter = member !== undefined && Object.values(member).some((m) => m?.get);
     Object.defineProperty(proto, name, {
       configurable: true,
       enumerable: false,
@@ -181,7 +194,7 @@ function install(proto: object): void {
         if (m?.method) return m.method.bind(this);
         const entry = TABLES[f].get(name);
         if (entry === undefined) {
-          if (isGetter) throw attributeError(f, name);
+          if (DIALECT[name]) return DIALECT[name].method!.bind(this);
           throw attributeError(f, name);
         }
         const lib = libraryOf(f);
@@ -231,6 +244,11 @@ declare module '../tensor/tensor.js' {
     getItem(...specs: unknown[]): Tensor;
     item(): number | boolean | bigint | PyFloat;
     tolist(): unknown;
+    [name: string]: any;
+  }
+}
+declare module '../tensor/variable.js' {
+  interface Variable {
     [name: string]: any;
   }
 }

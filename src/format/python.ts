@@ -56,8 +56,11 @@ export function pyRepr(x: unknown, special: Special, seen: Set<object> = new Set
       return pyStringRepr(x);
     case 'symbol':
       return x.toString();
-    case 'function':
-      return `<function ${x.name || '<lambda>'}>`;
+    case 'function': {
+      // Callable objects (a torch Module, a Keras loss) carry their own text.
+      const own = (x as { [PY_REPR]?: () => string })[PY_REPR];
+      return typeof own === 'function' ? own.call(x) : `<function ${x.name || '<lambda>'}>`;
+    }
     default:
       break;
   }

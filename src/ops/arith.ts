@@ -403,7 +403,7 @@ export const whereP: Primitive<void> = definePrimitive<void>({
     try {
       r = mapWhere(c.values, c.dims, a.values, a.dims, b.values, b.dims, a.dt);
     } catch (e) {
-      throw e instanceof ShapeError ? new BroadcastError('where', a.dims, b.dims, flavorOf([a, b])) : e;
+      throw e instanceof ShapeError ? new BroadcastError('where', c.dims, a.dims, flavorOf([a, b]), b.dims) : e;
     }
     return result(a.dt, r.dims, r.data, [a, b]);
   },

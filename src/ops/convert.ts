@@ -21,11 +21,27 @@ export function toTensor(x: TensorLike, dtype?: DType): Tensor {
   if (x instanceof Tensor) t = x;
   else if (x instanceof Variable) t = x.read();
   else if (isScalar(x)) {
-    t = scalar(x, dtype);
+    t = scalar(x, dtype ?? weakStorage(x));
     t.weak = true;
     return t;
   } else t = tensor(x, dtype);
   return dtype === undefined || t.dt === dtype ? t : cast(t, dtype);
+}
+
+/**
+ * Python scalars are held exactly until they meet a strong dtype: JS integers as int32 (int64 past
+ * its range), bigints as int64, other numbers as float64.
+ */
+function weakStorage(x: Scalar): DType {
+  if (typeof x === 'boolean') return 'bool';
+  if (typeof x === 'bigint') return 'int64';
+  if (typeof x === 'number' && Number.isSafeInteger(x)) return x >= -2147483648 && x <= 2147483647 ? 'int32' : 'int64';
+  return 'float64';
+}
+
+/** The dtype of scalars that meet only each other: the engine's defaults (JS numbers float32, bigints int64). */
+function weakDefault(t: Tensor): DType {
+  return t.dt === 'bool' || t.dt === 'int64' ? t.dt : 'float32';
 }
 
 /** The flavor a result takes: that of its first strongly typed input. */
@@ -36,13 +52,14 @@ export function flavorOf(inputs: readonly Tensor[]): Flavor {
 
 /** The dtype two operands meet at: NumPy's lattice, with weak (Python scalar) operands adapting to strong ones. */
 export function commonDtype(a: Tensor, b: Tensor): DType {
+  if (a.weak && b.weak) return promoteTypes(weakDefault(a), weakDefault(b));
   if (a.dt === b.dt) return a.dt;
   if (a.weak !== b.weak) {
     const [strong, weak] = a.weak ? [b, a] : [a, b];
     const ks = kindOf(strong.dt), kw = kindOf(weak.dt);
     // A weak value of a higher kind brings its kind (int array * 2.5 is a float array), nothing else.
     if (kw === 'f' && ks !== 'f') return 'float32';
-    if ((kw === 'i' || kw === 'u') && ks === 'b') return weak.dt;
+    if ((kw === 'i' || kw === 'u') && ks === 'b') return 'int32';
     return strong.dt;
   }
   return promoteTypes(a.dt, b.dt);
@@ -51,7 +68,7 @@ export function commonDtype(a: Tensor, b: Tensor): DType {
 /** Two operands in their common dtype (the neutral rule). */
 export function operands(a: TensorLike, b: TensorLike): [Tensor, Tensor] {
   const ta = toTensor(a), tb = toTensor(b);
-  if (ta.dt === tb.dt) return [ta, tb];
+  if (ta.dt === tb.dt && !(ta.weak && tb.weak)) return [ta, tb];
   const dt = commonDtype(ta, tb);
   return [ta.dt === dt ? ta : cast(ta, dt), tb.dt === dt ? tb : cast(tb, dt)];
 }

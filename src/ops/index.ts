@@ -4,7 +4,7 @@ export * from './arith.js';
 export * from './reductions.js';
 export * from './shape.js';
 export * from './linalg.js';
-export { getItem, indexPositions, nonzeroIndices, scatter, scatterP, type IndexSpec, type ScatterMode } from './indexing.js';
+export { getItem, indexPositions, nonzeroIndices, scatter, scatterP, Slice, type IndexSpec, type ScatterMode } from './indexing.js';
 export { identity, stopGradient, broadcastToDims, reshapeTo, unbroadcast, keptDims, batchFirst } from './structural.js';
 export { toTensor, operands, commonDtype, floatArg, flavorOf, isScalar, castLike as cast, type TensorLike, type Scalar } from './convert.js';
 export { BroadcastError } from './errors.js';

@@ -4,7 +4,7 @@
 // as Python writes them: x["1:, ::2, None"]. Item assignment and `.at[]` updates are the scatter
 // primitive over the flat positions an index selects.
 import { Tensor } from '../tensor/tensor.js';
-import { arange as arangeTensor } from '../tensor/create.js';
+import { arange as arangeTensor, describe, tensor } from '../tensor/create.js';
 import { sizeOf, ValueError } from '../tensor/shape.js';
 import { isPyFloat } from '../tensor/scalars.js';
 import { unwatched } from '../core/levels.js';
@@ -16,7 +16,12 @@ import { IndexError, transpose } from './shape.js';
 
 export { IndexError };
 
-export type IndexSpec = number | string | null | readonly unknown[] | Tensor;
+/** Python's slice object (`slice(1, None, 2)`, what `x[1::2]` passes to __getitem__). */
+export class Slice {
+  constructor(readonly start: number | bigint | null = null, readonly stop: number | bigint | null = null, readonly step: number | bigint | null = null) {}
+}
+
+export type IndexSpec = number | string | null | readonly unknown[] | Tensor | Slice;
 
 type Parsed =
   | { kind: 'int'; value: number }
@@ -37,14 +42,26 @@ function parseOne(spec: unknown): Parsed[] {
   if (typeof spec === 'bigint') return [{ kind: 'int', value: Number(spec) }];
   if (typeof spec === 'string') return spec.split(',').map((s) => parseText(s.trim()));
   if (typeof spec === 'boolean') throw new IndexError(`${VALID} (a lone boolean index is not supported)`);
+  if (spec instanceof Slice) {
+    const n = (v: number | bigint | null) => (v === null || v === undefined ? null : Number(v));
+    if (n(spec.step) === 0) throw new ValueError('slice step cannot be zero');
+    return [{ kind: 'slice', start: n(spec.start), stop: n(spec.stop), step: n(spec.step) }];
+  }
   if (typeof spec === 'object' && (spec instanceof Tensor || Array.isArray(spec) || ArrayBuffer.isView(spec))) {
-    const t = toTensor(spec as TensorLike);
+    const t = Array.isArray(spec) ? listIndex(spec) : toTensor(spec as TensorLike);
     if (t.dt === 'bool') return [{ kind: 'mask', value: t }];
     if (t.dt.startsWith('float') || t.dt === 'bfloat16') throw new IndexError(VALID);
     if (t.dims.length === 0) return [{ kind: 'int', value: Number(t.values[0]) }];
     return [{ kind: 'array', value: t }];
   }
   throw new IndexError(VALID);
+}
+
+/** A Python list used as an index: ints (however JS holds them) make an integer array, bools a mask. */
+function listIndex(spec: readonly unknown[]): Tensor {
+  const d = describe(spec);
+  if (d.floats) throw new IndexError(VALID);
+  return tensor(spec, d.bools && !d.ints && d.dtype === undefined ? 'bool' : d.dtype ?? 'int64');
 }
 
 function parseText(s: string): Parsed {

@@ -72,8 +72,11 @@ export function broadcastTo(x: TensorLike, shape: readonly number[] | number): T
   const dims = checkDims(shape, 'broadcast_to');
   let b: number[] | null;
   try { b = broadcastDims(t.dims, dims, 'BroadcastTo'); } catch { b = null; }
-  if (b === null || !sameDims(b, dims) || t.dims.length > dims.length) {
-    throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${pyShape(t.dims)}  and requested shape ${pyShape(dims)}`);
+  if (t.dims.length > dims.length) throw new ValueError('input operand has more dimensions than allowed by the axis remapping');
+  if (b === null || !sameDims(b, dims)) {
+    // NumPy's iterator text: tuples without spaces, two spaces before "and".
+    const tight = (d: readonly number[]) => `(${d.join(',')}${d.length === 1 ? ',' : ''})`;
+    throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${tight(t.dims)}  and requested shape ${tight(dims)}`);
   }
   return broadcastToDims(t, dims);
 }
@@ -128,11 +131,11 @@ export function concat(values: readonly TensorLike[], axis = 0): Tensor {
   const a = normAxis(axis, n, 'concatenate');
   ts.forEach((t, i) => {
     if (t.dims.length !== n) {
-      throw new ValueError(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has ${n} dimension(s) and the array at index ${i} has ${t.dims.length} dimension(s)`);
+      throw new ValueError(`all the input arrays must have same number of dimensions, but the array at index 0 has ${n} dimension(s) and the array at index ${i} has ${t.dims.length} dimension(s)`);
     }
     const k = t.dims.findIndex((d, j) => j !== a && d !== ts[0].dims[j]);
     if (k >= 0) {
-      throw new ShapeError(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${k}, the array at index 0 has size ${ts[0].dims[k]} and the array at index ${i} has size ${t.dims[k]}`);
+      throw new ValueError(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${k}, the array at index 0 has size ${ts[0].dims[k]} and the array at index ${i} has size ${t.dims[k]}`);
     }
   });
   return ts.length === 1 ? ts[0] : bind(concatP, ts, a);

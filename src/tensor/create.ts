@@ -4,7 +4,7 @@
 // what the data holds so that the facades can apply theirs.
 import { allocate, dtypeOfArray, isBig, isFloat, narrowRounding, promoteTypes, type DType, type TensorData } from './dtype.js';
 import { Tensor, type Flavor } from './tensor.js';
-import { sizeOf, ValueError } from './shape.js';
+import { sizeOf, OverflowError, ValueError, ZeroDivisionError } from './shape.js';
 import { PyFloat } from './scalars.js';
 
 export type NestedArray = number | boolean | bigint | PyFloat | Tensor | readonly NestedArray[] | ArrayLike<number>;
@@ -21,6 +21,8 @@ export interface Described {
   dims: number[];
   /** Python bools, ints or floats among the scalars. */
   bools: boolean; ints: boolean; floats: boolean;
+  /** Whether some of the ints are JS bigints (the neutral default makes those int64). */
+  bigints: boolean;
   /** The promoted dtype of the tensors and typed arrays inside, if any. */
   dtype: DType | undefined;
   /** The smallest and largest Python int seen (as bigints: exact). */
@@ -28,7 +30,7 @@ export interface Described {
 }
 
 export function describe(value: unknown): Described {
-  const d: Described = { dims: [], bools: false, ints: false, floats: false, dtype: undefined, minInt: 0n, maxInt: 0n };
+  const d: Described = { dims: [], bools: false, ints: false, floats: false, bigints: false, dtype: undefined, minInt: 0n, maxInt: 0n };
   const leaf = { depth: -1 };
   const path: unknown[] = [];
   const walk = (v: unknown, where: string, depth: number): void => {
@@ -69,6 +71,7 @@ export function describe(value: unknown): Described {
         if (!d.ints) { d.minInt = b; d.maxInt = b; }
         else { if (b < d.minInt) d.minInt = b; if (b > d.maxInt) d.maxInt = b; }
         d.ints = true;
+        if (typeof v === 'bigint') d.bigints = true;
       }
     } else {
       const what = v === null ? 'None' : v === undefined ? 'undefined' : typeof v === 'string' ? `the string ${JSON.stringify(v)}` : typeof v;
@@ -83,15 +86,22 @@ function ragged(depth: number, where: string, what: string): ValueError {
   return new ValueError(`setting an array element with a sequence. The requested array has an inhomogeneous shape after ${depth} dimensions: ${where || 'the input'} ${what}`);
 }
 
-/** The neutral default dtype of described data (the facades use their library's rules instead). */
+/**
+ * The neutral default dtype of described data, for the engine's own callers (the facades use their
+ * library's rules instead): JS numbers are float32 (TypeScript cannot tell `1.` from `1`), bigints
+ * int64, booleans bool, joined with the dtypes of tensors and typed arrays inside.
+ */
 export function defaultDtype(d: Described): DType {
   let dt: DType | undefined = d.dtype;
   const join = (x: DType) => { dt = dt === undefined ? x : promoteTypes(dt, x); };
   if (d.bools) join('bool');
-  if (d.ints) join('int32');
-  if (d.floats) join('float32');
+  if (d.bigints) join('int64');
+  if (d.floats || (d.ints && !d.bigints)) join('float32');
   return dt ?? 'float32';
 }
+
+/** Python's error converting a non-finite float to an integer. */
+const nonFinite = (n: number): Error => (Number.isNaN(n) ? new ValueError('cannot convert float NaN to integer') : new OverflowError('cannot convert float infinity to integer'));
 
 /** Writes one JS scalar into storage of `dtype` (wrapping like a C cast for integers, rounding narrow floats). */
 export function storeScalar(out: TensorData, i: number, v: unknown, dtype: DType): void {
@@ -102,14 +112,14 @@ export function storeScalar(out: TensorData, i: number, v: unknown, dtype: DType
     else if (typeof x === 'boolean') o[i] = x ? 1n : 0n;
     else {
       const n = x as number;
-      if (!Number.isFinite(n)) throw new ValueError(`cannot convert float ${n === n ? (n > 0 ? 'infinity' : '-infinity') : 'NaN'} to integer`);
+      if (!Number.isFinite(n)) throw nonFinite(n);
       o[i] = BigInt(Math.trunc(n));
     }
     return;
   }
   let n = typeof x === 'bigint' ? Number(x) : typeof x === 'boolean' ? (x ? 1 : 0) : (x as number);
   if (dtype === 'bool') n = n !== 0 ? 1 : 0;
-  else if (!isFloat(dtype) && !Number.isFinite(n)) throw new ValueError(`cannot convert float ${n === n ? (n > 0 ? 'infinity' : '-infinity') : 'NaN'} to integer`);
+  else if (!isFloat(dtype) && !Number.isFinite(n)) throw nonFinite(n);
   else if (!isFloat(dtype)) n = Math.trunc(n);
   const r = narrowRounding(dtype);
   (out as Float64Array)[i] = r ? r(n) : n;
@@ -149,7 +159,7 @@ export function fromDescribed(value: unknown, d: Described, dtype: DType, flavor
 }
 
 export function scalar(value: number | boolean | bigint | PyFloat, dtype?: DType, flavor: Flavor = 'numpy'): Tensor {
-  const dt = dtype ?? (typeof value === 'boolean' ? 'bool' : typeof value === 'bigint' ? 'int64' : value instanceof PyFloat || !Number.isInteger(value) ? 'float32' : 'int32');
+  const dt = dtype ?? (typeof value === 'boolean' ? 'bool' : typeof value === 'bigint' ? 'int64' : 'float32');
   const data = allocate(dt, 1);
   storeScalar(data, 0, value, dt);
   return new Tensor(dt, [], data, flavor);
@@ -160,9 +170,9 @@ export function checkDims(dims: readonly number[] | number, op: string): number[
   const list = typeof dims === 'number' ? [dims] : [...dims];
   for (const d of list) {
     if (typeof d !== 'number' || !Number.isInteger(d)) {
-      throw new TypeError(`'${typeof d === 'number' ? 'float' : typeof d}' object cannot be interpreted as an integer (${op} got shape (${list.join(', ')}))`);
+      throw new TypeError(`'${typeof d === 'number' ? 'float' : typeof d}' object cannot be interpreted as an integer`);
     }
-    if (d < 0) throw new ValueError(`negative dimensions are not allowed (${op} got shape (${list.join(', ')}))`);
+    if (d < 0) throw new ValueError('negative dimensions are not allowed');
   }
   return list;
 }
@@ -195,7 +205,7 @@ export function eye(n: number, m: number = n, dtype: DType = 'float32', flavor: 
 
 /** The number of elements of Python's range(start, stop, step) with real bounds (NumPy's arange length). */
 export function rangeLength(start: number, stop: number, step: number): number {
-  if (step === 0) throw new ValueError('Maximum allowed size exceeded');
+  if (step === 0) throw new ZeroDivisionError('division by zero');
   return Math.max(0, Math.ceil((stop - start) / step));
 }
 

@@ -77,3 +77,9 @@ export class AxisError extends Error {
 export class ValueError extends Error {
   override name = 'ValueError';
 }
+export class ZeroDivisionError extends Error {
+  override name = 'ZeroDivisionError';
+}
+export class OverflowError extends Error {
+  override name = 'OverflowError';
+}

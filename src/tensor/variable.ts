@@ -3,7 +3,7 @@
 import type { DType } from './dtype.js';
 import { Tensor, printHooks, type Shape } from './tensor.js';
 import { VARIABLE_BRAND, type PrintableVariable } from './printable.js';
-import { shapeString, ShapeError } from './shape.js';
+import { ValueError } from './shape.js';
 import { anyActive, notifyVariableRead } from '../core/levels.js';
 
 export class Variable implements PrintableVariable {
@@ -40,7 +40,9 @@ export class Variable implements PrintableVariable {
   /** Replaces the value (a tensor of the variable's shape and dtype; the facade converts what users give). */
   assign(value: Tensor): this {
     if (value.dims.length !== this.current.dims.length || value.dims.some((d, i) => d !== this.current.dims[i])) {
-      throw new ShapeError(`Cannot assign value to variable ' ${this.name}': Shape mismatch.The variable shape ${shapeString(this.current.dims)}, and the assigned value shape ${shapeString(value.dims)} are incompatible.`);
+      // TensorFlow's text, its missing space and the space before the name included.
+      const tuple = (d: readonly number[]) => `(${d.join(', ')}${d.length === 1 ? ',' : ''})`;
+      throw new ValueError(`Cannot assign value to variable ' ${this.name}': Shape mismatch.The variable shape ${tuple(this.current.dims)}, and the assigned value shape ${tuple(value.dims)} are incompatible.`);
     }
     if (value.dt !== this.current.dt) {
       throw new TypeError(`Cannot assign a ${value.dt} value to variable ${this.name} of dtype ${this.current.dt}`);

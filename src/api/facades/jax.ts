@@ -9,8 +9,8 @@ import * as transforms from '../../autodiff/functional.js';
 import { vmap as vmapTransform } from '../../autodiff/vmap.js';
 import { mapTree, isPlainObject } from '../../autodiff/tree.js';
 import { table } from '../table/index.js';
-import { facade } from '../generate.js';
-import { jax as lib } from '../lib/jax.js';
+import { facade, namespace } from '../generate.js';
+import { jax as lib, jaxHeld } from '../lib/jax.js';
 import { scalarTypes } from '../scalar_types.js';
 import { pyfn } from '../args.js';
 import { documented } from '../docs.js';
@@ -30,13 +30,13 @@ type Fn = (...args: any[]) => any;
 const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
 
 /** Results of a JAX transformation are JAX arrays, whatever the arguments were. */
-const jaxOut = (x: unknown): unknown => mapTree(x, isTensor, (t) => relabel(t, 'jax'));
+// `any`: results are pytrees the caller destructures (`const [y, t] = jax.jvp(...)`).
+const jaxOut = (x: unknown): any => mapTree(x, isTensor, (t) => relabel(t, 'jax'));
 /** Tensor arguments of other libraries become JAX arrays (a NumPy array passed to jax.grad), 64-bit types 32-bit ones as JAX holds them. */
 const jaxIn = (args: unknown[]): unknown[] => args.map((a) => mapTree(a, isTensor, (t) => {
-  const c = X64_OFF[t.dt];
-  return c !== undefined ? relabel(ops.cast(t, c), 'jax') : t.flavor === 'jax' ? t : relabel(t, 'jax');
+  const c = jaxHeld(t.dt);
+  return c !== t.dt ? relabel(ops.cast(t, c), 'jax') : t.flavor === 'jax' ? t : relabel(t, 'jax');
 }));
-const X64_OFF: Partial<Record<string, DType>> = { float64: 'float32', int64: 'int32', uint64: 'uint32' };
 
 /** A transformation whose inputs and outputs are JAX arrays. */
 function jaxTransform<F extends Fn>(name: string, signature: string, doc: string, t: F): F {
@@ -85,15 +85,15 @@ function vmapOptions(rest: unknown[]): { in_axes?: any; out_axes?: any; axis_siz
   return { in_axes: rest[0] as any, out_axes: rest[1] as any };
 }
 
-export const jnp = {
+export const jnp = namespace({
   ...generated,
   ...scalarTypes(lib, 'jax.numpy'),
   ndarray: Tensor,
   newaxis: null,
   pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN, euler_gamma: 0.5772156649015329,
-};
+});
 
-export const jax = {
+export const jax = namespace({
   ...generatedJax,
   numpy: jnp,
   Array: Tensor,
@@ -124,13 +124,13 @@ export const jax = {
   config: {
     update: pyfn('jax.config.update(name, val)', (a) => {
       if (a.name === 'jax_threefry_partitionable') JAX_CONFIG.partitionable = Boolean(a.val);
-      else if (a.name === 'jax_enable_x64') { if (a.val) throw pyError('NotImplementedError', 'jax_enable_x64 is not supported by Jacobi: JAX arrays follow JAX\'s default 32-bit types'); }
+      else if (a.name === 'jax_enable_x64') JAX_CONFIG.x64 = Boolean(a.val);
       else throw pyError('AttributeError', `Unrecognized config option: ${a.name}`);
     }),
     get jax_threefry_partitionable() { return JAX_CONFIG.partitionable; },
-    jax_enable_x64: false,
+    get jax_enable_x64() { return JAX_CONFIG.x64; },
   },
   device_get: (x: unknown) => x,
   block_until_ready: (x: unknown) => x,
-};
+});
 

@@ -9,6 +9,7 @@ import { dtypeArg } from '../dtype_objects.js';
 import { pyError } from '../errors.js';
 import { numpyStr } from '../../format/index.js';
 import { shapeArg } from '../table/shape.js';
+import { jax as lib } from '../lib/jax.js';
 
 /** A typed PRNG key array (`jax.random.key(0)`): key data of shape [...shape, 2] behind a key dtype. */
 export class KeyArray {
@@ -49,9 +50,9 @@ function keysOut(data: Uint32Array, shape: number[], typed: boolean): unknown {
 
 const shapeOf = (s: unknown): number[] => (s === undefined || s === null ? [] : shapeArg(s));
 const floatType = (d: unknown): 'float32' | 'float64' => {
-  const dt = dtypeArg(d ?? 'float32', 'jax')!;
+  const dt = dtypeArg(d ?? lib.floatDtype, 'jax')!;
   if (!dt.startsWith('float')) throw pyError('ValueError', `dtype argument to \`uniform\` must be a float dtype, got ${dt}`);
-  return dt === 'float64' ? 'float32' : dt as 'float32';
+  return dt === 'float64' ? 'float64' : 'float32';
 };
 const num = (v: unknown) => (v instanceof Tensor ? Number(v.values[0]) : Number(v instanceof Number ? v.valueOf() : v));
 
@@ -75,15 +76,15 @@ export const jaxRandomFacade = {
   fold_in: pyfn('jax.random.fold_in(key, data)', (a) => keysOut(jaxRandom.foldIn(single(a.key), typeof a.data === 'bigint' ? a.data : num(a.data)), [], keyWords(a.key).typed)),
   uniform: pyfn('jax.random.uniform(key, shape=(), dtype=float32, minval=0.0, maxval=1.0)', (a) => {
     const shape = shapeOf(a.shape);
-    return array(jaxRandom.uniform(single(a.key), shape, floatType(a.dtype), num(a.minval), num(a.maxval)), shape, 'float32');
+    return array(jaxRandom.uniform(single(a.key), shape, floatType(a.dtype), num(a.minval), num(a.maxval)), shape, floatType(a.dtype));
   }),
   normal: pyfn('jax.random.normal(key, shape=(), dtype=float32)', (a) => {
     const shape = shapeOf(a.shape);
-    return array(jaxRandom.normal(single(a.key), shape, floatType(a.dtype)), shape, 'float32');
+    return array(jaxRandom.normal(single(a.key), shape, floatType(a.dtype)), shape, floatType(a.dtype));
   }),
   truncated_normal: pyfn('jax.random.truncated_normal(key, lower, upper, shape=None, dtype=float32)', (a) => {
     const shape = shapeOf(a.shape);
-    return array(jaxRandom.truncatedNormal(single(a.key), num(a.lower), num(a.upper), shape, floatType(a.dtype)), shape, 'float32');
+    return array(jaxRandom.truncatedNormal(single(a.key), num(a.lower), num(a.upper), shape, floatType(a.dtype)), shape, floatType(a.dtype));
   }),
   randint: pyfn('jax.random.randint(key, shape, minval, maxval, dtype=int32)', (a) => {
     const shape = shapeOf(a.shape);
@@ -109,7 +110,7 @@ export const jaxRandomFacade = {
   }),
   gumbel: pyfn('jax.random.gumbel(key, shape=(), dtype=float32)', (a) => {
     const shape = shapeOf(a.shape);
-    return array(jaxRandom.gumbel(single(a.key), shape, floatType(a.dtype)), shape, 'float32');
+    return array(jaxRandom.gumbel(single(a.key), shape, floatType(a.dtype)), shape, floatType(a.dtype));
   }),
   bits: pyfn('jax.random.bits(key, shape=(), dtype=None)', (a) => {
     const shape = shapeOf(a.shape);

@@ -3,7 +3,7 @@
 import * as ops from '../../ops/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { table } from '../table/index.js';
-import { facade } from '../generate.js';
+import { facade, namespace } from '../generate.js';
 import { numpy as lib } from '../lib/numpy.js';
 import { scalarTypes } from '../scalar_types.js';
 import { dtypeArg, dtypeObject } from '../dtype_objects.js';
@@ -101,7 +101,7 @@ function formatG(v: number): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-export const np = {
+export const np = namespace({
   ...generated,
   ...scalarTypes(lib, 'numpy'),
   dtype: pyfn('np.dtype(dtype, align=False, copy=False)', (a) => dtypeObject('numpy', dtypeArg(a.dtype, 'numpy')!), 'Create a data type object.'),
@@ -111,4 +111,4 @@ export const np = {
   linalg: { ...generated.linalg },
   testing: { assert_allclose, assert_array_equal, assert_equal: assert_array_equal, assert_array_almost_equal, assert_almost_equal: assert_array_almost_equal },
   random: numpyRandom,
-};
+});

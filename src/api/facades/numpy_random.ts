@@ -1,5 +1,6 @@
 // np.random: the legacy global RandomState (MT19937) and RandomState objects, and default_rng's
 // Generator (PCG64 through SeedSequence), drawing NumPy's streams bit for bit (src/api/random).
+import { namespace } from '../generate.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { pyFloat } from '../../tensor/scalars.js';
 import { tuple } from '../../tensor/pytuple.js';
@@ -111,6 +112,8 @@ function legacyMethods(rs: () => RandomState) {
 
 const global = new RandomState();
 
+/** Members are NumPy's methods, assigned by the constructor. */
+interface RandomStateObject { [name: string]: any }
 class RandomStateObject {
   readonly engine: RandomState;
   constructor(seed?: unknown) {
@@ -119,6 +122,7 @@ class RandomStateObject {
   }
 }
 
+interface GeneratorObject { [name: string]: any }
 class GeneratorObject {
   constructor(readonly engine: Generator) {
     const g = () => this.engine;
@@ -150,11 +154,11 @@ class GeneratorObject {
 const defaultRngFn = pyfn('np.random.default_rng(seed=None)', (a) => new GeneratorObject(defaultRng(a.seed ?? undefined)),
   'Construct a new Generator with the default BitGenerator (PCG64), seeded through SeedSequence.');
 
-export const numpyRandom = {
+export const numpyRandom = namespace({
   ...legacyMethods(() => global),
   default_rng: defaultRngFn,
   RandomState: pyclass(RandomStateObject),
   Generator: pyclass(GeneratorObject),
   SeedSequence,
   PCG64,
-};
+});

@@ -9,7 +9,7 @@ import { flatten, isPlainObject, mapTree } from '../../autodiff/tree.js';
 import { unwatched } from '../../core/levels.js';
 import { bind, definePrimitive } from '../../core/primitive.js';
 import { table } from '../table/index.js';
-import { facade } from '../generate.js';
+import { facade, namespace } from '../generate.js';
 import { tf as lib } from '../lib/tf.js';
 import { dtypeArg, dtypeObject } from '../dtype_objects.js';
 import { pyclass, pyfn } from '../args.js';
@@ -74,7 +74,7 @@ const customGradient = documented((f: Fn) => {
   return g;
 }, 'tf.custom_gradient(f=None)', 'Decorator to define a function with a custom gradient: f returns (y, grad_fn), and grad_fn(upstream) gives the gradients of its inputs.');
 
-export const tf = {
+export const tf = namespace({
   ...generated,
   ...dtypes,
   dtypes: { ...dtypes, DType: Object.getPrototypeOf(dtypes.float32).constructor, as_dtype: (x: unknown) => dtypeObject('tensorflow', dtypeArg(x, 'tensorflow')!) },
@@ -106,4 +106,4 @@ export const tf = {
   zeros_like: generated.zeros_like,
   ones_like: generated.ones_like,
   is_tensor: (x: unknown) => x instanceof Tensor,
-};
+});

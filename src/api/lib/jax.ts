@@ -1,10 +1,12 @@
-// JAX's rules with x64 disabled (JAX's default): 64-bit types are held as 32-bit ones, Python
-// scalars are weakly typed, and promotion is the least upper bound on JAX's type lattice
-// (jax/_src/dtypes.py): int32 with float32 is float32, uint32 with int32 is int64 (so int32).
+// JAX's rules. With x64 disabled (JAX's default) 64-bit types are held as 32-bit ones; with
+// jax_enable_x64 the defaults are int64 and float64. Python scalars are weakly typed, and promotion is
+// the least upper bound on JAX's type lattice (jax/_src/dtypes.py): int32 with float32 is float32,
+// uint32 with int32 is int64 (so int32 without x64).
 import { isFloat, type DType } from '../../tensor/dtype.js';
 import type { Described } from '../../tensor/create.js';
 import { cast } from '../../ops/cast.js';
 import { pyError } from '../errors.js';
+import { JAX_CONFIG } from '../random/jax_random.js';
 import { dataTensor, operandOf, weakScalar, type Library } from './library.js';
 
 type Node = DType | 'i*' | 'f*';
@@ -37,9 +39,15 @@ function join(a: Node, b: Node): Node {
 
 const X64_OFF: Partial<Record<DType, DType>> = { int64: 'int32', uint64: 'uint32', float64: 'float32' };
 
+/** A dtype as JAX holds it under the current jax_enable_x64 setting. */
+export const jaxHeld = (dt: DType): DType => (JAX_CONFIG.x64 ? dt : X64_OFF[dt] ?? dt);
+const defaultInt = (): DType => (JAX_CONFIG.x64 ? 'int64' : 'int32');
+const defaultFloat = (): DType => (JAX_CONFIG.x64 ? 'float64' : 'float32');
+const weakDefault = (n: Node): DType => (n === 'i*' ? defaultInt() : n === 'f*' ? defaultFloat() : jaxHeld(n));
+
 /** JAX's warning when a 64-bit dtype is asked for without x64. */
 function truncated(dt: DType): DType {
-  const to = X64_OFF[dt];
+  const to = JAX_CONFIG.x64 ? undefined : X64_OFF[dt];
   if (to === undefined) return dt;
   process.emitWarning(`Explicitly requested dtype ${dt} requested in array is not available, and will be truncated to dtype ${to}. To enable more dtypes, set the jax_enable_x64 configuration option or the JAX_ENABLE_X64 shell environment variable. See https://github.com/google/jax#current-gotchas for more.`, 'UserWarning');
   return to;
@@ -65,40 +73,43 @@ function nodeOf(operands: readonly unknown[]): Node {
 export const jax: Library = {
   name: 'jax',
   flavor: 'jax',
-  floatDtype: 'float32',
-  intDtype: 'int32',
-  indexDtype: 'int32',
-  dtypes: ['bool', 'int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32', 'bfloat16', 'float16', 'float32'],
+  get floatDtype() { return defaultFloat(); },
+  get intDtype() { return defaultInt(); },
+  get indexDtype() { return defaultInt(); },
+  get dtypes(): DType[] {
+    const narrow: DType[] = ['bool', 'int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32', 'bfloat16', 'float16', 'float32'];
+    return JAX_CONFIG.x64 ? [...narrow, 'int64', 'uint64', 'float64'] : narrow;
+  },
 
   dataDtype(d: Described): DType {
     if (d.dtype !== undefined) {
-      let dt: Node = X64_OFF[d.dtype] ?? d.dtype;
+      let dt: Node = jaxHeld(d.dtype);
       if (d.ints) dt = join(dt, 'i*');
       if (d.floats) dt = join(dt, 'f*');
-      return dt === 'i*' ? 'int32' : dt === 'f*' ? 'float32' : dt;
+      return weakDefault(dt);
     }
-    if (d.floats) return 'float32';
+    if (d.floats) return defaultFloat();
     if (d.ints) {
-      if (d.maxInt > 2147483647n || d.minInt < -2147483648n) {
-        throw pyError('OverflowError', `Python int ${d.maxInt > 2147483647n ? d.maxInt : d.minInt} too large to convert to int32`);
+      const [lo, hi] = JAX_CONFIG.x64 ? [-(2n ** 63n), 2n ** 63n - 1n] : [-2147483648n, 2147483647n];
+      if (d.maxInt > hi || d.minInt < lo) {
+        throw pyError('OverflowError', `Python int ${d.maxInt > hi ? d.maxInt : d.minInt} too large to convert to ${defaultInt()}`);
       }
-      return 'int32';
+      return defaultInt();
     }
-    return d.bools ? 'bool' : 'float32';
+    return d.bools ? 'bool' : defaultFloat();
   },
 
   canonical: truncated,
 
-  resultType(_op, xs) {
-    const n = nodeOf(xs);
-    return n === 'i*' ? 'int32' : n === 'f*' ? 'float32' : X64_OFF[n] ?? n;
-  },
+  resultType: (_op, xs) => weakDefault(nodeOf(xs)),
 
-  floatOf: (dt) => (isFloat(dt) ? dt : 'float32'),
-  trueDivide: (dt) => (isFloat(dt) ? dt : 'float32'),
+  floatOf: (dt) => (isFloat(dt) ? dt : defaultFloat()),
+  trueDivide: (dt) => (isFloat(dt) ? dt : defaultFloat()),
+  // Sums widen integers narrower than the default int to it (signedness kept).
   sumDtype(dt) {
-    if (dt === 'bool' || dt === 'int8' || dt === 'int16') return 'int32';
-    if (dt === 'uint8' || dt === 'uint16') return 'uint32';
+    const wide = JAX_CONFIG.x64;
+    if (dt === 'bool' || dt === 'int8' || dt === 'int16' || (wide && dt === 'int32')) return defaultInt();
+    if (dt === 'uint8' || dt === 'uint16' || (wide && dt === 'uint32')) return wide ? 'uint64' : 'uint32';
     return dt;
   },
 
@@ -106,9 +117,10 @@ export const jax: Library = {
     const o = operandOf(x);
     if (o && o.tensor) return o.tensor.dt === dt ? o.tensor : cast(o.tensor, dt);
     if (o) {
-      if (o.py === 'i' && (dt === 'int32' || dt === 'uint32')) {
+      if (o.py === 'i' && (dt === 'int32' || dt === 'uint32' || dt === 'int64')) {
         const v = BigInt(o.value as number | bigint);
-        if (v > (dt === 'int32' ? 2147483647n : 4294967295n) || v < (dt === 'int32' ? -2147483648n : 0n)) {
+        const [lo, hi] = dt === 'int32' ? [-2147483648n, 2147483647n] : dt === 'uint32' ? [0n, 4294967295n] : [-(2n ** 63n), 2n ** 63n - 1n];
+        if (v > hi || v < lo) {
           throw pyError('OverflowError', `Python int ${v} too large to convert to ${dt}`);
         }
       }

@@ -53,7 +53,7 @@ export interface Library {
   /** A Python scalar or data converted for an op that computes in `dt` (the library's checks). */
   convert(x: unknown, dt: DType): Tensor;
   /** The library's error for shapes that do not broadcast. */
-  broadcastError(op: string, a: readonly number[], b: readonly number[]): Error;
+  broadcastError(op: string, a: readonly number[], b: readonly number[], shapes?: readonly (readonly number[])[]): Error;
 }
 
 // ---------------------------------------------------------------- shared pieces

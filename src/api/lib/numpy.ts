@@ -6,9 +6,9 @@ import type { Described } from '../../tensor/create.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { pyError } from '../errors.js';
 import { cast } from '../../ops/cast.js';
+import { broadcastMessage } from '../../ops/errors.js';
 import { category, dataTensor, operandOf, pyCategory, weakScalar, type Library } from './library.js';
 
-const tuple = (d: readonly number[]) => `(${d.join(',')}${d.length === 1 ? ',' : ''})`;
 
 /** The smallest type holding an integer value, and whether it is an unsigned type whose value also fits the signed one (NumPy's is_small_unsigned). */
 function minIntType(v: bigint): { dt: DType; small: boolean } {
@@ -122,5 +122,5 @@ export const numpy: Library = {
     return dataTensor(x, dt, numpy);
   },
 
-  broadcastError: (_op, a, b) => pyError('ValueError', `operands could not be broadcast together with shapes ${tuple(a)} ${tuple(b)}`),
+  broadcastError: (_op, a, b, shapes) => pyError('ValueError', broadcastMessage(shapes ?? [a, b])),
 };

@@ -13,7 +13,8 @@ export const tfTypeName = (dt: DType) => TF_TYPE[dt] ?? dt;
 
 /** TensorFlow's kernel names, for its `[Op:AddV2]` suffix. */
 const KERNELS: Record<string, string> = {
-  add: 'AddV2', sub: 'Sub', mul: 'Mul', div: 'RealDiv', true_divide: 'RealDiv', pow: 'Pow', maximum: 'Maximum', minimum: 'Minimum',
+  add: 'AddV2', sub: 'Sub', subtract: 'Sub', mul: 'Mul', multiply: 'Mul', div: 'RealDiv', divide: 'RealDiv', power: 'Pow',
+  remainder: 'FloorMod', floor_divide: 'FloorDiv', arctan2: 'Atan2', fmod: 'TruncateMod', true_divide: 'RealDiv', pow: 'Pow', maximum: 'Maximum', minimum: 'Minimum',
   mod: 'FloorMod', floordiv: 'FloorDiv', atan2: 'Atan2', equal: 'Equal', not_equal: 'NotEqual', less: 'Less',
   less_equal: 'LessEqual', greater: 'Greater', greater_equal: 'GreaterEqual', logical_and: 'LogicalAnd',
   logical_or: 'LogicalOr', logical_xor: 'LogicalXor', where: 'SelectV2', matmul: 'MatMul', squared_difference: 'SquaredDifference',

@@ -48,7 +48,7 @@ export const miscRows: OpRow[] = [
   row({
     name: 'shape', doc: 'The shape of an array (TensorFlow: as an int32 tensor).',
     impl: (a, lib) => tensorOf(lib, a.x).shape,
-    variants: { tensorflow: (a, lib) => makeTensor(tensorOf(lib, a.x).dims.slice(), a.out_type === undefined ? 'int32' : dtypeArg(a.out_type, 'tensorflow')!, 'tf') },
+    variants: { tensorflow: (a, lib) => makeTensor(tensorOf(lib, a.x).dims.slice(), dtypeArg(a.out_type, 'tensorflow') ?? 'int32', 'tf') },
     np: 'shape(a)', jnp: 'shape(a)', tf: 'shape(input, out_type=None, name=None)', raw: true,
   }),
   row({

@@ -8,7 +8,7 @@ import { PY_REPR } from '../../tensor/printable.js';
 import * as ops from '../../ops/index.js';
 import { unwatched } from '../../core/levels.js';
 import { kerasInit } from '../random/index.js';
-import { kwargs } from '../args.js';
+import { kwargs, pyclass, pyclasses } from '../args.js';
 import { documented } from '../docs.js';
 import { pyError } from '../errors.js';
 import { finish, tensorOf } from '../kinds.js';
@@ -44,6 +44,8 @@ function initialize(init: unknown, shape: number[]): Tensor {
 }
 
 /** A Keras layer: callable on a tensor, built on first use from the input's shape. */
+/** Layers are called like functions (`layer(x)`), as Python's __call__ makes them. */
+interface Layer { (inputs: unknown): Tensor }
 abstract class Layer {
   built = false;
   constructor() {
@@ -141,16 +143,16 @@ const binaryCrossentropy = (y: Tensor, p: Tensor) => {
 };
 
 export const keras = {
-  layers: { Dense },
-  Sequential,
-  losses: {
+  layers: { Dense: pyclass(Dense) },
+  Sequential: pyclass(Sequential),
+  losses: pyclasses({
     MeanSquaredError: lossClass('MeanSquaredError', meanSquared),
     MeanAbsoluteError: lossClass('MeanAbsoluteError', meanAbsolute),
     BinaryCrossentropy: lossClass('BinaryCrossentropy', binaryCrossentropy),
     mean_squared_error: (y: unknown, p: unknown) => meanSquared(tensorOf(lib, y), tensorOf(lib, p)),
     MSE: (y: unknown, p: unknown) => meanSquared(tensorOf(lib, y), tensorOf(lib, p)),
-  },
-  optimizers: { SGD: optimizer('SGD'), Adam: optimizer('Adam') } as Record<string, new (...a: unknown[]) => KerasOptimizer>,
+  }),
+  optimizers: { SGD: pyclass(optimizer('SGD')), Adam: pyclass(optimizer('Adam')) },
   initializers: {
     GlorotUniform: (...a: unknown[]) => (shape: number[]) => new Tensor('float32', shape, kerasInit.glorotUniform(shape, (kwargs('GlorotUniform(seed=None)', a).seed as number | null) ?? null), 'tf'),
     Zeros: () => (shape: number[]) => ops.zeros(shape, 'float32', 'tf'),

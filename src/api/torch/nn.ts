@@ -8,7 +8,7 @@ import * as ops from '../../ops/index.js';
 import { nameNode, requiresGrad } from '../../autodiff/torch_autograd.js';
 import { torchInit } from '../random/index.js';
 import { defaultGenerator, torchRandomMethods } from '../facades/torch_random.js';
-import { pyfn } from '../args.js';
+import { pyclasses, pyfn } from '../args.js';
 import { pyError } from '../errors.js';
 import { finish, tensorOf } from '../kinds.js';
 import { torch as lib } from '../lib/torch.js';
@@ -42,6 +42,8 @@ function entries(m: object): [string, unknown][] {
  * torch.nn.Module. Instances are callable (`model(x)` runs `forward`), as Python's __call__ makes
  * them: the constructor returns a function object whose prototype is the subclass's.
  */
+/** Modules are called like functions (`model(x)` runs forward). */
+export interface Module { (...args: any[]): any }
 export class Module {
   declare training: boolean;
 
@@ -323,7 +325,7 @@ function fill(t: unknown, data: Float32Array | Float64Array | null, value = 0): 
   return p;
 }
 
-export const nn = {
+export const nn = pyclasses({
   Module, Parameter, Linear, Sequential,
   ReLU: activationModule('ReLU', (x) => finish(lib, ops.relu(x), [x])),
   Tanh: activationModule('Tanh', (x) => finish(lib, ops.tanh(x), [x])),
@@ -337,5 +339,5 @@ export const nn = {
   BCELoss: lossModule('BCELoss', (i, t, r) => functional.binary_cross_entropy(i, t, { reduction: r })),
   BCEWithLogitsLoss: lossModule('BCEWithLogitsLoss', (i, t, r) => functional.binary_cross_entropy_with_logits(i, t, { reduction: r })),
   init,
-};
+});
 

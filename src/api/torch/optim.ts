@@ -6,7 +6,7 @@ import * as ops from '../../ops/index.js';
 import { pyError } from '../errors.js';
 import { withMode } from './grad_mode.js';
 import { updateInPlace } from '../mutation.js';
-import { kwargs } from '../args.js';
+import { kwargs, pyclasses } from '../args.js';
 import { Module } from './nn.js';
 
 interface Group { params: Tensor[]; [k: string]: unknown }
@@ -90,4 +90,4 @@ export class Adam extends Optimizer {
   }
 }
 
-export const optim = { SGD, Adam };
+export const optim = pyclasses({ SGD, Adam });
