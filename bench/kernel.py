@@ -77,7 +77,9 @@ def measure_first_cell(runs):
             msg_id = kc.execute("jnp.arange(6).reshape(2, 3) * 2")
             while True:
                 msg = kc.get_iopub_msg(timeout=30)
-                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] in ("execute_result", "error"):
+                if msg["parent_header"].get("msg_id") != msg_id:
+                    continue
+                if msg["msg_type"] in ("execute_result", "error") or (msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle"):
                     break
             times.append(time.perf_counter() - t)
             after_info.append(time.perf_counter() - t_info)
