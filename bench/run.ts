@@ -640,10 +640,12 @@ function memory(): void {
 interface ColdResult { what: string; median: number; min: number; max: number }
 const coldResults: ColdResult[] = [];
 function coldStart(): void {
-  const jacobiUrl = pathToFileURL(path.join(root, 'dist/src/index.js')).href;
+  const jacobiUrl = pathToFileURL(path.join(root, 'dist/jacobi.js')).href; // the package entry (bundled)
+  const unbundledUrl = pathToFileURL(path.join(root, 'dist/src/index.js')).href;
   const variants: [string, string][] = [
     ['bare node -e 0', '0'],
     ['jacobi', `import(${JSON.stringify(jacobiUrl)}).then(m => console.log(String(m.tf.constant([1,2]))))`],
+    ['jacobi, unbundled modules (dist/src/index.js)', `import(${JSON.stringify(unbundledUrl)}).then(m => console.log(String(m.tf.constant([1,2]))))`],
     ['tfjs-core + cpu', `Promise.all([import('@tensorflow/tfjs-core'), import('@tensorflow/tfjs-backend-cpu')]).then(([t]) => { t.env().set('IS_TEST', true); console.log(String(t.tensor([1,2]))); })`],
     ['jax-js (wasm)', `import('@jax-js/jax').then(async j => { await j.init('wasm'); console.log(String(j.numpy.array([1,2]).js())); })`],
   ];

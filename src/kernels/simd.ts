@@ -5,8 +5,8 @@
 // no WebAssembly SIMD: JACOBI_NO_WASM=1), and the caller runs its JavaScript loop, which gives the same
 // bits for arithmetic, comparisons and sums, and for the float32 transcendentals the same bits except
 // where two double-precision results straddle a float32 rounding boundary (src/kernels/wasm/simd.ts).
-import { readFileSync } from 'node:fs';
 import type { DType, TensorData } from '../tensor/dtype.js';
+import { wasmBytes } from './wasm_file.js';
 
 interface SimdExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -48,7 +48,7 @@ let loaded: Loaded | null | undefined;
 function load(): Loaded | null {
   if (loaded !== undefined) return loaded;
   try {
-    const bytes = readFileSync(new URL('./wasm/simd.wasm', import.meta.url));
+    const bytes = wasmBytes('simd.wasm');
     const x = new WA.Instance(new WA.Module(bytes), {
       env: { abort: () => { throw new Error('simd.wasm aborted'); } },
     }).exports as unknown as SimdExports;

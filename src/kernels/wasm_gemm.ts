@@ -2,8 +2,8 @@
 // Operands are packed straight from their typed arrays into the module's memory (transposed reads
 // cost nothing extra), the product runs there, and C is copied out. Loaded on first use; where the
 // module or SIMD is unavailable the JavaScript kernel runs instead, with identical results.
-import { readFileSync } from 'node:fs';
 import { packPanels } from './pack.js';
+import { wasmBytes } from './wasm_file.js';
 
 interface GemmModule {
   gemm(ap: number, bp: number, cp: number, n: number, k: number, m: number): void;
@@ -23,7 +23,7 @@ let module: GemmModule | null | undefined;
 function load(): GemmModule | null {
   if (module !== undefined) return module;
   try {
-    const bytes = readFileSync(new URL('./wasm/gemm.wasm', import.meta.url));
+    const bytes = wasmBytes('gemm.wasm');
     const instance = new WA.Instance(new WA.Module(bytes), {
       env: { abort: () => { throw new Error('gemm.wasm aborted'); } },
     });
