@@ -394,9 +394,43 @@ function pairwiseF64(p: usize, n: i32): f64 {
  * added to the running total `acc`. Sums n elements at p (a whole number of buffers, or the group's last part).
  */
 export function sumBlocksF32(p: usize, n: i32, acc: f32): f32 {
-  for (let b = 0; b < n; b += 8192) acc += pairwiseF32(p + (<usize>b << 2), min(8192, n - b));
+  for (let b = 0; b < n; b += 8192) {
+    const q = p + (<usize>b << 2);
+    acc += n - b >= 8192 ? pairwise8192F32(q) : pairwiseF32(q, n - b);
+  }
   return acc;
 }
+
+/**
+ * pairwiseF32(p, 8192), the same additions in the same order: the recursion's 64 leaves of 128
+ * elements, two at a time (four registers, so the adds' latencies overlap), then the tree over them.
+ */
+function pairwise8192F32(p: usize): f32 {
+  const leaves = LEAVES;
+  for (let l = 0; l < 64; l += 2) {
+    const q = p + (<usize>l << 9), r = q + 512;
+    let a0 = v128.load(q), a1 = v128.load(q, 16), b0 = v128.load(r), b1 = v128.load(r, 16);
+    for (let i: usize = 32; i < 512; i += 32) {
+      a0 = f32x4.add(a0, v128.load(q + i)); a1 = f32x4.add(a1, v128.load(q + i, 16));
+      b0 = f32x4.add(b0, v128.load(r + i)); b1 = f32x4.add(b1, v128.load(r + i, 16));
+    }
+    store<f32>(leaves + (<usize>l << 2), lanesSum(a0, a1));
+    store<f32>(leaves + (<usize>(l + 1) << 2), lanesSum(b0, b1));
+  }
+  // The tree: each level adds neighbours, as the recursion's halves are added.
+  for (let w = 64; w > 1; w >>= 1) {
+    for (let i = 0; i < w; i += 2) store<f32>(leaves + (<usize>(i >> 1) << 2), load<f32>(leaves + (<usize>i << 2)) + load<f32>(leaves + (<usize>(i + 1) << 2)));
+  }
+  return load<f32>(leaves);
+}
+
+/** ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)) of the eight running sums in two registers. */
+@inline function lanesSum(v0: v128, v1: v128): f32 {
+  return ((f32x4.extract_lane(v0, 0) + f32x4.extract_lane(v0, 1)) + (f32x4.extract_lane(v0, 2) + f32x4.extract_lane(v0, 3))) +
+    ((f32x4.extract_lane(v1, 0) + f32x4.extract_lane(v1, 1)) + (f32x4.extract_lane(v1, 2) + f32x4.extract_lane(v1, 3)));
+}
+
+const LEAVES = memory.data(256);
 
 export function sumBlocksF64(p: usize, n: i32, acc: f64): f64 {
   for (let b = 0; b < n; b += 8192) acc += pairwiseF64(p + (<usize>b << 3), min(8192, n - b));
