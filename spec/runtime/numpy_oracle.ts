@@ -38,7 +38,7 @@ with np.errstate(all='ignore'):
     for name, expr in cases.items():
         try:
             r = np.asarray(eval(expr, {'np': np, 'math': math}))
-            out[name] = {'dtype': str(r.dt), 'shape': list(r.shape), 'data': [enc(v, r.dt.kind) for v in r.reshape(-1).tolist()]}
+            out[name] = {'dtype': str(r.dtype), 'shape': list(r.shape), 'data': [enc(v, r.dtype.kind) for v in r.reshape(-1).tolist()]}
         except Exception as e:
             out[name] = {'error': type(e).__name__ + ': ' + str(e)}
 print(json.dumps(out))

@@ -32,7 +32,7 @@ function make(dtype: 'float32' | 'float64' | 'int32', dims: number[]): Tensor {
 }
 
 function sameBits(got: Tensor, want: Tensor, what: string): void {
-  assert.equal(got.dtype, want.dtype, what);
+  assert.equal(got.dt, want.dt, what);
   assert.deepEqual([...got.dims], [...want.dims], what);
   const g = got.data as ArrayLike<number>, w = want.data as ArrayLike<number>;
   assert.equal(g.length, w.length, what);
