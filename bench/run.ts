@@ -700,8 +700,21 @@ function kernelLatency(): void {
   }
 }
 
-/** What limits each unmet target, from profiling (filled in from the last full run's analysis). */
-const LIMITS: Record<string, string> = {};
+/** What limits each unmet target, from profiling and the measurements behind the issue 17 work. */
+const COPY = 'tensors live in JavaScript typed arrays, so each WebAssembly op copies its operands into the module\'s memory and the result out (about 0.5 ns per element per op), where NumPy and tfjs-wasm compute in place';
+const LIMITS: Record<string, string> = {
+  'xx-sin': 'NumPy 1.24 runs float32 sin as 16-lane AVX-512 polynomials; Jacobi\'s float32 transcendentals run in WebAssembly SIMD but in double precision on 2 lanes (about 6 ns/element), so that every result equals Math.fround of the double result and printed values do not move; a float32 polynomial on 4 lanes measured about 4x faster but changes some last bits. Also: ' + COPY + ', and the three ops are three passes (no fusion yet: it waits for the lazy tensors of the core rework)',
+  chain20: 'ten of the twenty ops are sin and tanh at about 6-7 ns/element each in double precision on 2 lanes (see the x*x+sin(x) row); ' + COPY + '; no fusion yet (twenty passes over memory)',
+  sum: 'the pairwise summation itself keeps NumPy\'s order at about 0.1 ns/element; the rest is the copy into the module\'s memory (' + COPY + ')',
+  bcast: 'the add is one SIMD pass; ' + COPY + ', and the fresh output array is zero-filled by the allocator',
+  'matmul-512': 'NumPy\'s OpenBLAS sgemm uses AVX-512 FMA (16 lanes, about 150 GFLOP/s peak per core); WebAssembly SIMD128 has 4 lanes and no FMA (separate multiply and add, both rounded, which the bit-exactness with the JavaScript kernel needs); relaxed-SIMD madd is behind a flag on Node 20 and would change bits. The second thread only helps when the second core is free: during this run other jobs held it (see the load average)',
+  'matmul-512-1t': 'WebAssembly SIMD128 without FMA: 4 lanes, a multiply and an add per step, against OpenBLAS\'s AVX-512 FMA (see the row above)',
+  'mlp-vg': 'the six 512x512x64 products dominate; PyTorch runs them in OpenBLAS\'s AVX-512 sgemm, about 4x Jacobi\'s SIMD128 kernel on one core (see the matmul rows)',
+  cold: 'the bundle is one 200 KB module; what remains is compiling and running it',
+  kernelStart: 'the kernel starts node, its I/O worker thread and zeromq\'s native module before it can answer; a bare `node -e 0` took a large part of it in this run (see the cold-start table)',
+  firstCell: 'after kernel_info the session loads its modules (unbundled, so that a cell\'s import of jacobi shares their classes) and the TypeScript compiler from its V8 code cache, then compiles the cell',
+  steady: 'steady-state loops did not grow or fault here without a pool: glibc reuses the freed 4 MB blocks',
+};
 
 // ---------- report ----------
 const stat = (id: string, lib: Lib): Stat | undefined => results.find((r) => r.id === id)?.stats[lib];
