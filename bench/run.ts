@@ -15,6 +15,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as jx from '@jax-js/jax';
 import { tf, jax, jnp, ops, Tensor } from '../src/index.js';
 import { randomNormal } from '../src/tensor/random.js';
+import { gemmThreads } from '../src/kernels/wasm_gemm.js';
 
 const quick = process.argv.includes('--quick');
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -846,8 +847,11 @@ async function main(): Promise<void> {
     if (last && last[0].group === c.group && (c.group === 'mlp' || c.group === 'jacobian')) last.push(c);
     else groups.push([c]);
   }
+  const chunks0 = gemmThreads().workerChunks;
   for (const g of groups) await runGroup(g);
   phase('cases', t);
+  const th = gemmThreads();
+  notes.push(`Matmul threads: ${th.running ? `the worker thread computed ${th.workerChunks - chunks0} chunks of row panels during the cases (by default it joins a product only while the load average leaves a core free; JACOBI_THREADS=1 or 2 forces one or two threads)` : 'one thread (no worker here)'}.`);
   try { await crossCheck(); } catch (e) { notes.push(`Cross-check failed: ${errText(e)}`); }
   t = performance.now();
   memory();

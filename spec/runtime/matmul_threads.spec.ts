@@ -22,8 +22,15 @@ function sameBits(x: ArrayLike<number>, y: ArrayLike<number>, what: string): voi
 
 describe('matmul on two threads', function () {
   this.timeout(60000);
+  let prev: string | undefined;
   before(function () {
     if (!wasmGemmAvailable()) this.skip();
+    // Two threads whatever the machine's load (by default the worker joins only when a core is free).
+    prev = process.env.JACOBI_THREADS;
+    process.env.JACOBI_THREADS = '2';
+  });
+  after(function () {
+    if (prev === undefined) delete process.env.JACOBI_THREADS; else process.env.JACOBI_THREADS = prev;
   });
 
   const shapes: [number, number, number][] = [[256, 128, 256], [257, 131, 129], [130, 515, 67], [512, 64, 512], [61, 700, 300]];

@@ -7,7 +7,8 @@
 // (gemm_worker.ts) runs the same code on it. A product is cut into chunks of row panels that the two
 // threads claim with a compare-and-swap, so the main thread never waits for the worker to wake and
 // every element of C is computed by the same instructions whichever thread does it (identical bits).
-// JACOBI_THREADS=1 (read per call) keeps every product on the calling thread.
+// JACOBI_THREADS=1 (read per call) keeps every product on the calling thread; by default the worker
+// joins only while the load average leaves a core free, JACOBI_THREADS=2 always.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { packPanels } from './pack.js';
@@ -96,9 +97,25 @@ export function wasmGemm(
   // A as panels of 4 rows, B as panels of 8 columns (the kernel's register block).
   packPanels(A, ao, ta ? 1 : k, ta ? n : 1, n, k, 4, F, ap >> 2);
   packPanels(B, bo, tb ? k : 1, tb ? 1 : m, m, k, 8, F, bp >> 2);
-  if (threads !== null && n * k * m >= MT_MIN_WORK && pn >= 2 && process.env.JACOBI_THREADS !== '1') parallel(mod, ap, bp, cp, n, k, m, pn);
+  if (threads !== null && n * k * m >= MT_MIN_WORK && pn >= 2 && process.env.JACOBI_THREADS !== '1' && coresFree()) parallel(mod, ap, bp, cp, n, k, m, pn);
   else mod.gemm(ap, bp, cp, n, k, m);
   C.set(new Float32Array(mod.memory.buffer, cp, n * m), co);
+}
+
+/**
+ * Whether a second thread can have a core: the load average (read at most once a second) leaves one
+ * free besides this thread. When other jobs hold the cores, a second thread only competes with this
+ * one (measured slower than one thread here); JACOBI_THREADS=2 uses it regardless.
+ */
+let loadCheckedAt = -Infinity, loadOk = true;
+function coresFree(): boolean {
+  if (process.env.JACOBI_THREADS === '2') return true;
+  const now = Date.now();
+  if (now - loadCheckedAt > 1000) {
+    loadCheckedAt = now;
+    loadOk = os.loadavg()[0] < os.availableParallelism() - 0.5;
+  }
+  return loadOk;
 }
 
 /** The product in chunks of row panels, claimed by this thread and the worker alike. */
