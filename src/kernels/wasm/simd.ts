@@ -50,20 +50,40 @@ const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15;
 }
 
 /**
- * o[i] = a[i*sa] op b[i*sb] for i < n, sa and sb 0 (a single element repeated) or 1. Comparisons
- * (op >= 10) write bytes 0/1.
+ * One loop per (op, layout) with nothing decided inside it (V8 does not unswitch wasm loops, and a
+ * branch per vector cost as much as the arithmetic): `op` is a constant wherever this is inlined.
+ * Two vectors per step.
  */
-export function binaryF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
-  const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
-  const da: usize = sa ? 16 : 0, db: usize = sb ? 16 : 0;
-  if (op < EQ) {
-    for (let i = 0; i < n; i += 4) {
-      const va = sa ? v128.load(a) : va0, vb = sb ? v128.load(b) : vb0;
-      v128.store(o, opF32(op, va, vb));
-      a += da; b += db; o += 16;
+@inline function loopF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  if (sa && sb) {
+    for (let i = 0; i < n; i += 8) {
+      v128.store(o, opF32(op, v128.load(a), v128.load(b)));
+      v128.store(o, opF32(op, v128.load(a, 16), v128.load(b, 16)), 16);
+      a += 32; b += 32; o += 32;
     }
-    return;
+  } else if (sa) {
+    const vb = v128.load32_splat(b);
+    for (let i = 0; i < n; i += 8) {
+      v128.store(o, opF32(op, v128.load(a), vb));
+      v128.store(o, opF32(op, v128.load(a, 16), vb), 16);
+      a += 32; o += 32;
+    }
+  } else if (sb) {
+    const va = v128.load32_splat(a);
+    for (let i = 0; i < n; i += 8) {
+      v128.store(o, opF32(op, va, v128.load(b)));
+      v128.store(o, opF32(op, va, v128.load(b, 16)), 16);
+      b += 32; o += 32;
+    }
+  } else {
+    const r = opF32(op, v128.load32_splat(a), v128.load32_splat(b));
+    for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; }
   }
+}
+
+@inline function cmpLoopF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
+  const da: usize = sa ? 64 : 0, db: usize = sb ? 64 : 0;
   const one = i8x16.splat(1);
   // Sixteen results per store: four masks narrowed to bytes.
   for (let i = 0; i < n; i += 16) {
@@ -73,7 +93,28 @@ export function binaryF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usiz
     const m3 = cmpF32(op, sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0);
     const w = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
     v128.store(o, v128.and(w, one));
-    a += da << 2; b += db << 2; o += 16;
+    a += da; b += db; o += 16;
+  }
+}
+
+/**
+ * o[i] = a[i*sa] op b[i*sb] for i < n, sa and sb 0 (a single element repeated) or 1. Comparisons
+ * (op >= 10) write bytes 0/1.
+ */
+export function binaryF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  switch (op) {
+    case ADD: loopF32(ADD, a, sa, b, sb, o, n); return;
+    case SUB: loopF32(SUB, a, sa, b, sb, o, n); return;
+    case MUL: loopF32(MUL, a, sa, b, sb, o, n); return;
+    case DIV: loopF32(DIV, a, sa, b, sb, o, n); return;
+    case MAX: loopF32(MAX, a, sa, b, sb, o, n); return;
+    case MIN: loopF32(MIN, a, sa, b, sb, o, n); return;
+    case EQ: cmpLoopF32(EQ, a, sa, b, sb, o, n); return;
+    case NE: cmpLoopF32(NE, a, sa, b, sb, o, n); return;
+    case LT: cmpLoopF32(LT, a, sa, b, sb, o, n); return;
+    case LE: cmpLoopF32(LE, a, sa, b, sb, o, n); return;
+    case GT: cmpLoopF32(GT, a, sa, b, sb, o, n); return;
+    default: cmpLoopF32(GE, a, sa, b, sb, o, n); return;
   }
 }
 
@@ -89,20 +130,29 @@ export function binaryRowsF32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
 
 // ---------------------------------------------------------------- float64 and int32 arithmetic
 
-export function binaryF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+@inline function opF64(op: i32, a: v128, b: v128): v128 {
+  switch (op) {
+    case ADD: return f64x2.add(a, b);
+    case SUB: return f64x2.sub(a, b);
+    case MUL: return f64x2.mul(a, b);
+    default: return f64x2.div(a, b);
+  }
+}
+
+@inline function loopF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   const va0 = v128.load64_splat(a), vb0 = v128.load64_splat(b);
-  const da: usize = sa ? 16 : 0, db: usize = sb ? 16 : 0;
-  for (let i = 0; i < n; i += 2) {
-    const va = sa ? v128.load(a) : va0, vb = sb ? v128.load(b) : vb0;
-    let r: v128;
-    switch (op) {
-      case ADD: r = f64x2.add(va, vb); break;
-      case SUB: r = f64x2.sub(va, vb); break;
-      case MUL: r = f64x2.mul(va, vb); break;
-      default: r = f64x2.div(va, vb); break;
-    }
-    v128.store(o, r);
-    a += da; b += db; o += 16;
+  if (sa && sb) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, v128.load(a), v128.load(b))); a += 16; b += 16; o += 16; }
+  else if (sa) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, v128.load(a), vb0)); a += 16; o += 16; }
+  else if (sb) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, va0, v128.load(b))); b += 16; o += 16; }
+  else { const r = opF64(op, va0, vb0); for (let i = 0; i < n; i += 2) { v128.store(o, r); o += 16; } }
+}
+
+export function binaryF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  switch (op) {
+    case ADD: loopF64(ADD, a, sa, b, sb, o, n); return;
+    case SUB: loopF64(SUB, a, sa, b, sb, o, n); return;
+    case MUL: loopF64(MUL, a, sa, b, sb, o, n); return;
+    default: loopF64(DIV, a, sa, b, sb, o, n); return;
   }
 }
 
@@ -112,14 +162,24 @@ export function binaryRowsF64(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
   }
 }
 
+@inline function opI32(op: i32, a: v128, b: v128): v128 {
+  return op == ADD ? i32x4.add(a, b) : op == SUB ? i32x4.sub(a, b) : i32x4.mul(a, b);
+}
+
+@inline function loopI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
+  if (sa && sb) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, v128.load(a), v128.load(b))); a += 16; b += 16; o += 16; }
+  else if (sa) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, v128.load(a), vb0)); a += 16; o += 16; }
+  else if (sb) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, va0, v128.load(b))); b += 16; o += 16; }
+  else { const r = opI32(op, va0, vb0); for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; } }
+}
+
 /** int32 add, sub and mul wrap around (as Int32Array stores do, and Math.imul). */
 export function binaryI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
-  const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
-  const da: usize = sa ? 16 : 0, db: usize = sb ? 16 : 0;
-  for (let i = 0; i < n; i += 4) {
-    const va = sa ? v128.load(a) : va0, vb = sb ? v128.load(b) : vb0;
-    v128.store(o, op == ADD ? i32x4.add(va, vb) : op == SUB ? i32x4.sub(va, vb) : i32x4.mul(va, vb));
-    a += da; b += db; o += 16;
+  switch (op) {
+    case ADD: loopI32(ADD, a, sa, b, sb, o, n); return;
+    case SUB: loopI32(SUB, a, sa, b, sb, o, n); return;
+    default: loopI32(MUL, a, sa, b, sb, o, n); return;
   }
 }
 
@@ -145,6 +205,17 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
     }
     return;
   }
+  switch (op) {
+    case NEG: simpleF32(NEG, a, o, n); return;
+    case ABS: simpleF32(ABS, a, o, n); return;
+    case SQRT: simpleF32(SQRT, a, o, n); return;
+    case FLOOR: simpleF32(FLOOR, a, o, n); return;
+    case CEIL: simpleF32(CEIL, a, o, n); return;
+    default: simpleF32(RELU, a, o, n); return;
+  }
+}
+
+@inline function simpleF32(op: i32, a: usize, o: usize, n: i32): void {
   const zero = f32x4.splat(0);
   for (let i = 0; i < n; i += 4) {
     const x = v128.load(a);
