@@ -13,8 +13,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as jx from '@jax-js/jax';
-import { tf, jax, jnp, ops, Tensor } from '../src/index.js';
-import { randomNormal } from '../src/tensor/random.js';
+import { tf, jax, ops, Tensor } from '../src/index.js';
 import { gemmThreads } from '../src/kernels/wasm_gemm.js';
 
 const quick = process.argv.includes('--quick');
@@ -283,8 +282,16 @@ function fmt(x: number): string {
 
 // ---------- helpers per library ----------
 const rnd = (n: number, seed: number, std = 1): Float32Array => {
-  const t = randomNormal([n], 0, std, { seed });
-  return Float32Array.from(t.values as ArrayLike<number>);
+  // Seeded normals of the bench's own (xorshift32 and Box-Muller), so the data do not depend on the API.
+  let s = (seed * 2654435761) >>> 0 || 1;
+  const u = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return (s + 0.5) / 2 ** 32; };
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i += 2) {
+    const r = Math.sqrt(-2 * Math.log(u())) * std, t = 2 * Math.PI * u();
+    out[i] = r * Math.cos(t);
+    if (i + 1 < n) out[i + 1] = r * Math.sin(t);
+  }
+  return out;
 };
 const J = (data: Float32Array, dims: number[]): Tensor => new Tensor('float32', dims, Float32Array.from(data), 'tf');
 /** tfjs: creates inputs on the active backend, tidies each run, reads the result back. */
@@ -477,7 +484,7 @@ function buildCases(): Case[] {
   cases.push({
     id: 'scalar-add', group: 'overhead', name: `scalar add x ${nOps}`, unit: 'us/op', value: (ms) => (ms * 1000) / nOps, reps: 5,
     impls: {
-      jacobi: jacImpl(() => { const a = tf.constant(1.5), b = tf.constant(2.5); return () => { for (let i = 0; i < nOps; i++) ops.add(a, b); }; }),
+      jacobi: jacImpl(() => { const a = J(Float32Array.of(1.5), []), b = J(Float32Array.of(2.5), []); return () => { for (let i = 0; i < nOps; i++) ops.add(a, b); }; }),
       ...Object.fromEntries((['tfjs-cpu', 'tfjs-wasm'] as const).map((l) => [l, () => {
         const a = tfc.scalar(1.5), b = tfc.scalar(2.5);
         return { run: () => { for (let i = 0; i < nOps; i++) { const z = tfc.add(a, b); z.dataSync(); z.dispose(); } }, dispose: () => { a.dispose(); b.dispose(); } };
@@ -618,7 +625,7 @@ function memory(): void {
     const x = J(x0, [n]);
     const chain = (y: Tensor, sample: () => void) => { for (let i = 0; i < len; i++) { y = i % 2 ? ops.sin(y) : ops.mul(y, 1.0001); if (i % every === 0) sample(); } return y; };
     measure('jacobi', 'plain', 1, '', (s) => chain(x, s));
-    const t0 = jnp.ones([n]);
+    const t0 = J(new Float32Array(n).fill(1), [n]);
     measure('jacobi', 'ForwardAccumulator', 2, 'outputs: primal and tangent', (s) => {
       const acc = new tf.autodiff.ForwardAccumulator(x, t0);
       return acc.run(() => { const y = chain(x, s); return [y, acc.jvp(y)]; });
@@ -704,7 +711,7 @@ function steadyState(): void {
   };
   run('jacobi', () => ops.add(ops.mul(x, x), ops.sin(x)));
   // The same loop writing into one preallocated array: what a loop costs when it never faults.
-  const out = new Float32Array(n), xd = x.data as Float32Array;
+  const out = new Float32Array(n), xd = x.values as Float32Array;
   run('plain JS into one reused Float32Array (reference)', () => { for (let i = 0; i < n; i++) { const v = xd[i]; out[i] = v * v + Math.sin(v); } });
 }
 

@@ -34,7 +34,7 @@ function make(dtype: 'float32' | 'float64' | 'int32', dims: number[]): Tensor {
 function sameBits(got: Tensor, want: Tensor, what: string): void {
   assert.equal(got.dt, want.dt, what);
   assert.deepEqual([...got.dims], [...want.dims], what);
-  const g = got.data as ArrayLike<number>, w = want.data as ArrayLike<number>;
+  const g = got.values as ArrayLike<number>, w = want.values as ArrayLike<number>;
   assert.equal(g.length, w.length, what);
   for (let i = 0; i < w.length; i++) {
     if (!(Object.is(g[i], w[i]) || (Number.isNaN(g[i]) && Number.isNaN(w[i])))) assert.fail(`${what}: element ${i}: SIMD ${g[i]}, scalar ${w[i]}`);
@@ -121,7 +121,7 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     for (const [name, f, ref] of REF) {
       it(`${name}: within 1 ulp of the correctly rounded value over every binade, and equal to Math.fround of the double result`, function () {
         const t = new Tensor('float32', [sample.length], sample);
-        const got = f(t).data as Float32Array;
+        const got = f(t).values as Float32Array;
         let worst = 0, differ = 0;
         for (let i = 0; i < sample.length; i++) {
           const want = Math.fround(ref(sample[i]));
@@ -142,7 +142,7 @@ describe('runtime: WebAssembly SIMD kernels', function () {
       it(`${dtype}: whole tensors and rows of many lengths`, function () {
         for (const dims of [[255], [256], [257], [8191], [8192], [8193], [TILE + 8191], [100003], [3, 5000], [1000, 7], [9, 8192], [4, 9000], [2, 3 * TILE + 5]]) {
           const a = make(dtype, dims);
-          const d = a.data as Float32Array;
+          const d = a.values as Float32Array;
           for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i])) d[i] = i % 3; // finite sums compare meaningfully
           sameBits(ops.sum(a), scalarOnly(() => ops.sum(a)), `sum ${JSON.stringify(dims)}`);
           if (dims.length > 1) sameBits(ops.sum(a, -1), scalarOnly(() => ops.sum(a, -1)), `row sums ${JSON.stringify(dims)}`);
@@ -167,7 +167,7 @@ describe('runtime: WebAssembly SIMD kernels', function () {
       it(name, function () {
         oracle.need(this);
         const ref = oracle.get(name).data.map((v) => Math.fround(decode(v)));
-        const got = f(new Tensor('float32', [input.length], Float32Array.from(input))).data as Float32Array;
+        const got = f(new Tensor('float32', [input.length], Float32Array.from(input))).values as Float32Array;
         let differ = 0;
         for (let i = 0; i < ref.length; i++) {
           const d = ulps(got[i], ref[i]);

@@ -22,7 +22,7 @@ describe('start-up', function () {
       const m = await import(${JSON.stringify(from)});
       const x = m.ops.reshape(m.ops.sin(m.ops.mul(m.ops.cast(m.jnp.arange(4096), 'float32'), 0.01)), [64, 64]);
       const y = m.ops.matmul(x, x);
-      console.log(m.ops.sum(y).data[0], m.ops.sum(m.ops.tanh(x)).data[0], y.data[123]);`;
+      console.log(m.ops.sum(y).values[0], m.ops.sum(m.ops.tanh(x)).values[0], y.values[123]);`;
     const bundled = node(program('jacobi'));
     const unbundled = node(program(pathToFileURL(path.join(root, 'dist/src/index.js')).href));
     assert.ok(existsSync(path.join(root, 'dist/jacobi.js')), 'dist/jacobi.js is built');
