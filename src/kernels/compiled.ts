@@ -4,6 +4,7 @@ import { allocate, narrowRounding, type DType, type TensorData } from '../tensor
 import { broadcastDims, broadcastStrides, sameDims, sizeOf } from '../tensor/shape.js';
 import { binaryLoop, broadcastLoop, unaryLoop } from './codegen.js';
 import { dtypeCode, isBigStorage, isIntStorage, storageCode } from './storage.js';
+import { simdBinary, simdUnary } from './simd.js';
 
 type BinaryLoops = {
   same: (a: TensorData, b: TensorData, o: TensorData, n: number) => void;
@@ -54,13 +55,15 @@ export class BinaryKernel {
     }
     if (sameDims(aDims, bDims)) {
       const out = allocate(outDtype, a.length, aDims);
-      loops.same(a, b, out, a.length);
+      if (!simdBinary(op, a, aDims, b, bDims, out, aDims, outDtype)) loops.same(a, b, out, a.length);
       return { data: out, dims: aDims };
     }
     const dims = broadcastDims(aDims, bDims, op);
     const n = sizeOf(dims);
     const out = allocate(outDtype, n, dims);
     if (n === 0) return { data: out, dims };
+    // WebAssembly SIMD where it handles the dtype and layout (same bits as the loops below).
+    if (simdBinary(op, a, aDims, b, bDims, out, dims, outDtype)) return { data: out, dims };
     if (b.length === 1 && a.length === n) loops.scalarB(a, b, out, n);
     else if (a.length === 1 && b.length === n) loops.scalarA(a, b, out, n);
     else loops.general(a, b, out, dims, broadcastStrides(aDims, dims), broadcastStrides(bDims, dims));
@@ -75,6 +78,7 @@ export class UnaryKernel {
 
   run(a: TensorData, outDtype: DType, op: string): TensorData {
     const out = allocate(outDtype, a.length);
+    if (simdUnary(op, a, out, outDtype)) return out;
     if (this.fn !== undefined && !isBigStorage(a)) {
       const f = this.fn;
       const r = narrowRounding(outDtype);

@@ -1,0 +1,181 @@
+// The WebAssembly SIMD elementwise and sum kernels (src/kernels/simd.ts) against the JavaScript loops
+// they stand in for (JACOBI_NO_WASM=1 switches them off per call): arithmetic, comparisons and sums
+// bit for bit on odd lengths, tiles' edges, broadcasting and every dtype they take; the float32
+// transcendentals within 1 ulp of the correctly rounded value over sampled ranges of every float32
+// binade (and equal to Math.fround of the double result in all samples), and against NumPy.
+import assert from 'node:assert/strict';
+import { ops, Tensor } from '../../src/index.js';
+import { simdAvailable, TILE } from '../../src/kernels/simd.js';
+import { NumpyOracle, decode, py } from './numpy_oracle.js';
+
+/** Runs `f` with the SIMD kernels switched off: the JavaScript loops' result. */
+function scalarOnly<T>(f: () => T): T {
+  const prev = process.env.JACOBI_NO_WASM;
+  process.env.JACOBI_NO_WASM = '1';
+  try { return f(); } finally { if (prev === undefined) delete process.env.JACOBI_NO_WASM; else process.env.JACOBI_NO_WASM = prev; }
+}
+
+let seed = 1;
+function rnd(): number { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; }
+
+/** Values with NaN, infinities, signed zeros, subnormals and many magnitudes mixed in. */
+function values(n: number): number[] {
+  const special = [NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-45, 3.4e38, -3.4e38, 1, -1, 0.5];
+  return Array.from({ length: n }, (_, i) => (i % 17 === 3 ? special[i % special.length] : (rnd() - 0.5) * 10 ** Math.floor(rnd() * 12 - 6)));
+}
+
+function make(dtype: 'float32' | 'float64' | 'int32', dims: number[]): Tensor {
+  const n = dims.reduce((p, d) => p * d, 1);
+  const v = dtype === 'int32' ? Array.from({ length: n }, () => Math.floor((rnd() - 0.5) * 2 ** 32)) : values(n);
+  const data = dtype === 'float32' ? Float32Array.from(v) : dtype === 'float64' ? Float64Array.from(v) : Int32Array.from(v);
+  return new Tensor(dtype, dims, data);
+}
+
+function sameBits(got: Tensor, want: Tensor, what: string): void {
+  assert.equal(got.dt, want.dt, what);
+  assert.deepEqual([...got.dims], [...want.dims], what);
+  const g = got.values as ArrayLike<number>, w = want.values as ArrayLike<number>;
+  assert.equal(g.length, w.length, what);
+  for (let i = 0; i < w.length; i++) {
+    if (!(Object.is(g[i], w[i]) || (Number.isNaN(g[i]) && Number.isNaN(w[i])))) assert.fail(`${what}: element ${i}: SIMD ${g[i]}, scalar ${w[i]}`);
+  }
+}
+
+const f32bits = new Float32Array(1), u32bits = new Uint32Array(f32bits.buffer);
+/** Distance in float32 ulps (for finite same-signed values; NaN only matches NaN). */
+function ulps(a: number, b: number): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b) ? 0 : Infinity;
+  if (a === b) return 0;
+  const key = (x: number) => { f32bits[0] = x; const u = u32bits[0]; return u & 0x80000000 ? -(u & 0x7fffffff) : u; };
+  return Math.abs(key(a) - key(b));
+}
+
+type Bin = (a: Tensor, b: Tensor) => Tensor;
+const ARITH: [string, Bin][] = [['add', ops.add], ['sub', ops.sub], ['mul', ops.mul], ['div', ops.div], ['maximum', ops.maximum], ['minimum', ops.minimum]];
+const CMP: [string, Bin][] = [
+  ['equal', ops.equal], ['not_equal', ops.not_equal], ['less', ops.less], ['less_equal', ops.less_equal], ['greater', ops.greater], ['greater_equal', ops.greater_equal],
+];
+/** [a dims, b dims]: same shapes across tile edges, scalars, rows, columns, outer products, 3-D. */
+const SHAPES: [number[], number[]][] = [
+  [[63], [63]], [[64], [64]], [[67], [67]], [[1001], [1001]], [[TILE + 5], [TILE + 5]], [[3 * TILE - 1], [3 * TILE - 1]],
+  [[517], [1]], [[1], [517]], [[], [300]], [[37, 29], [1, 29]], [[37, 29], [37, 1]], [[1, 29], [37, 1]],
+  [[3, 70000], [1, 70000]], [[70000, 3], [70000, 1]], [[5, 300, 7], [5, 1, 7]], [[4, 9, 300], [1, 9, 300]], [[2, 3, 200], [200]],
+];
+
+describe('runtime: WebAssembly SIMD kernels', function () {
+  this.timeout(120000);
+  before(function () {
+    if (!simdAvailable()) { this.test!.parent!.title += ' (skipped: no WebAssembly SIMD here)'; this.skip(); }
+  });
+
+  describe('binary ops give the scalar loops\' bits (broadcasting, odd lengths, tile edges)', function () {
+    for (const dtype of ['float32', 'float64', 'int32'] as const) {
+      it(`${dtype}`, function () {
+        const arith = dtype === 'float32' ? [...ARITH, ...CMP] : dtype === 'float64' ? [...ARITH, ...CMP] : [['add', ops.add], ['sub', ops.sub], ['mul', ops.mul], ['maximum', ops.maximum], ['less', ops.less]] as [string, Bin][];
+        for (const [ad, bd] of SHAPES) {
+          const a = make(dtype, ad), b = make(dtype, bd);
+          for (const [name, f] of arith) sameBits(f(a, b), scalarOnly(() => f(a, b)), `${dtype} ${name} ${JSON.stringify(ad)} ${JSON.stringify(bd)}`);
+        }
+      });
+    }
+    it('float32 with a JavaScript number (weakly typed scalar)', function () {
+      const a = make('float32', [1003]);
+      for (const c of [1.0001, -0.5, 0, 3]) {
+        sameBits(ops.mul(a, c), scalarOnly(() => ops.mul(a, c)), `mul ${c}`);
+        sameBits(ops.add(c, a), scalarOnly(() => ops.add(c, a)), `add ${c}`);
+        sameBits(ops.div(c, a), scalarOnly(() => ops.div(c, a)), `div ${c}`);
+      }
+    });
+    it('maximum and minimum keep NaN and the first of equal zeros, as the scalar loops do', function () {
+      const a = new Tensor('float32', [128], Float32Array.from({ length: 128 }, (_, i) => [NaN, -0, 0, 1, NaN, 2][i % 6]));
+      const b = new Tensor('float32', [128], Float32Array.from({ length: 128 }, (_, i) => [1, 0, -0, NaN, NaN, 2][i % 6]));
+      for (const f of [ops.maximum, ops.minimum]) sameBits(f(a, b), scalarOnly(() => f(a, b)), f.name);
+    });
+  });
+
+  describe('float32 unary ops', function () {
+    const SIMPLE: [string, (t: Tensor) => Tensor][] = [['neg', ops.neg], ['abs', ops.abs], ['sqrt', ops.sqrt], ['floor', ops.floor], ['ceil', ops.ceil], ['relu', ops.relu]];
+    it('neg, abs, sqrt, floor, ceil, relu give the scalar loops\' bits', function () {
+      for (const n of [64, 65, 1001, TILE + 3]) {
+        const a = make('float32', [n]);
+        for (const [name, f] of SIMPLE) sameBits(f(a), scalarOnly(() => f(a)), `${name} ${n}`);
+      }
+    });
+
+    // Every binade of float32 (both signs), 4096 mantissas each, plus the special values.
+    const sample = (() => {
+      const bits = new Uint32Array(2 * 255 * 4096 + 16);
+      let k = 0;
+      for (let e = 0; e < 255; e++) for (let j = 0; j < 4096; j++) {
+        const m = (j * 2047 + e * 7919) & 0x7fffff;
+        bits[k++] = (e << 23) | m;
+        bits[k++] = 0x80000000 | (e << 23) | m;
+      }
+      const f = new Float32Array(bits.buffer, 0, k);
+      return Float32Array.from([...f, NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-45]);
+    })();
+    const REF: [string, (t: Tensor) => Tensor, (x: number) => number][] = [
+      ['sin', ops.sin, Math.sin], ['cos', ops.cos, Math.cos], ['exp', ops.exp, Math.exp], ['log', ops.log, Math.log],
+      ['tanh', ops.tanh, Math.tanh], ['sigmoid', ops.sigmoid, (x) => 1 / (1 + Math.exp(-x))],
+    ];
+    for (const [name, f, ref] of REF) {
+      it(`${name}: within 1 ulp of the correctly rounded value over every binade, and equal to Math.fround of the double result`, function () {
+        const t = new Tensor('float32', [sample.length], sample);
+        const got = f(t).values as Float32Array;
+        let worst = 0, differ = 0;
+        for (let i = 0; i < sample.length; i++) {
+          const want = Math.fround(ref(sample[i]));
+          const d = ulps(got[i], want);
+          if (d > worst) worst = d;
+          if (d !== 0) differ++;
+          if (d > 1) assert.fail(`${name}(${sample[i]}) = ${got[i]}, correctly rounded ${want}`);
+        }
+        // Evaluated in double precision: a float32 result differs from Math.fround(Math.fn(x)) only
+        // where the two doubles straddle a rounding boundary, which no sample hits.
+        assert.equal(differ, 0, `${differ} of ${sample.length} samples differ by ${worst} ulp`);
+      });
+    }
+  });
+
+  describe('sums (NumPy\'s pairwise order) give the scalar loops\' bits', function () {
+    for (const dtype of ['float32', 'float64'] as const) {
+      it(`${dtype}: whole tensors and rows of many lengths`, function () {
+        for (const dims of [[255], [256], [257], [8191], [8192], [8193], [TILE + 8191], [100003], [3, 5000], [1000, 7], [9, 8192], [4, 9000], [2, 3 * TILE + 5]]) {
+          const a = make(dtype, dims);
+          const d = a.values as Float32Array;
+          for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i])) d[i] = i % 3; // finite sums compare meaningfully
+          sameBits(ops.sum(a), scalarOnly(() => ops.sum(a)), `sum ${JSON.stringify(dims)}`);
+          if (dims.length > 1) sameBits(ops.sum(a, -1), scalarOnly(() => ops.sum(a, -1)), `row sums ${JSON.stringify(dims)}`);
+        }
+      });
+    }
+  });
+
+  describe('against NumPy (float32 inputs, float64 results rounded once)', function () {
+    const xs: number[] = [];
+    for (let i = 0; i < 2000; i++) xs.push(Math.fround((rnd() - 0.5) * 10 ** (rnd() * 6 - 2)));
+    xs.push(0, -0, 1e-30, -1e-30, 88.5, -103, 1e6, 3e7);
+    const ys = xs.map((x) => Math.abs(x));
+    const cases: Record<string, string> = {};
+    const FNS: [string, (t: Tensor) => Tensor, string, number[]][] = [
+      ['sin', ops.sin, 'np.sin(v)', xs], ['cos', ops.cos, 'np.cos(v)', xs], ['exp', ops.exp, 'np.exp(v)', xs], ['log', ops.log, 'np.log(v)', ys],
+      ['tanh', ops.tanh, 'np.tanh(v)', xs], ['sigmoid', ops.sigmoid, '1 / (1 + np.exp(-v))', xs],
+    ];
+    for (const [name, , expr, input] of FNS) cases[name] = `(lambda v: ${expr})(np.array(${py(input)}, dtype=np.float64))`;
+    const oracle = new NumpyOracle(cases);
+    for (const [name, f, , input] of FNS) {
+      it(name, function () {
+        oracle.need(this);
+        const ref = oracle.get(name).data.map((v) => Math.fround(decode(v)));
+        const got = f(new Tensor('float32', [input.length], Float32Array.from(input))).values as Float32Array;
+        let differ = 0;
+        for (let i = 0; i < ref.length; i++) {
+          const d = ulps(got[i], ref[i]);
+          assert.ok(d <= 1, `${name}(${input[i]}): ${got[i]} vs NumPy ${ref[i]}`);
+          if (d) differ++;
+        }
+        assert.equal(differ, 0, `${differ} values differ from NumPy's double result rounded to float32`);
+      });
+    }
+  });
+});

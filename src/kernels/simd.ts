@@ -1,0 +1,275 @@
+// The WebAssembly SIMD elementwise and sum kernels (src/kernels/wasm/simd.ts, built by `npm run build`).
+// Tensors live in JavaScript typed arrays, so operands are copied into the module's memory a tile at a
+// time (TypedArray.set, a memcpy), computed there and copied out; tiles are small enough to stay in
+// the L2 cache. Each entry point returns false when it does not handle a case (dtype, layout, size, or
+// no WebAssembly SIMD: JACOBI_NO_WASM=1), and the caller runs its JavaScript loop, which gives the same
+// bits for arithmetic, comparisons and sums, and for the float32 transcendentals the same bits except
+// where two double-precision results straddle a float32 rounding boundary (src/kernels/wasm/simd.ts).
+import type { DType, TensorData } from '../tensor/dtype.js';
+import { wasmBytes } from './wasm_file.js';
+
+interface SimdExports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  binaryF32(op: number, a: number, sa: number, b: number, sb: number, o: number, n: number): void;
+  binaryF64(op: number, a: number, sa: number, b: number, sb: number, o: number, n: number): void;
+  binaryI32(op: number, a: number, sa: number, b: number, sb: number, o: number, n: number): void;
+  binaryRowsF32(op: number, a: number, ar: number, sa: number, b: number, br: number, sb: number, o: number, orow: number, rows: number, cols: number): void;
+  binaryRowsF64(op: number, a: number, ar: number, sa: number, b: number, br: number, sb: number, o: number, orow: number, rows: number, cols: number): void;
+  binaryRowsI32(op: number, a: number, ar: number, sa: number, b: number, br: number, sb: number, o: number, orow: number, rows: number, cols: number): void;
+  unaryF32(op: number, a: number, o: number, n: number): void;
+  sumBlocksF32(p: number, n: number, acc: number): number;
+  sumBlocksF64(p: number, n: number, acc: number): number;
+  rowSumsF32(p: number, rows: number, cols: number, o: number): void;
+  rowSumsF64(p: number, rows: number, cols: number, o: number): void;
+}
+
+/** The part of the WebAssembly global used here (TypeScript's node types do not declare it). */
+const WA = (globalThis as unknown as {
+  WebAssembly: {
+    Module: new (bytes: Uint8Array) => object;
+    Instance: new (module: object, imports: object) => { exports: object };
+  };
+}).WebAssembly;
+
+/** Elements per tile (a multiple of NumPy's 8192-element reduction buffer). */
+export const TILE = 16384;
+/** Room past a tile's end: loops run over whole vectors (up to 16 lanes of bytes for comparisons). */
+const PAD = 256;
+const REGION = TILE * 8 + PAD;
+const BASE = 65536;
+const A_OFF = BASE, B_OFF = BASE + REGION, O_OFF = BASE + 2 * REGION;
+
+interface Loaded {
+  x: SimdExports;
+  f32: Float32Array; f64: Float64Array; i32: Int32Array; u8: Uint8Array;
+}
+let loaded: Loaded | null | undefined;
+
+function load(): Loaded | null {
+  if (loaded !== undefined) return loaded;
+  try {
+    const bytes = wasmBytes('simd.wasm');
+    const x = new WA.Instance(new WA.Module(bytes), {
+      env: { abort: () => { throw new Error('simd.wasm aborted'); } },
+    }).exports as unknown as SimdExports;
+    const need = O_OFF + REGION;
+    const have = x.memory.buffer.byteLength;
+    if (have < need) x.memory.grow(Math.ceil((need - have) / 65536));
+    const buf = x.memory.buffer;
+    loaded = { x, f32: new Float32Array(buf), f64: new Float64Array(buf), i32: new Int32Array(buf), u8: new Uint8Array(buf) };
+  } catch {
+    loaded = null;
+  }
+  return loaded;
+}
+
+/** The module, unless WebAssembly SIMD is missing or JACOBI_NO_WASM=1 asks for the JavaScript loops. */
+function module(): Loaded | null {
+  return process.env.JACOBI_NO_WASM === '1' ? null : load();
+}
+
+export function simdAvailable(): boolean {
+  return module() !== null;
+}
+
+// ---------------------------------------------------------------- unary
+
+const UNARY: Record<string, number> = { neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, relu: 5, sin: 10, cos: 11, exp: 12, log: 13, tanh: 14, sigmoid: 15 };
+/** Below these lengths the JavaScript loop is as fast as a copy in and out (measured). */
+const MIN_UNARY = 64, MIN_TRANSCENDENTAL = 8;
+
+/**
+ * out = op(a) for a float32 result (float16 and bfloat16 are stored in Float32Arrays too, rounded on
+ * store: they stay with the JavaScript loops); false when not handled here.
+ */
+export function simdUnary(op: string, a: TensorData, out: TensorData, outDtype: DType): boolean {
+  const code = UNARY[op];
+  if (code === undefined || outDtype !== 'float32' || !(a instanceof Float32Array) || !(out instanceof Float32Array)) return false;
+  const n = a.length;
+  if (n < (code >= 10 ? MIN_TRANSCENDENTAL : MIN_UNARY)) return false;
+  const m = module();
+  if (m === null) return false;
+  const { x, f32 } = m;
+  const ai = A_OFF >> 2, oi = O_OFF >> 2;
+  for (let i = 0; i < n; i += TILE) {
+    const len = Math.min(TILE, n - i);
+    f32.set(len === n ? a : a.subarray(i, i + len), ai);
+    x.unaryF32(code, A_OFF, O_OFF, len);
+    out.set(f32.subarray(oi, oi + len), i);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- binary, with broadcasting
+
+const BINARY: Record<string, number> = {
+  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5,
+  equal: 10, not_equal: 11, less: 12, less_equal: 13, greater: 14, greater_equal: 15,
+};
+const MIN_BINARY = 64;
+
+type Kind = 'f32' | 'f64' | 'i32';
+
+/**
+ * The broadcast walk over fewer axes: length-1 output axes dropped, neighbours merged where both
+ * inputs step through them as one axis (both contiguous across them, or both broadcast).
+ */
+function simplify(dims: readonly number[], sa: readonly number[], sb: readonly number[]): [number[], number[], number[]] {
+  const d: number[] = [], a: number[] = [], b: number[] = [];
+  for (let i = 0; i < dims.length; i++) {
+    if (dims[i] === 1) continue;
+    const k = d.length - 1;
+    if (k >= 0 && a[k] === sa[i] * dims[i] && b[k] === sb[i] * dims[i]) {
+      d[k] *= dims[i]; a[k] = sa[i]; b[k] = sb[i];
+    } else {
+      d.push(dims[i]); a.push(sa[i]); b.push(sb[i]);
+    }
+  }
+  return [d, a, b];
+}
+
+/** Row-major element strides of `dims` as broadcast into `outDims` (0 along broadcast axes). */
+function strides(dims: readonly number[], outDims: readonly number[]): number[] {
+  const r = new Array<number>(outDims.length).fill(0);
+  let s = 1;
+  for (let i = dims.length - 1, j = outDims.length - 1; i >= 0; i--, j--) {
+    r[j] = dims[i] === 1 ? 0 : s;
+    s *= dims[i];
+  }
+  return r;
+}
+
+/**
+ * out (dims `dims`, row-major) = a op b with NumPy broadcasting, for float32 (arithmetic and
+ * comparisons into bool), float64 (arithmetic) and int32 (add, sub, mul) storage; false when not handled.
+ */
+export function simdBinary(
+  op: string, a: TensorData, aDims: readonly number[], b: TensorData, bDims: readonly number[], out: TensorData, dims: readonly number[],
+  outDtype: DType,
+): boolean {
+  const code = BINARY[op];
+  const n = out.length;
+  if (code === undefined || n < MIN_BINARY) return false;
+  let kind: Kind;
+  // The result's dtype, not only its storage: float16 and bfloat16 results live in Float32Arrays too.
+  if (a instanceof Float32Array && b instanceof Float32Array) {
+    if (code >= 10 ? !(out instanceof Uint8Array && outDtype === 'bool') : !(out instanceof Float32Array && outDtype === 'float32')) return false;
+    kind = 'f32';
+  } else if (a instanceof Float64Array && b instanceof Float64Array && out instanceof Float64Array && outDtype === 'float64' && code <= 3) kind = 'f64';
+  else if (a instanceof Int32Array && b instanceof Int32Array && out instanceof Int32Array && outDtype === 'int32' && code <= 2) kind = 'i32';
+  else return false;
+  const m = module();
+  if (m === null) return false;
+  const [d, sa, sb] = simplify(dims, strides(aDims, dims), strides(bDims, dims));
+  const nd = d.length;
+  if (nd === 0) return false;
+  // The innermost axis must step by 0 or 1 in each input (it does for contiguous inputs).
+  if (sa[nd - 1] > 1 || sb[nd - 1] > 1) return false;
+  const rows = nd === 1 ? 1 : d[nd - 2], cols = d[nd - 1];
+  const ar = nd === 1 ? 0 : sa[nd - 2], br = nd === 1 ? 0 : sb[nd - 2];
+  // Axes outside the last two: one 2-D pass per outer index (worth it only for large inner blocks).
+  const outer = nd <= 2 ? 1 : n / (rows * cols);
+  if (outer > 1 && rows * cols < 1024) return false;
+  const idx = new Array<number>(Math.max(nd - 2, 0)).fill(0);
+  let oa = 0, ob = 0;
+  for (let t = 0; t < outer; t++) {
+    pass2d(m, kind, code, a, oa, ar, sa[nd - 1], b, ob, br, sb[nd - 1], out, t * rows * cols, rows, cols);
+    for (let k = nd - 3; k >= 0; k--) {
+      oa += sa[k]; ob += sb[k];
+      if (++idx[k] < d[k]) break;
+      oa -= sa[k] * d[k]; ob -= sb[k] * d[k]; idx[k] = 0;
+    }
+  }
+  return true;
+}
+
+/** Copies elements [from, from + len) of `src` into the module at element index `at` of its view. */
+function copyIn(view: Float32Array | Float64Array | Int32Array, at: number, src: TensorData, from: number, len: number): void {
+  (view as Float64Array).set(len === src.length ? (src as Float64Array) : (src as Float64Array).subarray(from, from + len), at);
+}
+
+function pass2d(
+  m: Loaded, kind: Kind, code: number,
+  a: TensorData, oa: number, ar: number, ac: number,
+  b: TensorData, ob: number, br: number, bc: number,
+  out: TensorData, oo: number, rows: number, cols: number,
+): void {
+  const { x } = m;
+  const view = kind === 'f32' ? m.f32 : kind === 'f64' ? m.f64 : m.i32;
+  const shift = kind === 'f64' ? 3 : 2;
+  const bool = code >= 10;
+  const ov = bool ? m.u8 : view;
+  const oshift = bool ? 0 : shift;
+  const fn = kind === 'f32' ? x.binaryF32 : kind === 'f64' ? x.binaryF64 : x.binaryI32;
+  const rowsFn = kind === 'f32' ? x.binaryRowsF32 : kind === 'f64' ? x.binaryRowsF64 : x.binaryRowsI32;
+  const ai = A_OFF >> shift, bi = B_OFF >> shift, oi = O_OFF >> oshift;
+  if (cols <= TILE) {
+    // Tiles of whole rows: each input's part is one contiguous range (a row, a column, or a block).
+    const per = Math.max(1, Math.floor(TILE / cols));
+    for (let r0 = 0; r0 < rows; r0 += per) {
+      const nr = Math.min(per, rows - r0);
+      const la = (nr - 1) * ar + (cols - 1) * ac + 1, lb = (nr - 1) * br + (cols - 1) * bc + 1;
+      copyIn(view, ai, a, oa + r0 * ar, la);
+      copyIn(view, bi, b, ob + r0 * br, lb);
+      if (nr === 1) fn(code, A_OFF, ac, B_OFF, bc, O_OFF, cols);
+      // Rows in order: a row's vector lanes past `cols` are overwritten by the next row's results.
+      else rowsFn(code, A_OFF, ar, ac, B_OFF, br, bc, O_OFF, cols << oshift, nr, cols);
+      const len = nr * cols;
+      (out as Float64Array).set((ov as Float64Array).subarray(oi, oi + len), oo + r0 * cols);
+    }
+    return;
+  }
+  // Long rows: each row in column chunks.
+  for (let r = 0; r < rows; r++) {
+    for (let c0 = 0; c0 < cols; c0 += TILE) {
+      const len = Math.min(TILE, cols - c0);
+      copyIn(view, ai, a, oa + r * ar + c0 * ac, ac ? len : 1);
+      copyIn(view, bi, b, ob + r * br + c0 * bc, bc ? len : 1);
+      fn(code, A_OFF, ac, B_OFF, bc, O_OFF, len);
+      (out as Float64Array).set((ov as Float64Array).subarray(oi, oi + len), oo + r * cols + c0);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- sums over the innermost axes
+
+/**
+ * out[o] = the sum of a[o*g .. (o+1)*g) with NumPy's pairwise summation in 8192-element buffers, every
+ * addition rounded to the storage's precision (bit for bit with src/kernels/reduce.ts). False when not handled.
+ */
+export function simdSumGroups(a: TensorData, groups: number, g: number, out: TensorData): boolean {
+  const f32 = a instanceof Float32Array && out instanceof Float32Array;
+  if (!f32 && !(a instanceof Float64Array && out instanceof Float64Array)) return false;
+  if (groups * g < 256) return false;
+  const m = module();
+  if (m === null) return false;
+  const { x } = m;
+  const view = f32 ? m.f32 : m.f64;
+  const shift = f32 ? 2 : 3;
+  const ai = A_OFF >> shift;
+  if (g <= 8192) {
+    // Whole groups per tile: one pairwise sum each.
+    const per = Math.max(1, Math.floor(TILE / g));
+    const rowSums = f32 ? x.rowSumsF32 : x.rowSumsF64;
+    const oi = O_OFF >> shift;
+    for (let o0 = 0; o0 < groups; o0 += per) {
+      const nr = Math.min(per, groups - o0);
+      copyIn(view, ai, a, o0 * g, nr * g);
+      rowSums(A_OFF, nr, g, O_OFF);
+      (out as Float64Array).set((view as Float64Array).subarray(oi, oi + nr), o0);
+    }
+    return true;
+  }
+  // Long groups: tiles of whole 8192-element buffers, each folded into the running total.
+  const sumBlocks = f32 ? x.sumBlocksF32 : x.sumBlocksF64;
+  for (let o = 0; o < groups; o++) {
+    let acc = 0;
+    for (let i = 0; i < g; i += TILE) {
+      const len = Math.min(TILE, g - i);
+      copyIn(view, ai, a, o * g + i, len);
+      acc = sumBlocks(A_OFF, len, acc);
+    }
+    out[o] = acc;
+  }
+  return true;
+}

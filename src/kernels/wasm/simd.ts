@@ -1,0 +1,518 @@
+// AssemblyScript (compiled by `npm run build` with asc to simd.wasm, not by tsc).
+// Elementwise and reduction loops in WebAssembly SIMD over buffers in this module's memory; the
+// TypeScript side (src/kernels/simd.ts) copies tiles in and out. Every loop runs over whole vectors:
+// the caller leaves room past the end, and lanes past n are computed and ignored.
+//
+// Exactness: float32 and float64 +, -, *, / and sqrt give the bits of the scalar kernels (which
+// compute in doubles and round once to float32: for these operations the double rounding is
+// innocuous). The float32 transcendentals are evaluated in double precision on pairs of lanes with
+// fdlibm's (musl's) reductions and polynomials and then rounded to float32 once, so they agree with
+// Math.fround(Math.sin(x)) etc. except where two double results straddle a float32 rounding
+// boundary (never seen in the specs' samples; either way within 1 ulp of the correctly rounded value).
+
+// ---------------------------------------------------------------- operation codes (simd.ts keeps the same table)
+
+const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAX = 4, MIN = 5;
+const EQ = 10, NE = 11, LT = 12, LE = 13, GT = 14, GE = 15;
+
+const NEG = 0, ABS = 1, SQRT = 2, FLOOR = 3, CEIL = 4, RELU = 5;
+const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15;
+
+// ---------------------------------------------------------------- float32 arithmetic
+
+@inline function opF32(op: i32, a: v128, b: v128): v128 {
+  switch (op) {
+    case ADD: return f32x4.add(a, b);
+    case SUB: return f32x4.sub(a, b);
+    case MUL: return f32x4.mul(a, b);
+    case DIV: return f32x4.div(a, b);
+    // maximum/minimum as the scalar kernels: a NaN operand wins (the first one), ties keep `a` (so -0 vs 0 is a).
+    case MAX: {
+      const r = v128.bitselect(a, b, f32x4.ge(a, b));
+      return v128.bitselect(a, r, f32x4.ne(a, a));
+    }
+    default: {
+      const r = v128.bitselect(a, b, f32x4.le(a, b));
+      return v128.bitselect(a, r, f32x4.ne(a, a));
+    }
+  }
+}
+
+@inline function cmpF32(op: i32, a: v128, b: v128): v128 {
+  switch (op) {
+    case EQ: return f32x4.eq(a, b);
+    case NE: return f32x4.ne(a, b);
+    case LT: return f32x4.lt(a, b);
+    case LE: return f32x4.le(a, b);
+    case GT: return f32x4.gt(a, b);
+    default: return f32x4.ge(a, b);
+  }
+}
+
+/**
+ * One loop per (op, layout) with nothing decided inside it (V8 does not unswitch wasm loops, and a
+ * branch per vector cost as much as the arithmetic): `op` is a constant wherever this is inlined.
+ * Two vectors per step.
+ */
+@inline function loopF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  if (sa && sb) {
+    for (let i = 0; i < n; i += 8) {
+      v128.store(o, opF32(op, v128.load(a), v128.load(b)));
+      v128.store(o, opF32(op, v128.load(a, 16), v128.load(b, 16)), 16);
+      a += 32; b += 32; o += 32;
+    }
+  } else if (sa) {
+    const vb = v128.load32_splat(b);
+    for (let i = 0; i < n; i += 8) {
+      v128.store(o, opF32(op, v128.load(a), vb));
+      v128.store(o, opF32(op, v128.load(a, 16), vb), 16);
+      a += 32; o += 32;
+    }
+  } else if (sb) {
+    const va = v128.load32_splat(a);
+    for (let i = 0; i < n; i += 8) {
+      v128.store(o, opF32(op, va, v128.load(b)));
+      v128.store(o, opF32(op, va, v128.load(b, 16)), 16);
+      b += 32; o += 32;
+    }
+  } else {
+    const r = opF32(op, v128.load32_splat(a), v128.load32_splat(b));
+    for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; }
+  }
+}
+
+@inline function cmpLoopF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
+  const da: usize = sa ? 64 : 0, db: usize = sb ? 64 : 0;
+  const one = i8x16.splat(1);
+  // Sixteen results per store: four masks narrowed to bytes.
+  for (let i = 0; i < n; i += 16) {
+    const m0 = cmpF32(op, sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0);
+    const m1 = cmpF32(op, sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0);
+    const m2 = cmpF32(op, sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0);
+    const m3 = cmpF32(op, sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0);
+    const w = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
+    v128.store(o, v128.and(w, one));
+    a += da; b += db; o += 16;
+  }
+}
+
+/**
+ * o[i] = a[i*sa] op b[i*sb] for i < n, sa and sb 0 (a single element repeated) or 1. Comparisons
+ * (op >= 10) write bytes 0/1.
+ */
+export function binaryF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  switch (op) {
+    case ADD: loopF32(ADD, a, sa, b, sb, o, n); return;
+    case SUB: loopF32(SUB, a, sa, b, sb, o, n); return;
+    case MUL: loopF32(MUL, a, sa, b, sb, o, n); return;
+    case DIV: loopF32(DIV, a, sa, b, sb, o, n); return;
+    case MAX: loopF32(MAX, a, sa, b, sb, o, n); return;
+    case MIN: loopF32(MIN, a, sa, b, sb, o, n); return;
+    case EQ: cmpLoopF32(EQ, a, sa, b, sb, o, n); return;
+    case NE: cmpLoopF32(NE, a, sa, b, sb, o, n); return;
+    case LT: cmpLoopF32(LT, a, sa, b, sb, o, n); return;
+    case LE: cmpLoopF32(LE, a, sa, b, sb, o, n); return;
+    case GT: cmpLoopF32(GT, a, sa, b, sb, o, n); return;
+    default: cmpLoopF32(GE, a, sa, b, sb, o, n); return;
+  }
+}
+
+/**
+ * Rows of a 2-D broadcast: o[r, j] = a[r*ar + j*sa] op b[r*br + j*sb] (element strides; sa, sb in {0, 1}),
+ * o row-major with `cols` columns (o's rows are `orow` bytes apart).
+ */
+export function binaryRowsF32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br: i32, sb: i32, o: usize, orow: i32, rows: i32, cols: i32): void {
+  for (let r = 0; r < rows; r++) {
+    binaryF32(op, a + (<usize>(r * ar) << 2), sa, b + (<usize>(r * br) << 2), sb, o + <usize>(r * orow), cols);
+  }
+}
+
+// ---------------------------------------------------------------- float64 and int32 arithmetic
+
+@inline function opF64(op: i32, a: v128, b: v128): v128 {
+  switch (op) {
+    case ADD: return f64x2.add(a, b);
+    case SUB: return f64x2.sub(a, b);
+    case MUL: return f64x2.mul(a, b);
+    default: return f64x2.div(a, b);
+  }
+}
+
+@inline function loopF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const va0 = v128.load64_splat(a), vb0 = v128.load64_splat(b);
+  if (sa && sb) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, v128.load(a), v128.load(b))); a += 16; b += 16; o += 16; }
+  else if (sa) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, v128.load(a), vb0)); a += 16; o += 16; }
+  else if (sb) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, va0, v128.load(b))); b += 16; o += 16; }
+  else { const r = opF64(op, va0, vb0); for (let i = 0; i < n; i += 2) { v128.store(o, r); o += 16; } }
+}
+
+export function binaryF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  switch (op) {
+    case ADD: loopF64(ADD, a, sa, b, sb, o, n); return;
+    case SUB: loopF64(SUB, a, sa, b, sb, o, n); return;
+    case MUL: loopF64(MUL, a, sa, b, sb, o, n); return;
+    default: loopF64(DIV, a, sa, b, sb, o, n); return;
+  }
+}
+
+export function binaryRowsF64(op: i32, a: usize, ar: i32, sa: i32, b: usize, br: i32, sb: i32, o: usize, orow: i32, rows: i32, cols: i32): void {
+  for (let r = 0; r < rows; r++) {
+    binaryF64(op, a + (<usize>(r * ar) << 3), sa, b + (<usize>(r * br) << 3), sb, o + <usize>(r * orow), cols);
+  }
+}
+
+@inline function opI32(op: i32, a: v128, b: v128): v128 {
+  return op == ADD ? i32x4.add(a, b) : op == SUB ? i32x4.sub(a, b) : i32x4.mul(a, b);
+}
+
+@inline function loopI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
+  if (sa && sb) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, v128.load(a), v128.load(b))); a += 16; b += 16; o += 16; }
+  else if (sa) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, v128.load(a), vb0)); a += 16; o += 16; }
+  else if (sb) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, va0, v128.load(b))); b += 16; o += 16; }
+  else { const r = opI32(op, va0, vb0); for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; } }
+}
+
+/** int32 add, sub and mul wrap around (as Int32Array stores do, and Math.imul). */
+export function binaryI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  switch (op) {
+    case ADD: loopI32(ADD, a, sa, b, sb, o, n); return;
+    case SUB: loopI32(SUB, a, sa, b, sb, o, n); return;
+    default: loopI32(MUL, a, sa, b, sb, o, n); return;
+  }
+}
+
+export function binaryRowsI32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br: i32, sb: i32, o: usize, orow: i32, rows: i32, cols: i32): void {
+  for (let r = 0; r < rows; r++) {
+    binaryI32(op, a + (<usize>(r * ar) << 2), sa, b + (<usize>(r * br) << 2), sb, o + <usize>(r * orow), cols);
+  }
+}
+
+// ---------------------------------------------------------------- float32 unary
+
+/** o[i] = f(a[i]) for i < n (float32 in and out). */
+export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
+  if (op >= SIN) {
+    for (let i = 0; i < n; i += 4) {
+      const x = v128.load(a);
+      const lo = f64x2.promote_low_f32x4(x);
+      const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 2, 3));
+      const rl = f32x4.demote_f64x2_zero(fn64(op, lo));
+      const rh = f32x4.demote_f64x2_zero(fn64(op, hi));
+      v128.store(o, v128.shuffle<f32>(rl, rh, 0, 1, 4, 5));
+      a += 16; o += 16;
+    }
+    return;
+  }
+  switch (op) {
+    case NEG: simpleF32(NEG, a, o, n); return;
+    case ABS: simpleF32(ABS, a, o, n); return;
+    case SQRT: simpleF32(SQRT, a, o, n); return;
+    case FLOOR: simpleF32(FLOOR, a, o, n); return;
+    case CEIL: simpleF32(CEIL, a, o, n); return;
+    default: simpleF32(RELU, a, o, n); return;
+  }
+}
+
+@inline function simpleF32(op: i32, a: usize, o: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < n; i += 4) {
+    const x = v128.load(a);
+    let r: v128;
+    switch (op) {
+      case NEG: r = f32x4.neg(x); break;
+      case ABS: r = f32x4.abs(x); break;
+      case SQRT: r = f32x4.sqrt(x); break;
+      case FLOOR: r = f32x4.floor(x); break;
+      case CEIL: r = f32x4.ceil(x); break;
+      // a < 0 ? 0 : a (keeps -0 and NaN).
+      default: r = v128.bitselect(zero, x, f32x4.lt(x, zero)); break;
+    }
+    v128.store(o, r);
+    a += 16; o += 16;
+  }
+}
+
+@inline function fn64(op: i32, x: v128): v128 {
+  switch (op) {
+    case SIN: return sinCos64(x, false);
+    case COS: return sinCos64(x, true);
+    case EXP: return exp64(x);
+    case LOG: return log64(x);
+    case TANH: return tanh64(x);
+    default: return sigmoid64(x);
+  }
+}
+
+// ---------------------------------------------------------------- double-precision kernels on f64x2 (fdlibm / musl)
+// V8 materializes each v128.const with several instructions, inside the loop; a splat load from this
+// table is one instruction (movddup), so the kernels take their constants from memory.
+const KTABLE = memory.data<f64>([2.75573137070700676789e-06, -1.98412698298579493134e-04, 8.33333333332248946124e-03, 1.58969099521155010221e-10, -2.50507602534068634195e-08, -1.66666666666666324348e-01, 2.48015872894767294178e-05, -1.38888888888741095749e-03, 4.16666666666666019037e-02, -1.13596475577881948265e-11, 2.08757232129817482790e-09, -2.75573143513906633035e-07, 0.5, 1.0, 1647099.0, 6.36619772367581382433e-01, 1.57079632673412561417e+00, 6.07710050630396597660e-11, 2.02226624879595063154e-21, 1, 2, 1.4901161193847656e-08, 1023, 1.44269504088896338700e+00, 0, 3.46573590279972654709e-01, -1022, 6.93147180369123816490e-01, 1.90821492927058770002e-10, 4.13813679705723846039e-08, -1.65339022054652515390e-06, 6.61375632143793436117e-05, -2.77777777770155933842e-03, 1.66666666666666019037e-01, 2.0, Infinity, 7.09782712893383973096e+02, -7.08396418532264106224e+02, 6755399441055744.0, 1.531383769920937332e-01, 2.222219843214978396e-01, 3.999999999940941908e-01, 1.479819860511658591e-01, 1.818357216161805012e-01, 2.857142874366239149e-01, 6.666666666666735130e-01, -Infinity, NaN, 22.0, 6755399441055744.0]);
+const TOINT = 49; // 1.5 * 2^52
+@inline function K(i: i32): v128 { return v128.load64_splat(KTABLE + (<usize>i << 3)); }
+
+
+@inline function splat(x: f64): v128 { return f64x2.splat(x); }
+@inline function fma(a: v128, b: v128, c: v128): v128 { return f64x2.add(f64x2.mul(a, b), c); }
+
+/** musl's __sin(x, 0, 0) for |x| <= pi/4. */
+@inline function kernelSin(x: v128): v128 {
+  const z = f64x2.mul(x, x);
+  const w = f64x2.mul(z, z);
+  // musl: r = S2 + z*(S3 + z*S4) + z*w*(S5 + z*S6); return x + v*(S1 + z*r)
+  const r = f64x2.add(
+    fma(z, fma(z, K(0 /* 2.75573137070700676789e-06 */), K(1 /* -1.98412698298579493134e-04 */)), K(2 /* 8.33333333332248946124e-03 */)),
+    f64x2.mul(f64x2.mul(z, w), fma(z, K(3 /* 1.58969099521155010221e-10 */), K(4 /* -2.50507602534068634195e-08 */))),
+  );
+  const v = f64x2.mul(z, x);
+  return f64x2.add(x, f64x2.mul(v, fma(z, r, K(5 /* -1.66666666666666324348e-01 */))));
+}
+
+/** musl's __cos(x, 0) for |x| <= pi/4. */
+@inline function kernelCos(x: v128): v128 {
+  const z = f64x2.mul(x, x);
+  const w = f64x2.mul(z, z);
+  const r = f64x2.add(
+    f64x2.mul(z, fma(z, fma(z, K(6 /* 2.48015872894767294178e-05 */), K(7 /* -1.38888888888741095749e-03 */)), K(8 /* 4.16666666666666019037e-02 */))),
+    f64x2.mul(f64x2.mul(w, w), fma(z, fma(z, K(9 /* -1.13596475577881948265e-11 */), K(10 /* 2.08757232129817482790e-09 */)), K(11 /* -2.75573143513906633035e-07 */))),
+  );
+  const hz = f64x2.mul(K(12 /* 0.5 */), z);
+  const one = K(13 /* 1.0 */);
+  const w1 = f64x2.sub(one, hz);
+  return f64x2.add(w1, f64x2.add(f64x2.sub(f64x2.sub(one, w1), hz), f64x2.mul(z, r)));
+}
+
+/** sin (or cos) of two doubles: musl's medium-size reduction by pi/2, scalar musl for huge arguments. */
+function sinCos64(x: v128, cos: bool): v128 {
+  const ax = f64x2.abs(x);
+  // |x| beyond 2^20 pi/2 needs the full reduction: rare, done lane by lane.
+  if (v128.any_true(f64x2.ge(ax, K(14 /* 1647099.0 */)))) {
+    const x0 = f64x2.extract_lane(x, 0), x1 = f64x2.extract_lane(x, 1);
+    const r0 = cos ? Math.cos(x0) : Math.sin(x0), r1 = cos ? Math.cos(x1) : Math.sin(x1);
+    return f64x2.replace_lane(f64x2.splat(r0), 1, r1);
+  }
+  // musl's toint trick: x*2/pi + 1.5*2^52 rounds to an integer whose low bits are the quadrant.
+  const big = f64x2.add(f64x2.mul(x, K(15 /* 6.36619772367581382433e-01 */)), K(TOINT));
+  const fn = f64x2.sub(big, K(TOINT));
+  const r1 = f64x2.sub(x, f64x2.mul(fn, K(16 /* 1.57079632673412561417e+00 */)));
+  const w = f64x2.mul(fn, K(17 /* 6.07710050630396597660e-11 */));
+  const r = f64x2.sub(r1, w);
+  const w2 = f64x2.sub(f64x2.mul(fn, K(18 /* 2.02226624879595063154e-21 */)), f64x2.sub(f64x2.sub(r1, r), w));
+  const y = f64x2.sub(r, w2);
+  const s = kernelSin(y), c = kernelCos(y);
+  let n = big;
+  if (cos) n = i64x2.add(n, i64x2.splat(1));
+  const odd = i64x2.shr_s(i64x2.shl(n, 63), 63);
+  const sign = i64x2.shl(v128.and(n, i64x2.splat(2)), 62);
+  let res = v128.bitselect(c, s, odd);
+  res = v128.xor(res, sign);
+  if (!cos) {
+    // musl returns x itself below 2^-26 (keeps -0).
+    res = v128.bitselect(x, res, f64x2.lt(ax, K(21 /* 1.4901161193847656e-08 */)));
+  }
+  return res;
+}
+
+/** 2^k for integer-valued k in [-1022, 1023] (two doubles). */
+@inline function pow2(k: v128): v128 {
+  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k));
+  return i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
+}
+
+/** fdlibm's exp: k = (int)(x/ln2 ± 1/2), r = x - k ln2 (hi and lo), a rational approximation on r. */
+function exp64(x: v128): v128 {
+  const ax = f64x2.abs(x);
+  const half = v128.or(K(12 /* 0.5 */), v128.and(x, i64x2.splat(i64.MIN_VALUE)));
+  let k = f64x2.trunc(fma(x, K(23 /* 1.44269504088896338700e+00 */), half));
+  k = v128.bitselect(K(24 /* 0 */), k, f64x2.lt(ax, K(25 /* 3.46573590279972654709e-01 */)));
+  k = f64x2.min(f64x2.max(k, K(26 /* -1022 */)), K(22 /* 1023 */));
+  const hi = f64x2.sub(x, f64x2.mul(k, K(27 /* 6.93147180369123816490e-01 */)));
+  const lo = f64x2.mul(k, K(28 /* 1.90821492927058770002e-10 */));
+  const r = f64x2.sub(hi, lo);
+  const xx = f64x2.mul(r, r);
+  const p = fma(xx, fma(xx, fma(xx, fma(xx, K(29 /* 4.13813679705723846039e-08 */), K(30 /* -1.65339022054652515390e-06 */)), K(31 /* 6.61375632143793436117e-05 */)), K(32 /* -2.77777777770155933842e-03 */)), K(33 /* 1.66666666666666019037e-01 */));
+  const c = f64x2.sub(r, f64x2.mul(xx, p));
+  const y = f64x2.add(K(13 /* 1.0 */), f64x2.add(f64x2.sub(f64x2.div(f64x2.mul(r, c), f64x2.sub(K(34 /* 2.0 */), c)), lo), hi));
+  let res = f64x2.mul(y, pow2(k));
+  res = v128.bitselect(K(35 /* Infinity */), res, f64x2.gt(x, K(36 /* 7.09782712893383973096e+02 */)));
+  res = v128.bitselect(K(24 /* 0 */), res, f64x2.lt(x, K(37 /* -7.08396418532264106224e+02 */)));
+  // NaN stays NaN (the comparisons above are false for it and y is NaN).
+  return res;
+}
+
+/** musl's log (fdlibm's algorithm): x = 2^k (1 + f), log(1+f) = f - hfsq + s (hfsq + R(s^2)). */
+function log64(x: v128): v128 {
+  const bits = v128.add<i64>(x, i64x2.splat(0x00095f62_00000000)); // high word += 0x3ff00000 - 0x3fe6a09e
+  const hx = i64x2.shr_u(bits, 32);
+  const k = i64x2.sub(i64x2.shr_s(hx, 20), i64x2.splat(0x3ff));
+  const m = v128.or(
+    i64x2.shl(i64x2.add(v128.and(hx, i64x2.splat(0x000fffff)), i64x2.splat(0x3fe6a09e)), 32),
+    v128.and(x, i64x2.splat(0xffffffff)),
+  );
+  // k (a small integer in an i64 lane) as a double: the 2^52 + 2^51 bias trick.
+  const dk = f64x2.sub(v128.add<i64>(k, i64x2.splat(0x4338000000000000)), K(38 /* 6755399441055744.0 */));
+  const f = f64x2.sub(m, K(13 /* 1.0 */));
+  const hfsq = f64x2.mul(K(12 /* 0.5 */), f64x2.mul(f, f));
+  const s = f64x2.div(f, f64x2.add(K(34 /* 2.0 */), f));
+  const z = f64x2.mul(s, s);
+  const w = f64x2.mul(z, z);
+  const t1 = f64x2.mul(w, fma(w, fma(w, K(39 /* 1.531383769920937332e-01 */), K(40 /* 2.222219843214978396e-01 */)), K(41 /* 3.999999999940941908e-01 */)));
+  const t2 = f64x2.mul(z, fma(w, fma(w, fma(w, K(42 /* 1.479819860511658591e-01 */), K(43 /* 1.818357216161805012e-01 */)), K(44 /* 2.857142874366239149e-01 */)), K(45 /* 6.666666666666735130e-01 */)));
+  const R = f64x2.add(t2, t1);
+  let res = f64x2.add(
+    f64x2.add(f64x2.sub(f64x2.add(f64x2.mul(s, f64x2.add(hfsq, R)), f64x2.mul(dk, K(28 /* 1.90821492927058770002e-10 */))), hfsq), f),
+    f64x2.mul(dk, K(27 /* 6.93147180369123816490e-01 */)),
+  );
+  // log(0) = -inf, log(<0) = NaN, log(inf) = inf, log(NaN) = NaN.
+  res = v128.bitselect(K(46 /* -Infinity */), res, f64x2.eq(x, K(24 /* 0 */)));
+  res = v128.bitselect(K(47 /* NaN */), res, f64x2.lt(x, K(24 /* 0 */)));
+  res = v128.bitselect(x, res, v128.or(f64x2.eq(x, K(35 /* Infinity */)), f64x2.ne(x, x)));
+  return res;
+}
+
+/**
+ * expm1 for 0 <= y <= 44 from fdlibm's exp: y = k ln2 + r, e^r - 1 = (r c/(2 - c) - lo) + hi, and
+ * e^y - 1 = 2^k (e^r - 1) + (2^k - 1), with no cancellation for any k.
+ */
+@inline function expm1Pos(y: v128): v128 {
+  let k = f64x2.trunc(fma(y, K(23 /* 1.44269504088896338700e+00 */), K(12 /* 0.5 */)));
+  k = v128.bitselect(K(24 /* 0 */), k, f64x2.lt(y, K(25 /* 3.46573590279972654709e-01 */)));
+  const hi = f64x2.sub(y, f64x2.mul(k, K(27 /* 6.93147180369123816490e-01 */)));
+  const lo = f64x2.mul(k, K(28 /* 1.90821492927058770002e-10 */));
+  const r = f64x2.sub(hi, lo);
+  const xx = f64x2.mul(r, r);
+  const p = fma(xx, fma(xx, fma(xx, fma(xx, K(29 /* 4.13813679705723846039e-08 */), K(30 /* -1.65339022054652515390e-06 */)), K(31 /* 6.61375632143793436117e-05 */)), K(32 /* -2.77777777770155933842e-03 */)), K(33 /* 1.66666666666666019037e-01 */));
+  const c = f64x2.sub(r, f64x2.mul(xx, p));
+  const q = f64x2.add(f64x2.sub(f64x2.div(f64x2.mul(r, c), f64x2.sub(K(34 /* 2.0 */), c)), lo), hi);
+  const p2 = pow2(k);
+  return f64x2.add(f64x2.mul(p2, q), f64x2.sub(p2, K(13 /* 1.0 */)));
+}
+
+/** tanh(x) = sign(x) t/(t + 2), t = expm1(2|x|), |x| clamped at 22 (where tanh is 1 in double). */
+function tanh64(x: v128): v128 {
+  const ax = f64x2.min(f64x2.abs(x), K(48 /* 22.0 */));
+  const t = expm1Pos(f64x2.add(ax, ax));
+  const r = f64x2.div(t, f64x2.add(t, K(34 /* 2.0 */)));
+  // copysign (NaN: min propagates it, and the division keeps it).
+  return v128.or(r, v128.and(x, i64x2.splat(i64.MIN_VALUE)));
+}
+
+/** 1 / (1 + exp(-x)), as the scalar kernel computes it. */
+function sigmoid64(x: v128): v128 {
+  return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), exp64(f64x2.neg(x))));
+}
+
+// ---------------------------------------------------------------- sums: NumPy's pairwise summation
+
+/**
+ * NumPy's pairwise sum (`@TYPE@_pairwise_sum`) of n contiguous float32 at p, every addition rounded to
+ * float32: below 8 sequential, up to 128 eight running sums (two f32x4 registers), halves beyond.
+ */
+function pairwiseF32(p: usize, n: i32): f32 {
+  if (n < 8) {
+    let res: f32 = 0;
+    for (let i = 0; i < n; i++) res += load<f32>(p + (<usize>i << 2));
+    return res;
+  }
+  if (n <= 128) {
+    let v0 = v128.load(p), v1 = v128.load(p, 16);
+    const end = n - (n & 7);
+    let i = 8;
+    for (; i < end; i += 8) {
+      const q = p + (<usize>i << 2);
+      v0 = f32x4.add(v0, v128.load(q));
+      v1 = f32x4.add(v1, v128.load(q, 16));
+    }
+    let res: f32 = ((f32x4.extract_lane(v0, 0) + f32x4.extract_lane(v0, 1)) + (f32x4.extract_lane(v0, 2) + f32x4.extract_lane(v0, 3))) +
+      ((f32x4.extract_lane(v1, 0) + f32x4.extract_lane(v1, 1)) + (f32x4.extract_lane(v1, 2) + f32x4.extract_lane(v1, 3)));
+    for (; i < n; i++) res += load<f32>(p + (<usize>i << 2));
+    return res;
+  }
+  let n2 = n >> 1;
+  n2 -= n2 & 7;
+  return pairwiseF32(p, n2) + pairwiseF32(p + (<usize>n2 << 2), n - n2);
+}
+
+function pairwiseF64(p: usize, n: i32): f64 {
+  if (n < 8) {
+    let res: f64 = 0;
+    for (let i = 0; i < n; i++) res += load<f64>(p + (<usize>i << 3));
+    return res;
+  }
+  if (n <= 128) {
+    let v0 = v128.load(p), v1 = v128.load(p, 16), v2 = v128.load(p, 32), v3 = v128.load(p, 48);
+    const end = n - (n & 7);
+    let i = 8;
+    for (; i < end; i += 8) {
+      const q = p + (<usize>i << 3);
+      v0 = f64x2.add(v0, v128.load(q)); v1 = f64x2.add(v1, v128.load(q, 16));
+      v2 = f64x2.add(v2, v128.load(q, 32)); v3 = f64x2.add(v3, v128.load(q, 48));
+    }
+    // r0..r7 are (v0.0, v0.1, v1.0, v1.1, v2.0, v2.1, v3.0, v3.1).
+    let res: f64 = ((f64x2.extract_lane(v0, 0) + f64x2.extract_lane(v0, 1)) + (f64x2.extract_lane(v1, 0) + f64x2.extract_lane(v1, 1))) +
+      ((f64x2.extract_lane(v2, 0) + f64x2.extract_lane(v2, 1)) + (f64x2.extract_lane(v3, 0) + f64x2.extract_lane(v3, 1)));
+    for (; i < n; i++) res += load<f64>(p + (<usize>i << 3));
+    return res;
+  }
+  let n2 = n >> 1;
+  n2 -= n2 & 7;
+  return pairwiseF64(p, n2) + pairwiseF64(p + (<usize>n2 << 3), n - n2);
+}
+
+/**
+ * NumPy's reduction loop: the data comes in buffers of 8192 elements and each buffer's pairwise sum is
+ * added to the running total `acc`. Sums n elements at p (a whole number of buffers, or the group's last part).
+ */
+export function sumBlocksF32(p: usize, n: i32, acc: f32): f32 {
+  for (let b = 0; b < n; b += 8192) {
+    const q = p + (<usize>b << 2);
+    acc += n - b >= 8192 ? pairwise8192F32(q) : pairwiseF32(q, n - b);
+  }
+  return acc;
+}
+
+/**
+ * pairwiseF32(p, 8192), the same additions in the same order: the recursion's 64 leaves of 128
+ * elements, two at a time (four registers, so the adds' latencies overlap), then the tree over them.
+ */
+function pairwise8192F32(p: usize): f32 {
+  const leaves = LEAVES;
+  for (let l = 0; l < 64; l += 2) {
+    const q = p + (<usize>l << 9), r = q + 512;
+    let a0 = v128.load(q), a1 = v128.load(q, 16), b0 = v128.load(r), b1 = v128.load(r, 16);
+    for (let i: usize = 32; i < 512; i += 32) {
+      a0 = f32x4.add(a0, v128.load(q + i)); a1 = f32x4.add(a1, v128.load(q + i, 16));
+      b0 = f32x4.add(b0, v128.load(r + i)); b1 = f32x4.add(b1, v128.load(r + i, 16));
+    }
+    store<f32>(leaves + (<usize>l << 2), lanesSum(a0, a1));
+    store<f32>(leaves + (<usize>(l + 1) << 2), lanesSum(b0, b1));
+  }
+  // The tree: each level adds neighbours, as the recursion's halves are added.
+  for (let w = 64; w > 1; w >>= 1) {
+    for (let i = 0; i < w; i += 2) store<f32>(leaves + (<usize>(i >> 1) << 2), load<f32>(leaves + (<usize>i << 2)) + load<f32>(leaves + (<usize>(i + 1) << 2)));
+  }
+  return load<f32>(leaves);
+}
+
+/** ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)) of the eight running sums in two registers. */
+@inline function lanesSum(v0: v128, v1: v128): f32 {
+  return ((f32x4.extract_lane(v0, 0) + f32x4.extract_lane(v0, 1)) + (f32x4.extract_lane(v0, 2) + f32x4.extract_lane(v0, 3))) +
+    ((f32x4.extract_lane(v1, 0) + f32x4.extract_lane(v1, 1)) + (f32x4.extract_lane(v1, 2) + f32x4.extract_lane(v1, 3)));
+}
+
+const LEAVES = memory.data(256);
+
+export function sumBlocksF64(p: usize, n: i32, acc: f64): f64 {
+  for (let b = 0; b < n; b += 8192) acc += pairwiseF64(p + (<usize>b << 3), min(8192, n - b));
+  return acc;
+}
+
+/** Sums of `rows` contiguous groups of `cols` (cols <= 8192) each into o (float32). */
+export function rowSumsF32(p: usize, rows: i32, cols: i32, o: usize): void {
+  for (let r = 0; r < rows; r++) store<f32>(o + (<usize>r << 2), <f32>0 + pairwiseF32(p + (<usize>(r * cols) << 2), cols));
+}
+
+export function rowSumsF64(p: usize, rows: i32, cols: i32, o: usize): void {
+  for (let r = 0; r < rows; r++) store<f64>(o + (<usize>r << 3), <f64>0 + pairwiseF64(p + (<usize>(r * cols) << 3), cols));
+}
