@@ -3,8 +3,11 @@
 // R^100 -> R^100 against one forward pass, and the live buffers of a 200-op chain under each mode.
 // Medians after warm-up; run with `node --expose-gc dist/bench/runtime.js [--quick]`.
 import { performance } from 'node:perf_hooks';
-import { jax, jnp, tf, ops, Tensor } from '../src/index.js';
-import { randomNormal } from '../src/tensor/random.js';
+import { jax, jnp, np, tf, ops, Tensor } from '../src/index.js';
+
+/** Seeded float32 normals from NumPy's default_rng. */
+const randomNormal = (dims: number[], mean: number, std: number, o: { seed: number }): Tensor =>
+  ops.cast(np.random.default_rng(o.seed).normal(mean, std, dims) as Tensor, 'float32');
 
 const quick = process.argv.includes('--quick');
 

@@ -2,7 +2,7 @@
 // VJP" notebook and its Keras cells) computes the documented values at float32 precision.
 import assert from 'node:assert/strict';
 import { tf, jax, jnp, torch, np, repr, str, Tensor } from '../../src/index.js';
-import { assertF32, assertClose, dims, list, flat } from './helpers.js';
+import { assertF32, assertClose, dims, list, flat, F } from './helpers.js';
 
 const T = (x: unknown) => x as Tensor;
 
@@ -26,11 +26,11 @@ const VJP = [83.697365, 194.49492, 88.94971, 39.546825];
 describe('autodiff: documents', () => {
   describe('TF ForwardAccumulator page', () => {
     it('linear regression: acc.jvp(loss) is a float32 scalar tensor (first example)', () => {
-      const x = tf.constant([[2.0, 3.0], [1.0, 4.0]]);
+      const x = tf.constant(F([[2.0, 3.0], [1.0, 4.0]]));
       const dense = tf.keras.layers.Dense(1);
       dense.build([null, 2]);
-      const acc = new tf.autodiff.ForwardAccumulator({ primals: dense.kernel, tangents: tf.constant([[1.], [0.]]) });
-      const loss = acc.run(() => tf.reduce_sum(dense(x).sub(tf.constant([1., -1.])).pow(2.)));
+      const acc = new tf.autodiff.ForwardAccumulator({ primals: dense.kernel, tangents: tf.constant(F([[1.], [0.]])) });
+      const loss = acc.run(() => tf.reduce_sum(dense(x).sub(tf.constant(F([1., -1.]))).pow(2.)));
       const j = T(acc.jvp(loss));
       assert.ok(j instanceof Tensor);
       assert.deepEqual(dims(j), []);
@@ -39,12 +39,12 @@ describe('autodiff: documents', () => {
     });
 
     it('with the kernel set to the printed weights, the first example gives its value in float32', () => {
-      const x = tf.constant([[2.0, 3.0], [1.0, 4.0]]);
+      const x = tf.constant(F([[2.0, 3.0], [1.0, 4.0]]));
       const dense = tf.keras.layers.Dense(1);
       dense.build([null, 2]);
-      dense.kernel.assign(tf.constant([[-1.3399825], [1.3681983]]));
-      const acc = new tf.autodiff.ForwardAccumulator({ primals: dense.kernel, tangents: tf.constant([[1.], [0.]]) });
-      const loss = acc.run(() => tf.reduce_sum(dense(x).sub(tf.constant([1., -1.])).pow(2.)));
+      dense.kernel.assign(tf.constant(F([[-1.3399825], [1.3681983]])));
+      const acc = new tf.autodiff.ForwardAccumulator({ primals: dense.kernel, tangents: tf.constant(F([[1.], [0.]])) });
+      const loss = acc.run(() => tf.reduce_sum(dense(x).sub(tf.constant(F([1., -1.]))).pow(2.)));
       // d/dk0 sum((x k - [1,-1])^2) (broadcast to 2x2): 2·Σ_ij (x_i·k − t_j)·x_i0, in float32.
       const k0 = Math.fround(-1.3399825), k1 = Math.fround(1.3681983);
       const r = [2 * k0 + 3 * k1, k0 + 4 * k1];
@@ -54,12 +54,12 @@ describe('autodiff: documents', () => {
     });
 
     it('forward agrees with backward for any kernel to float32 rounding (the two sum the broadcast products in different orders)', () => {
-      const x = tf.constant([[2.0, 3.0], [1.0, 4.0]]);
+      const x = tf.constant(F([[2.0, 3.0], [1.0, 4.0]]));
       for (let seed = 0; seed < 40; seed++) {
         tf.random.set_seed(seed);
         const dense = tf.keras.layers.Dense(1);
         dense.build([null, 2]);
-        const loss_fn = () => tf.reduce_sum(dense(x).sub(tf.constant([1., -1.])).pow(2.));
+        const loss_fn = () => tf.reduce_sum(dense(x).sub(tf.constant(F([1., -1.]))).pow(2.));
         const fprop = ([[[1.], [0.]], [[0.], [1.]]] as number[][][]).map((t) => {
           const acc = new tf.autodiff.ForwardAccumulator(dense.kernel, tf.constant(t));
           return acc.run(() => acc.jvp(loss_fn())) as Tensor;
@@ -72,18 +72,18 @@ describe('autodiff: documents', () => {
     });
 
     it('forward (one column at a time) agrees with backward (one row) for kernel and bias: np.testing.assert_allclose', () => {
-      const x = tf.constant([[2.0, 3.0], [1.0, 4.0]]);
+      const x = tf.constant(F([[2.0, 3.0], [1.0, 4.0]]));
       const dense = tf.keras.layers.Dense(1);
       dense.build([null, 2]);
       // The printed weights: with a random kernel the float32 results may differ in the last bit (above).
-      dense.kernel.assign(tf.constant([[-1.3399825], [1.3681983]]));
-      const loss_fn = () => tf.reduce_sum(dense(x).sub(tf.constant([1., -1.])).pow(2.));
+      dense.kernel.assign(tf.constant(F([[-1.3399825], [1.3681983]])));
+      const loss_fn = () => tf.reduce_sum(dense(x).sub(tf.constant(F([1., -1.]))).pow(2.));
       const kernel_fprop: Tensor[] = [];
-      let acc = new tf.autodiff.ForwardAccumulator(dense.kernel, tf.constant([[1.], [0.]]));
+      let acc = new tf.autodiff.ForwardAccumulator(dense.kernel, tf.constant(F([[1.], [0.]])));
       acc.run(() => { kernel_fprop.push(T(acc.jvp(loss_fn()))); });
-      acc = new tf.autodiff.ForwardAccumulator(dense.kernel, tf.constant([[0.], [1.]]));
+      acc = new tf.autodiff.ForwardAccumulator(dense.kernel, tf.constant(F([[0.], [1.]])));
       acc.run(() => { kernel_fprop.push(T(acc.jvp(loss_fn()))); });
-      acc = new tf.autodiff.ForwardAccumulator(dense.bias, tf.constant([1.]));
+      acc = new tf.autodiff.ForwardAccumulator(dense.bias, tf.constant(F([1.])));
       const bias_fprop = T(acc.run(() => acc.jvp(loss_fn())));
       const tape = new tf.GradientTape();
       const loss = tape.run(() => loss_fn());
@@ -97,12 +97,12 @@ describe('autodiff: documents', () => {
     });
 
     it('nested accumulators: inner.jvp = 4.4417057, outer.jvp(inner_jvp) = 10.094786, reversed is None', () => {
-      const primal = tf.constant(1.1);
-      const outer = new tf.autodiff.ForwardAccumulator(primal, tf.constant(1.));
+      const primal = tf.constant(F(1.1));
+      const outer = new tf.autodiff.ForwardAccumulator(primal, tf.constant(F(1.)));
       let inner!: InstanceType<typeof tf.autodiff.ForwardAccumulator>;
       const primal_out = outer.run(() => {
-        inner = new tf.autodiff.ForwardAccumulator(primal, tf.constant(1.));
-        return inner.run(() => primal.pow(tf.constant(3.5)));
+        inner = new tf.autodiff.ForwardAccumulator(primal, tf.constant(F(1.)));
+        return inner.run(() => primal.pow(tf.constant(F(3.5))));
       });
       const inner_jvp = inner.jvp(primal_out);
       assert.equal(repr(inner_jvp), '<tf.Tensor: shape=(), dtype=float32, numpy=4.4417057>');
@@ -115,8 +115,8 @@ describe('autodiff: documents', () => {
     });
 
     it('forward-over-backward HVP: backward [3, 12], acc.jvp(backward) [6, 0]', () => {
-      const v = tf.Variable([1., 2.]);
-      const acc = new tf.autodiff.ForwardAccumulator(v, tf.constant([1., 0.]));
+      const v = tf.Variable(F([1., 2.]));
+      const acc = new tf.autodiff.ForwardAccumulator(v, tf.constant(F([1., 0.])));
       const backward = acc.run(() => {
         const tape = new tf.GradientTape();
         const y = tape.run(() => tf.reduce_sum(v.pow(3.)));
@@ -131,7 +131,7 @@ describe('autodiff: documents', () => {
   });
 
   describe('"JVP and VJP" notebook: JAX', () => {
-    const x = () => jnp.array([1.0, 0.5, 1.5, 2.0]);
+    const x = () => jnp.array(F([1.0, 0.5, 1.5, 2.0]));
     const fn = (x: any): any => poly(x, (xs) => jnp.array(xs));
 
     it('fn(x)', () => {
@@ -144,10 +144,10 @@ describe('autodiff: documents', () => {
       const Jf = T(jax.jacfwd(fn)(x()));
       assert.deepEqual(dims(Jf), [3, 4]);
       assertF32(Jf, J);
-      assertF32(Jf.matmul(T(jnp.array([0.2, 0.3, 0.4, 0.8]))), JVP);
+      assertF32(Jf.matmul(T(jnp.array(F([0.2, 0.3, 0.4, 0.8])))), JVP);
     });
     it('jax.jvp gives f_evaluated and jvp_evaluated', () => {
-      const [fe, je] = jax.jvp(fn, [x()], [jnp.array([0.2, 0.3, 0.4, 0.8])]);
+      const [fe, je] = jax.jvp(fn, [x()], [jnp.array(F([0.2, 0.3, 0.4, 0.8]))]);
       assertF32(fe, F_X);
       assertF32(je, JVP);
       assert.equal(str(je), '[65.353714 35.943752 80.87344 ]');
@@ -156,12 +156,12 @@ describe('autodiff: documents', () => {
       const Jr = T(jax.jacrev(fn)(x()));
       assert.deepEqual(dims(Jr), [3, 4]);
       assertF32(Jr, J);
-      assertF32(T(jnp.array([0.5, 0.8, 1.0])).T.matmul(Jr), VJP);
+      assertF32(T(jnp.array(F([0.5, 0.8, 1.0]))).T.matmul(Jr), VJP);
     });
     it('jax.vjp gives f_evaluated and a vjp_fn returning the VJP (reusable)', () => {
       const [fe, vjp_fn] = jax.vjp(fn, x());
       assertF32(fe, F_X);
-      const v = jnp.array([0.5, 0.8, 1.0]);
+      const v = jnp.array(F([0.5, 0.8, 1.0]));
       const g = vjp_fn(v)[0];
       assert.deepEqual(dims(g), [4]);
       assertF32(g, VJP);
@@ -172,10 +172,10 @@ describe('autodiff: documents', () => {
 
   describe('"JVP and VJP" notebook: PyTorch', () => {
     const fn = (x: any): any => poly(x, (xs) => torch.stack(xs));
-    const x = () => torch.tensor([1.0, 0.5, 1.5, 2.0], { requires_grad: true });
+    const x = () => torch.tensor(F([1.0, 0.5, 1.5, 2.0]), { requires_grad: true });
 
     it('torch.autograd.functional.jvp: func_output and jvp', () => {
-      const [fo, j] = torch.autograd.functional.jvp(fn, x(), torch.tensor([0.2, 0.3, 0.4, 0.8]));
+      const [fo, j] = torch.autograd.functional.jvp(fn, x(), torch.tensor(F([0.2, 0.3, 0.4, 0.8])));
       assert.equal(str(T(fo).shape), 'torch.Size([3])');
       assert.equal(str(fo), 'tensor([9.6108, 7.5938, 8.5430])');
       assert.equal(str(j), 'tensor([65.3537, 35.9438, 80.8734])');
@@ -183,7 +183,7 @@ describe('autodiff: documents', () => {
       assertF32(j, JVP);
     });
     it('torch.autograd.functional.vjp: func_output and vjp', () => {
-      const [fo, j] = torch.autograd.functional.vjp(fn, x(), torch.tensor([0.5, 0.8, 1.0]));
+      const [fo, j] = torch.autograd.functional.vjp(fn, x(), torch.tensor(F([0.5, 0.8, 1.0])));
       assert.equal(str(fo), 'tensor([9.6108, 7.5938, 8.5430])');
       assert.equal(str(T(j).shape), 'torch.Size([4])');
       assert.equal(str(j), 'tensor([ 83.6974, 194.4949,  88.9497,  39.5468])');
@@ -195,8 +195,8 @@ describe('autodiff: documents', () => {
     const fn = (x: any): any => poly(x, (xs) => tf.stack(xs));
 
     it('ForwardAccumulator(primals=x, tangents=v): y and jvp', () => {
-      const x = tf.Variable([1.0, 0.5, 1.5, 2.0], { dtype: tf.float32 });
-      const v = tf.constant([0.2, 0.3, 0.4, 0.8], { dtype: tf.float32 });
+      const x = tf.Variable(F([1.0, 0.5, 1.5, 2.0]), { dtype: tf.float32 });
+      const v = tf.constant(F([0.2, 0.3, 0.4, 0.8]), { dtype: tf.float32 });
       const acc = new tf.autodiff.ForwardAccumulator({ primals: x, tangents: v });
       const y = acc.run(() => fn(x));
       assertF32(y, F_X);
@@ -206,8 +206,8 @@ describe('autodiff: documents', () => {
       assert.equal(`${T(j).shape}`, '(3,)');
     });
     it('GradientTape with watch and output_gradients: vjp', () => {
-      const x = tf.Variable([1.0, 0.5, 1.5, 2.0], { dtype: tf.float32 });
-      const v = tf.constant([0.5, 0.8, 1.0], { dtype: tf.float32 });
+      const x = tf.Variable(F([1.0, 0.5, 1.5, 2.0]), { dtype: tf.float32 });
+      const v = tf.constant(F([0.5, 0.8, 1.0]), { dtype: tf.float32 });
       const tape = new tf.GradientTape();
       const y = tape.run(() => { tape.watch(x); return fn(x); });
       const vjp = tape.gradient(y, x, { output_gradients: v });
@@ -219,17 +219,17 @@ describe('autodiff: documents', () => {
 
   describe('"JVP and VJP" notebook: Keras Dense with model input', () => {
     const setup = () => {
-      const x = tf.constant([[2.0, 3.0], [1.0, 4.0]]);
-      const targets = tf.constant([[1.], [-1.]]);
+      const x = tf.constant(F([[2.0, 3.0], [1.0, 4.0]]));
+      const targets = tf.constant(F([[1.], [-1.]]));
       const dense = tf.keras.layers.Dense(1);
       dense.build([null, 2]);
-      dense.kernel.assign(tf.constant([[-1.3399825], [1.3681983]]));
+      dense.kernel.assign(tf.constant(F([[-1.3399825], [1.3681983]])));
       return { x, targets, dense };
     };
 
     it('JVP along the kernel [[1],[0]] is 11.96414', () => {
       const { x, targets, dense } = setup();
-      const acc = new tf.autodiff.ForwardAccumulator({ primals: dense.kernel, tangents: tf.constant([[1.], [0.]]) });
+      const acc = new tf.autodiff.ForwardAccumulator({ primals: dense.kernel, tangents: tf.constant(F([[1.], [0.]])) });
       const loss = acc.run(() => tf.reduce_sum(dense(x).sub(targets).pow(2.)));
       assert.equal(str(acc.jvp(loss)), 'tf.Tensor(11.96414, shape=(), dtype=float32)');
       assertF32(acc.jvp(loss), 11.96414);
@@ -238,13 +238,13 @@ describe('autodiff: documents', () => {
     it('the printed kernel, tangent and x', () => {
       const { x, dense } = setup();
       assert.equal(str(dense.kernel), "<tf.Variable 'kernel:0' shape=(2, 1) dtype=float32, numpy=\narray([[-1.3399825],\n       [ 1.3681983]], dtype=float32)>");
-      assert.equal(str(tf.constant([[1.], [0.]])), 'tf.Tensor(\n[[1.]\n [0.]], shape=(2, 1), dtype=float32)');
+      assert.equal(str(tf.constant(F([[1.], [0.]]))), 'tf.Tensor(\n[[1.]\n [0.]], shape=(2, 1), dtype=float32)');
       assert.equal(str(x), 'tf.Tensor(\n[[2. 3.]\n [1. 4.]], shape=(2, 2), dtype=float32)');
     });
 
     it('JVP along the model input x with tangent [[0,0],[0,1]] is 14.045405', () => {
       const { x, targets, dense } = setup();
-      const acc = new tf.autodiff.ForwardAccumulator({ primals: x, tangents: tf.constant([[0., 0], [0., 1.]]) });
+      const acc = new tf.autodiff.ForwardAccumulator({ primals: x, tangents: tf.constant(F([[0., 0], [0., 1.]])) });
       const loss = acc.run(() => tf.reduce_sum(dense(x).sub(targets).pow(2.)));
       assert.equal(str(acc.jvp(loss)), 'tf.Tensor(14.045405, shape=(), dtype=float32)');
       assertF32(acc.jvp(loss), 14.045405);

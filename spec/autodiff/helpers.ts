@@ -1,12 +1,24 @@
 // Shared helpers for the autodiff specs: float32 comparisons, tolerances, a seeded generator.
 import assert from 'node:assert/strict';
 import { Tensor } from '../../src/index.js';
+import { PyFloat } from '../../src/tensor/scalars.js';
 
 export type Nested = number | Nested[];
 
 export function list(t: unknown): Nested {
   assert.ok(t instanceof Tensor, `expected a Tensor, got ${String(t)}`);
-  return plain((t as Tensor).tolist());
+  return nested(t as Tensor);
+}
+
+/** A tensor's values as nested JS numbers, whatever its library (a TensorFlow tensor has no tolist). */
+export function nested(t: Tensor): Nested {
+  const v = Array.from(t.values as ArrayLike<number | bigint>, Number);
+  const build = (d: number, off: number): Nested => {
+    if (d === t.dims.length) return v[off];
+    const stride = t.dims.slice(d + 1).reduce((p, x) => p * x, 1);
+    return Array.from({ length: t.dims[d] }, (_, i) => build(d + 1, off + i * stride));
+  };
+  return build(0, 0);
 }
 
 /** Python floats (boxed Numbers) and ints (bigints) as plain JS numbers, recursively. */
@@ -16,7 +28,7 @@ export function plain(x: unknown): Nested {
 }
 
 export function flat(x: unknown): number[] {
-  if (x instanceof Tensor) return flat(x.tolist());
+  if (x instanceof Tensor) return Array.from(x.values as ArrayLike<number | bigint>, Number);
   if (Array.isArray(x)) return x.flatMap(flat);
   return [Number(x as number)];
 }
@@ -55,4 +67,13 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Python float literals in TypeScript: `tf.constant(F([1., 2.]))` is Python's `tf.constant([1., 2.])`
+ * (in TypeScript `1.` is the number 1, an int to the libraries; cells rewrite such literals themselves).
+ */
+export function F<T>(x: T): T {
+  if (Array.isArray(x)) return x.map(F) as T;
+  return (typeof x === 'number' ? new PyFloat(x) : x) as T;
 }

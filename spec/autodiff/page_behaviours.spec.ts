@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tf, repr, Tensor } from '../../src/index.js';
-import { assertF32, dims, list } from './helpers.js';
+import { assertF32, dims, list, F } from './helpers.js';
 
 const T = (x: unknown) => x as Tensor;
 const FA = tf.autodiff.ForwardAccumulator;
@@ -17,8 +17,8 @@ function quietly<R>(f: () => R): R {
 
 describe('autodiff: ForwardAccumulator page behaviours', () => {
   it('jvp performs no computation: it is a lookup returning the same tensor every time', () => {
-    const x = tf.constant([1., 2.]);
-    const acc = new FA(x, tf.constant([1., 1.]));
+    const x = tf.constant(F([1., 2.]));
+    const acc = new FA(x, tf.constant(F([1., 1.])));
     const y = acc.run(() => x.mul(x));
     const a = acc.jvp(y);
     assert.ok(a instanceof Tensor);
@@ -30,8 +30,8 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it('jvp works while the context is active and after it exits', () => {
-    const x = tf.constant(3.);
-    const acc = new FA(x, tf.constant(1.));
+    const x = tf.constant(F(3.));
+    const acc = new FA(x, tf.constant(F(1.)));
     let during: unknown;
     const y = acc.run(() => { const y = x.mul(x); during = acc.jvp(y); return y; });
     assertF32(during, 6);
@@ -39,17 +39,17 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it('the context forms: construction enters, run() exits at the end, and `using` exits at scope end', () => {
-    const x = tf.constant(2.);
+    const x = tf.constant(F(2.));
     let y!: Tensor;
     let acc!: InstanceType<typeof FA>;
     {
-      using a = new FA(x, tf.constant(1.));
+      using a = new FA(x, tf.constant(F(1.)));
       acc = a;
       y = x.pow(3);
     }
     assertF32(acc.jvp(y), 12);
     assert.equal(acc.jvp(x.pow(3)), null, 'exited at the end of the using block');
-    const acc2 = new FA(x, tf.constant(1.));
+    const acc2 = new FA(x, tf.constant(F(1.)));
     y = x.pow(2); // computed while entered, before run()
     assertF32(acc2.jvp(y), 4);
     acc2.run(() => {});
@@ -57,8 +57,8 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it('new JVPs are only computed while the context manager is active', () => {
-    const x = tf.constant([1., 2.]);
-    const acc = new FA(x, tf.constant([1., 0.]));
+    const x = tf.constant(F([1., 2.]));
+    const acc = new FA(x, tf.constant(F([1., 0.])));
     acc.run(() => x.add(1));
     const after = x.mul(2);
     assert.equal(acc.jvp(after), null);
@@ -66,8 +66,8 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it('re-entering the accumulator computes JVPs again', () => {
-    const x = tf.constant([1., 2.]);
-    const acc = new FA(x, tf.constant([1., 0.]));
+    const x = tf.constant(F([1., 2.]));
+    const acc = new FA(x, tf.constant(F([1., 0.])));
     acc.run(() => {});
     const z = acc.run(() => x.mul(3));
     assertF32(acc.jvp(z), [3, 0]);
@@ -79,8 +79,8 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   it('JVPs live as long as their primal: deleting the primal deletes its JVP (WeakRef + gc in a child process)', function () {
     const script = `
       import { tf } from ${JSON.stringify(indexJs)};
-      const x = tf.constant([1., 2.]);
-      const acc = new tf.autodiff.ForwardAccumulator(x, tf.constant([1., 1.]));
+      const x = tf.constant(F([1., 2.]));
+      const acc = new tf.autodiff.ForwardAccumulator(x, tf.constant(F([1., 1.])));
       let y = acc.run(() => x.mul(x));
       const jvpRef = new WeakRef(acc.jvp(y));
       const held = acc.jvp(x);
@@ -103,26 +103,26 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it('the same tensor or variable twice in primals is a ValueError', () => {
-    const x = tf.constant([1., 2.]);
-    assert.throws(() => new FA([x, x], [tf.constant([1., 0.]), tf.constant([0., 1.])]), (e: Error) => e.name === 'ValueError' && /more than once/.test(e.message));
-    const v = tf.Variable([1., 2.]);
-    assert.throws(() => new FA({ primals: [v, v], tangents: [tf.constant([1., 0.]), tf.constant([0., 1.])] }), { name: 'ValueError' });
+    const x = tf.constant(F([1., 2.]));
+    assert.throws(() => new FA([x, x], [tf.constant(F([1., 0.])), tf.constant(F([0., 1.]))]), (e: Error) => e.name === 'ValueError' && /more than once/.test(e.message));
+    const v = tf.Variable(F([1., 2.]));
+    assert.throws(() => new FA({ primals: [v, v], tangents: [tf.constant(F([1., 0.])), tf.constant(F([0., 1.]))] }), { name: 'ValueError' });
   });
 
   it('a tangent whose shape does not match its primal is an error at construction', () => {
-    const x = tf.constant([1., 2.]);
-    assert.throws(() => new FA(x, tf.constant([1., 2., 3.])), (e: Error) => e.name === 'ValueError' && /shape/i.test(e.message));
-    assert.throws(() => new FA(x, tf.constant([[1., 2.]])), { name: 'ValueError' });
+    const x = tf.constant(F([1., 2.]));
+    assert.throws(() => new FA(x, tf.constant(F([1., 2., 3.]))), (e: Error) => e.name === 'ValueError' && /shape/i.test(e.message));
+    assert.throws(() => new FA(x, tf.constant(F([[1., 2.]]))), { name: 'ValueError' });
   });
 
   it('tangents must share the nesting structure of primals', () => {
-    const a = tf.constant(1.), b = tf.constant(2.);
-    assert.throws(() => new FA([a, b], [tf.constant(1.)]), { name: 'ValueError' });
+    const a = tf.constant(F(1.)), b = tf.constant(F(2.));
+    assert.throws(() => new FA([a, b], [tf.constant(F(1.))]), { name: 'ValueError' });
   });
 
   it('nested structures of primals and tangents, and jvp on nested structures', () => {
-    const a = tf.constant(2.), b = tf.constant([1., 3.]);
-    const acc = new FA({ primals: { a, rest: [b] }, tangents: { a: tf.constant(1.), rest: [tf.constant([0., 1.])] } });
+    const a = tf.constant(F(2.)), b = tf.constant(F([1., 3.]));
+    const acc = new FA({ primals: { a, rest: [b] }, tangents: { a: tf.constant(F(1.)), rest: [tf.constant(F([0., 1.]))] } });
     const [p, q] = acc.run(() => [a.mul(a), b.mul(b)]);
     const got = acc.jvp({ p, list: [q] }) as { p: Tensor; list: Tensor[] };
     assertF32(got.p, 4);
@@ -138,9 +138,9 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it("unconnected_gradients: 'none' gives None, 'zero' gives zeros of the primal's shape and dtype", () => {
-    const x = tf.constant([1., 2.]);
-    const u = tf.constant([[5., 6., 7.]]);
-    const acc = new FA(x, tf.constant([1., 0.]));
+    const x = tf.constant(F([1., 2.]));
+    const u = tf.constant(F([[5., 6., 7.]]));
+    const acc = new FA(x, tf.constant(F([1., 0.])));
     acc.run(() => x.mul(2));
     assert.equal(acc.jvp(u), null);
     assert.equal(acc.jvp(u, { unconnected_gradients: 'none' }), null);
@@ -153,20 +153,20 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it('jvp returns tensors with the same shapes and dtypes as the primals', () => {
-    const x = tf.constant([[1., 2.], [3., 4.]]);
+    const x = tf.constant(F([[1., 2.], [3., 4.]]));
     const acc = new FA(x, tf.ones([2, 2]));
-    const y = acc.run(() => x.sum(0));
+    const y = acc.run(() => tf.reduce_sum(x, 0));
     const j = T(acc.jvp(y));
     assert.deepEqual(dims(j), dims(y));
     assert.equal(j.dt, y.dt);
   });
 
   it('accumulators apply in the order they were entered: inner ones do not see outer JVP computation', () => {
-    const primal = tf.constant(1.1);
-    const outer = new FA(primal, tf.constant(1.));
+    const primal = tf.constant(F(1.1));
+    const outer = new FA(primal, tf.constant(F(1.)));
     let inner!: InstanceType<typeof FA>;
     const out = outer.run(() => {
-      inner = new FA(primal, tf.constant(1.));
+      inner = new FA(primal, tf.constant(F(1.)));
       return inner.run(() => primal.pow(3.5));
     });
     const oj = T(outer.jvp(out));
@@ -176,8 +176,8 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it('a GradientTape nested inside an accumulator ignores the accumulator’s tangent work', () => {
-    const v = tf.Variable([1., 2.]);
-    const acc = new FA(v, tf.constant([1., 0.]));
+    const v = tf.Variable(F([1., 2.]));
+    const acc = new FA(v, tf.constant(F([1., 0.])));
     const tape = new tf.GradientTape({ persistent: true });
     const j = acc.run(() => tape.run(() => acc.jvp(tf.reduce_sum(v.pow(3.)))));
     assertF32(j, 3);
@@ -185,10 +185,10 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
   });
 
   it('a GradientTape outside an accumulator records its tangent work: backward-over-forward gives the same HVP', () => {
-    const v = tf.Variable([1., 2.]);
+    const v = tf.Variable(F([1., 2.]));
     const tape = new tf.GradientTape();
     const j = tape.run(() => {
-      const acc = new FA(v, tf.constant([1., 0.]));
+      const acc = new FA(v, tf.constant(F([1., 0.])));
       return acc.run(() => acc.jvp(tf.reduce_sum(v.pow(3.))));
     });
     assertF32(tape.gradient(j, v), [6, 0]);
@@ -197,7 +197,7 @@ describe('autodiff: ForwardAccumulator page behaviours', () => {
 
 describe('autodiff: GradientTape', () => {
   it('a non-persistent tape computes one set of gradients, then raises RuntimeError', () => {
-    const x = tf.Variable(3.);
+    const x = tf.Variable(F(3.));
     const tape = new tf.GradientTape();
     const y = tape.run(() => x.mul(x));
     assertF32(tape.gradient(y, x), 6);
@@ -206,7 +206,7 @@ describe('autodiff: GradientTape', () => {
   });
 
   it('a persistent tape can be used many times', () => {
-    const x = tf.constant(3.);
+    const x = tf.constant(F(3.));
     const tape = new tf.GradientTape({ persistent: true });
     const [y, z] = tape.run(() => { tape.watch(x); const y = x.mul(x); return [y, y.mul(y)]; });
     assertF32(tape.gradient(y, x), 6);
@@ -215,8 +215,8 @@ describe('autodiff: GradientTape', () => {
   });
 
   it('variables are watched when read; constants only when watched; watch_accessed_variables=false turns it off', () => {
-    const v = tf.Variable(2.);
-    const c = tf.constant(2.);
+    const v = tf.Variable(F(2.));
+    const c = tf.constant(F(2.));
     let tape = new tf.GradientTape({ persistent: true });
     let [a, b] = tape.run(() => [v.mul(v), c.mul(c)]);
     assertF32(tape.gradient(a, v), 4);
@@ -232,20 +232,20 @@ describe('autodiff: GradientTape', () => {
   });
 
   it('gradient with output_gradients weights the targets, and with nested sources returns the same structure', () => {
-    const x = tf.constant([1., 2., 3.]);
-    const w = tf.Variable(2.);
+    const x = tf.constant(F([1., 2., 3.]));
+    const w = tf.Variable(F(2.));
     const tape = new tf.GradientTape({ persistent: true });
     const y = tape.run(() => { tape.watch(x); return x.mul(x).mul(w); });
-    assertF32(tape.gradient(y, x, { output_gradients: tf.constant([1., 0., 2.]) }), [4, 0, 24]);
+    assertF32(tape.gradient(y, x, { output_gradients: tf.constant(F([1., 0., 2.])) }), [4, 0, 24]);
     const g = tape.gradient(y, { x, w: [w] }) as { x: Tensor; w: Tensor[] };
     assertF32(g.x, [4, 8, 12]);
     assertF32(g.w[0], 14);
-    assert.throws(() => tape.gradient(y, x, { output_gradients: tf.constant([1., 2.]) }));
+    assert.throws(() => tape.gradient(y, x, { output_gradients: tf.constant(F([1., 2.])) }));
   });
 
   it("unconnected_gradients: 'zero' gives zeros for sources the target does not depend on", () => {
-    const x = tf.constant([1., 2.]);
-    const u = tf.constant([3., 4., 5.]);
+    const x = tf.constant(F([1., 2.]));
+    const u = tf.constant(F([3., 4., 5.]));
     const tape = new tf.GradientTape({ persistent: true });
     const y = tape.run(() => { tape.watch([x, u]); return tf.reduce_sum(x.mul(x)); });
     assert.equal(tape.gradient(y, u), null);
@@ -253,7 +253,7 @@ describe('autodiff: GradientTape', () => {
   });
 
   it('jacobian', () => {
-    const x = tf.constant([1., 2., 3.]);
+    const x = tf.constant(F([1., 2., 3.]));
     const tape = new tf.GradientTape();
     const y = tape.run(() => { tape.watch(x); return x.mul(x); });
     const j = tape.jacobian(y, x);
@@ -261,7 +261,7 @@ describe('autodiff: GradientTape', () => {
   });
 
   it('batch_jacobian', () => {
-    const x = tf.constant([[1., 2.], [3., 4.]]);
+    const x = tf.constant(F([[1., 2.], [3., 4.]]));
     const tape = new tf.GradientTape();
     const y = tape.run(() => { tape.watch(x); return x.mul(x); });
     const j = tape.batch_jacobian(y, x);
@@ -269,12 +269,12 @@ describe('autodiff: GradientTape', () => {
     assert.deepEqual(list(j), [[[2, 0], [0, 4]], [[6, 0], [0, 8]]]);
     const tape2 = new tf.GradientTape();
     const z = tape2.run(() => { tape2.watch(x); return tf.reduce_sum(x); });
-    assert.throws(() => tape2.batch_jacobian(tf.constant([1., 2., 3.]), x), { name: 'ValueError' });
+    assert.throws(() => tape2.batch_jacobian(tf.constant(F([1., 2., 3.])), x), { name: 'ValueError' });
     void z;
   });
 
   it('stop_recording: operations inside are not recorded', () => {
-    const x = tf.Variable(3.);
+    const x = tf.Variable(F(3.));
     const tape = new tf.GradientTape({ persistent: true });
     const [y, z] = tape.run(() => {
       const y = x.mul(x);
@@ -286,7 +286,7 @@ describe('autodiff: GradientTape', () => {
   });
 
   it('reset forgets everything recorded so far', () => {
-    const x = tf.Variable(3.);
+    const x = tf.Variable(F(3.));
     const tape = new tf.GradientTape();
     const y = tape.run(() => {
       const a = x.mul(x);
@@ -298,14 +298,14 @@ describe('autodiff: GradientTape', () => {
   });
 
   it('watched_variables lists the variables in watch order', () => {
-    const a = tf.Variable(1.), b = tf.Variable(2.);
+    const a = tf.Variable(F(1.)), b = tf.Variable(F(2.));
     const tape = new tf.GradientTape();
     tape.run(() => { b.mul(2); a.mul(2); });
     assert.deepEqual(tape.watched_variables(), [b, a]);
   });
 
   it('`using` a GradientTape records until the end of its block', () => {
-    const x = tf.Variable(3.);
+    const x = tf.Variable(F(3.));
     let tape!: InstanceType<typeof tf.GradientTape>;
     let y!: Tensor;
     {

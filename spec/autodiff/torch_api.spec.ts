@@ -2,17 +2,17 @@
 // torch.autograd.grad (create_graph for second derivatives) and the retain_graph error.
 import assert from 'node:assert/strict';
 import { torch, repr, Tensor } from '../../src/index.js';
-import { assertF32 } from './helpers.js';
+import { assertF32, F } from './helpers.js';
 
 const T = (x: unknown) => x as Tensor;
-const leaf = () => T(torch.tensor([1., 2., 3.], { requires_grad: true }));
+const leaf = () => T(torch.tensor(F([1., 2., 3.]), { requires_grad: true }));
 
 describe('autodiff: torch autograd API', () => {
   it('requires_grad on leaves and results; plain tensors do not require grad', () => {
     const x = leaf();
     assert.equal(x.requires_grad, true);
     assert.equal(repr(x), 'tensor([1., 2., 3.], requires_grad=True)');
-    const c = T(torch.tensor([1., 2.]));
+    const c = T(torch.tensor(F([1., 2.])));
     assert.equal(c.requires_grad, false);
     assert.equal(x.mul(2).requires_grad, true);
     assert.equal(c.mul(2).requires_grad, false);
@@ -37,7 +37,7 @@ describe('autodiff: torch autograd API', () => {
   it('.backward() on a non-scalar needs a gradient', () => {
     const x = leaf();
     assert.throws(() => x.mul(2).backward(), /grad can be implicitly created only for scalar outputs/);
-    x.mul(2).backward(T(torch.tensor([1., 0., 1.])));
+    x.mul(2).backward(T(torch.tensor(F([1., 0., 1.]))));
     assertF32(x.grad, [2, 0, 2]);
   });
 
@@ -71,23 +71,23 @@ describe('autodiff: torch autograd API', () => {
 
   it('torch.autograd.grad on an input that does not require grad is an error', () => {
     const x = leaf();
-    const c = T(torch.tensor([1., 2., 3.]));
+    const c = T(torch.tensor(F([1., 2., 3.])));
     assert.throws(() => torch.autograd.grad(x.mul(c).sum(), c), /does not require grad/);
   });
 
   it('torch.autograd.functional strict=True refuses an input no output depends on; strict=False gives zeros', () => {
     const f = (a: Tensor, b: Tensor) => a.mul(2);
-    const inputs = [T(torch.tensor([1.])), T(torch.tensor([2.]))];
-    const v = [T(torch.tensor([1.])), T(torch.tensor([1.]))];
+    const inputs = [T(torch.tensor(F([1.]))), T(torch.tensor(F([2.])))];
+    const v = [T(torch.tensor(F([1.]))), T(torch.tensor(F([1.])))];
     const [, jvp] = torch.autograd.functional.jvp(f, inputs, v);
     assert.equal(repr(jvp), 'tensor([2.])');
     const independent = /The output of the user-provided function is independent of input 1\. This is not allowed in strict mode\./;
     assert.throws(() => torch.autograd.functional.jvp(f, inputs, v, { strict: true }), independent);
-    assert.throws(() => torch.autograd.functional.vjp(f, inputs, T(torch.tensor([1.])), { strict: true }), independent);
+    assert.throws(() => torch.autograd.functional.vjp(f, inputs, T(torch.tensor(F([1.]))), { strict: true }), independent);
     assert.throws(() => torch.autograd.functional.jacobian(f, inputs, { strict: true }), independent);
-    const [, vjp] = torch.autograd.functional.vjp(f, inputs, T(torch.tensor([1.])));
-    assert.equal(repr(vjp), '[tensor([2.]), tensor([0.])]');
-    const [, ok] = torch.autograd.functional.vjp((x: Tensor) => x.sin(), T(torch.tensor([0.])), T(torch.tensor([1.])), { strict: true });
+    const [, vjp] = torch.autograd.functional.vjp(f, inputs, T(torch.tensor(F([1.]))));
+    assert.equal(repr(vjp), '(tensor([2.]), tensor([0.]))');
+    const [, ok] = torch.autograd.functional.vjp((x: Tensor) => x.sin(), T(torch.tensor(F([0.]))), T(torch.tensor(F([1.]))), { strict: true });
     assert.equal(repr(ok), 'tensor([1.])');
   });
 });

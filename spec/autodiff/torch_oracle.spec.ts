@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { torch, Tensor } from '../../src/index.js';
-import { assertClose } from './helpers.js';
+import { assertClose, F } from './helpers.js';
 
 const PY = '/usr/bin/python3';
 const hasTorch = (): boolean => {
@@ -16,7 +16,7 @@ const FUNCS: { name: string; py: string; js: (x: Tensor) => Tensor; x: number[];
   { name: 'sin(x) * x**2', py: 'lambda x: torch.sin(x) * x**2', js: (x) => x.sin().mul(x.pow(2)), x: [0.3, -1.2, 2.0], v: [1, 0.5, -1], u: [0.2, 1, -0.3] },
   { name: 'softmax(x)', py: 'lambda x: torch.softmax(x, -1)', js: (x) => x.softmax(-1), x: [0.1, 0.7, -0.4], v: [1, 2, 3], u: [0.5, -0.5, 1] },
   { name: 'tanh(A @ x) cumulative', py: 'lambda x: torch.cumsum(torch.tanh(torch.tensor([[1., 2., 0.], [0., -1., 1.], [0.5, 0.5, 0.5]], dtype=torch.float64) @ x), 0)',
-    js: (x) => (torch.tensor([[1., 2., 0.], [0., -1., 1.], [0.5, 0.5, 0.5]], { dtype: 'float64' }) as Tensor).matmul(x).tanh().cumsum(0), x: [0.2, -0.1, 0.4], v: [0, 1, 0], u: [1, 1, 1] },
+    js: (x) => (torch.tensor(F([[1., 2., 0.], [0., -1., 1.], [0.5, 0.5, 0.5]]), { dtype: torch.float64 }) as Tensor).matmul(x).tanh().cumsum(0), x: [0.2, -0.1, 0.4], v: [0, 1, 0], u: [1, 1, 1] },
   { name: 'exp(x) / sum(exp(x)) * log(1 + x**2)', py: 'lambda x: torch.exp(x) / torch.exp(x).sum() * torch.log1p(x**2)',
     js: (x) => x.exp().div(x.exp().sum()).mul(x.pow(2).add(1).log()), x: [0.5, 1.5, -0.25], v: [0.1, 0.2, 0.3], u: [1, -1, 2] },
 ];
@@ -50,7 +50,7 @@ describe('autodiff: against PyTorch (torch.autograd.functional)', function () {
     oracle = JSON.parse(r.stdout.trim().split('\n').pop()!);
   });
 
-  const T64 = (a: number[]) => torch.tensor(a, { dtype: 'float64' }) as Tensor;
+  const T64 = (a: number[]) => torch.tensor(a, { dtype: torch.float64 }) as Tensor;
   FUNCS.forEach((f, k) => {
     it(`${f.name}: jvp, vjp and jacobian`, () => {
       const F = torch.autograd.functional;

@@ -7,16 +7,8 @@ import { ops, Tensor } from '../../src/index.js';
 import { matmul as matmulKernel } from '../../src/kernels/matmul.js';
 import { gemmThreads, wasmGemmAvailable } from '../../src/kernels/wasm_gemm.js';
 import os from 'node:os';
+import { randomNormal } from './random_inputs.js';
 
-/** Seeded normal float32 values (xorshift32, Box-Muller) as a tensor of `dims`. */
-function randomNormal(dims: number[], _mean: number, _std: number, { seed }: { seed: number }): Tensor {
-  const n = dims.reduce((p, d) => p * d, 1);
-  let s = (seed * 2654435761) >>> 0 || 1;
-  const u = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return (s + 0.5) / 2 ** 32; };
-  const data = new Float32Array(n);
-  for (let i = 0; i < n; i++) data[i] = Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-  return new Tensor('float32', dims, data);
-}
 
 function withEnv<T>(name: string, value: string, f: () => T): T {
   const prev = process.env[name];

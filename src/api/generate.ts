@@ -2,9 +2,12 @@
 // arguments to the row's signature for that library (Python's TypeErrors for what does not fit),
 // renames them to the canonical arguments, runs the implementation with the library's rules, and
 // returns results as the library does (its flavor; NumPy scalars for 0-d ufunc results).
-import { alias, Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
+import { identity } from '../ops/structural.js';
 import { Variable } from '../tensor/variable.js';
 import { mapTree } from '../autodiff/tree.js';
+import { nameNode } from '../autodiff/torch_autograd.js';
+import { torchNodeName } from './table/torch_nodes.js';
 import { bindArgs, parseSignature, type Signature } from './pysig.js';
 import { documented } from './docs.js';
 import { relabel, type Library } from './lib/library.js';
@@ -28,12 +31,19 @@ export function shaped(lib: Library, r: unknown, inputs: readonly unknown[], arr
     const scalar = lib.name === 'numpy' && !arrayResult && out.dims.length === 0;
     const weak = lib.name === 'jax' && out.weak;
     if (out.scalar !== scalar || out.weak !== weak) {
-      if (out === t && isInput) out = alias(t);
+      if (out === t && isInput) out = identity(t);
       out.scalar = scalar;
       out.weak = weak;
     }
     return out;
   });
+}
+
+/** Names the autograd node of a torch result as PyTorch does (the row knows which overload ran). */
+function torchNamed(r: OpRow, a: Args, lib: Library, res: unknown, inputs: readonly unknown[]): unknown {
+  if (lib.name !== 'torch' || !(res instanceof Tensor) || !res.requires_grad || inputs.includes(res)) return res;
+  const name = torchNodeName(r.name, a);
+  return name === undefined ? res : nameNode(res, name);
 }
 
 /** One facade function of a row under one of its names. */
@@ -43,7 +53,7 @@ export function facadeFunction(r: OpRow, sigText: string, lib: Library, prefix: 
   const f = function (this: unknown, ...args: unknown[]): unknown {
     const a = canonical(bindArgs(sig, args), r.rename);
     const out = a.out;
-    const res = impl(a, lib);
+    const res = torchNamed(r, a, lib, impl(a, lib), args);
     const shapedRes = r.raw ? res : shaped(lib, res, args, r.arrayResult ?? false);
     return out !== undefined && out !== null ? assignOut(out, shapedRes as Tensor, lib) : shapedRes;
   };
@@ -96,6 +106,6 @@ export function callMethod(e: MethodEntry, self: Tensor | Variable, lib: Library
   const a = canonical(bindArgs(e.sig, args), e.row.rename);
   a.x = self;
   const impl = e.row.variants?.[lib.name] ?? e.row.impl;
-  const res = impl(a, lib);
+  const res = torchNamed(e.row, a, lib, impl(a, lib), [self, ...args]);
   return e.row.raw ? res : shaped(lib, res, [self, ...args], e.row.arrayResult ?? false);
 }

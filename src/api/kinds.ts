@@ -3,7 +3,8 @@
 // bool), float-only functions (integers converted to the library's float), reductions that
 // accumulate (sum) or average (mean). Each facade function is one of these over one op.
 import type { DType } from '../tensor/dtype.js';
-import { alias, Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
+import { identity } from '../ops/structural.js';
 import { Variable } from '../tensor/variable.js';
 import { BroadcastError } from '../ops/errors.js';
 import { cast } from '../ops/cast.js';
@@ -30,11 +31,13 @@ export function worded<T>(lib: Library, op: string, f: () => T): T {
  */
 export function finish(lib: Library, r: Tensor, operands: readonly unknown[], scalarResult = true): Tensor {
   const isInput = operands.some((o) => o === r || (o instanceof Variable && o.value === r));
-  let t = r.flavor !== lib.flavor ? relabel(r, lib.flavor) : isInput ? alias(r) : r;
+  // A result that is one of the operands becomes a new tensor object the levels follow (identity),
+  // so that flags set below and later in-place writes do not reach the operand.
+  let t = r.flavor !== lib.flavor ? relabel(r, lib.flavor) : isInput ? identity(r) : r;
   if (lib.name === 'numpy') {
     const s = scalarResult && t.dims.length === 0;
     if (s !== t.scalar) {
-      if (t === r && isInput) t = alias(r);
+      if (t === r && isInput) t = identity(r);
       t.scalar = s;
     }
   } else if (lib.name === 'jax') {

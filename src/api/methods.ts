@@ -230,12 +230,15 @@ const INPLACE_SKIP = new Set(['sum', 'prod', 'mean', 'var', 'std', 'max', 'min',
 
 for (const proto of [Tensor.prototype, Variable.prototype]) install(proto);
 
-// Python's iteration, truth and len, for the cells and for spread/destructuring.
-Object.defineProperty(Tensor.prototype, Symbol.iterator, { configurable: true, value(this: Tensor) { return iterate(this)[Symbol.iterator](); } });
-Object.defineProperty(Tensor.prototype, '__len__', { configurable: true, value(this: Tensor) { return len(this); } });
-Object.defineProperty(Tensor.prototype, '__bool__', { configurable: true, value(this: Tensor) { return truth(this); } });
-Object.defineProperty(Tensor.prototype, '__getitem__', { configurable: true, value(this: Tensor, ...specs: unknown[]) { return getItem(this, ...specs); } });
-Object.defineProperty(Tensor.prototype, 'getItem', { configurable: true, value(this: Tensor, ...specs: unknown[]) { return getItem(this, ...specs); } });
+// Python's iteration, truth, len and indexing, for the cells and for spread/destructuring.
+for (const proto of [Tensor.prototype, Variable.prototype]) {
+  type T = Tensor | Variable;
+  Object.defineProperty(proto, Symbol.iterator, { configurable: true, value(this: T) { return iterate(this)[Symbol.iterator](); } });
+  Object.defineProperty(proto, '__len__', { configurable: true, value(this: T) { return len(this); } });
+  Object.defineProperty(proto, '__bool__', { configurable: true, value(this: T) { return truth(this); } });
+  Object.defineProperty(proto, '__getitem__', { configurable: true, value(this: T, ...specs: unknown[]) { return getItem(this, ...specs); } });
+  Object.defineProperty(proto, 'getItem', { configurable: true, value(this: T, ...specs: unknown[]) { return getItem(this, ...specs); } });
+}
 
 declare module '../tensor/tensor.js' {
   interface Tensor {
