@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { format, printText, repr, shapeText, str } from '../../src/format/index.js';
+import { fmt } from '../../src/api/operators.js';
 
 describe('format: Python repr of JS values', () => {
   it('numbers: ints for integral values, Python float repr otherwise', () => {
@@ -51,7 +52,8 @@ describe('format: Python repr of JS values', () => {
   it('tensors inside containers print with their repr; print joins str with spaces', () => {
     const t = new Tensor('float32', [2], Float32Array.from([1, 2]), 'tf');
     assert.equal(repr([t]), '[<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>]');
-    assert.equal(repr({ grad: t.shape }), "{'grad': (2,)}");
+    assert.equal(repr({ grad: t.shape }), "{'grad': TensorShape([2])}");
+    assert.equal(fmt(t.shape), '(2,)');
     assert.equal(printText(['y =', t, 3, 'ok']), 'y = tf.Tensor([1. 2.], shape=(2,), dtype=float32) 3 ok');
     assert.equal(format(2.5), '2.5');
     assert.equal(format('s'), 's');

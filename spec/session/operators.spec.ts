@@ -24,8 +24,11 @@ describe('session: operators and indexing', () => {
       assert.match(body('-a'), /__jacobi\.unary\("-", a\)/);
     });
 
-    it('leaves equality, logic, literals-only arithmetic and string concatenation alone', () => {
-      assert.match(body('a === b && c == d || !e'), /return a === b && c == d \|\| !e;/);
+    it('gives equality, &&, || and ! Python\'s meaning (elementwise ==, truth), and leaves literals-only arithmetic and string concatenation alone', () => {
+      assert.match(body('a === b && c == d || !e'),
+        /return __jacobi\.or\(__jacobi\.and\(__jacobi\.eq\(a, b, true, false\), \(\) => __jacobi\.eq\(c, d, false, false\)\), \(\) => !__jacobi\.truth\(e\)\);/);
+      assert.match(body('if (t) 1'), /if \(__jacobi\.truth\(t\)\) 1;/);
+      assert.match(body('x = 2.0'), /x = __jacobi\.float\(2\);/);
       assert.match(body('1 + 2 * -3'), /return 1 \+ 2 \* -3;/);
       assert.match(body('"loss: " + loss'), /return "loss: " \+ loss;/);
       assert.match(body('i++'), /return i\+\+;/);
@@ -37,20 +40,20 @@ describe('session: operators and indexing', () => {
       assert.match(body('x["1:", "::-1"]'), /__jacobi\.getItem\(x, "1:", "::-1"\)/);
     });
 
-    it('keeps property access, identifier-like string keys, assignment targets and method calls plain', () => {
+    it('keeps property access, identifier-like string keys and method calls plain; item assignment calls setItem', () => {
       assert.match(body('x.shape'), /return x\.shape;/);
       assert.match(body('obj["name"]'), /return obj\["name"\];/);
-      assert.match(body('a[0] = 1'), /return a\[0\] = 1;/);
+      assert.match(body('a[0] = 1'), /__jacobi\.setItem\(a, \[0\], 1\);/);
       assert.match(body('[a[0], b] = c'), /\[a\[0\], b\] = c/);
       assert.match(body('o[k](1)'), /return o\[k\]\(1\);/);
       assert.match(body('o?.[k]'), /return o\?\.\[k\];/);
-      assert.match(body('delete o[k]'), /return delete o\[k\];/);
+      assert.match(body('delete o[k]'), /delete o\[k\];/);
     });
 
-    it('turns compound assignment into an assignment of an operator call', () => {
-      assert.match(body('x += y'), /x = __jacobi\.binary\("\+", x, y\)/);
-      assert.match(body('s.w **= 2'), /s\.w = __jacobi\.binary\("\*\*", s\.w, 2\)/);
-      assert.match(body('arr[i] -= 1'), /arr\[i\] = __jacobi\.binary\("-", arr\[i\], 1\)/);
+    it('turns compound assignment into Python\'s in-place operators (the array changes where the library does that)', () => {
+      assert.match(body('x += y'), /x = __jacobi\.inplace\("\+", x, y\)/);
+      assert.match(body('s.w **= 2'), /s\.w = __jacobi\.inplace\("\*\*", s\.w, 2\)/);
+      assert.match(body('arr[i] -= 1'), /__jacobi\.updateItem\(arr, \[i\], "-", 1\)/);
     });
 
     it('rewrites inside functions, classes and templates, not inside types or enums', () => {

@@ -220,7 +220,9 @@ export function fmt(x: unknown): string {
   if (x === null || x === undefined) return 'None';
   if (typeof x === 'boolean') return x ? 'True' : 'False';
   if (typeof x === 'object' || typeof x === 'number' || typeof x === 'bigint') {
-    if (isTensorLike(x) || (typeof x === 'object' && (x as { toString?: unknown }).toString !== Object.prototype.toString && !Array.isArray(x))) return String(x);
+    // Python's str(): a value's own text (a tensor's str, TensorShape's `(3,)`), else its repr.
+    const own = (x as { toString?: unknown }).toString;
+    if (isTensorLike(x) || (typeof x === 'object' && own !== Object.prototype.toString && own !== Array.prototype.toString)) return String(x);
     return reprOf(x);
   }
   return String(x);
