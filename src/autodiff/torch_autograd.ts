@@ -37,6 +37,8 @@ class TorchLevel extends TapeLevel {
 }
 
 const level = new TorchLevel();
+// PyTorch's autograd is session-wide: it outlives the cell that first used it.
+level.kept = true;
 let enabled = true;
 // Grad mode is part of the autodiff state a failed or interrupted cell gets back.
 registerState({

@@ -23,6 +23,7 @@ export function toTensor(x: TensorLike, dtype?: DType): Tensor {
   else if (isScalar(x)) {
     t = scalar(x, dtype ?? weakStorage(x));
     t.weak = true;
+    if (dtype === undefined) fromJsScalar.add(t);
     return t;
   } else t = tensor(x, dtype);
   return dtype === undefined || t.dt === dtype ? t : cast(t, dtype);
@@ -39,8 +40,15 @@ function weakStorage(x: Scalar): DType {
   return 'float64';
 }
 
-/** The dtype of scalars that meet only each other: the engine's defaults (JS numbers float32, bigints int64). */
+/** Weak tensors made here from bare JS scalars (their storage dtype is not a dtype anyone chose). */
+const fromJsScalar = new WeakSet<Tensor>();
+
+/**
+ * The dtype of a weak operand meeting only weak ones: a bare JS number takes the engine's default
+ * (float32; bigints int64), a weak tensor a library made keeps its dtype (JAX's weak int32 stays int32).
+ */
 function weakDefault(t: Tensor): DType {
+  if (!fromJsScalar.has(t)) return t.dt;
   return t.dt === 'bool' || t.dt === 'int64' ? t.dt : 'float32';
 }
 

@@ -5,6 +5,7 @@ import type {
   CompleteReply, ExecuteOptions, ExecuteOutcome, InspectReply, IsCompleteReply, MimeBundle, OutputSink,
   PagePayload, SessionApi, UserExpressionResult,
 } from './types.js';
+import { restore, snapshot } from '../core/levels.js';
 import { loadTypeScript, typescriptIfLoaded } from './typescript.js';
 import { CellCompileError, compileCell, SCOPE_KEY, type CompiledCell } from './compile.js';
 import { createCellScope } from './context.js';
@@ -142,26 +143,36 @@ export class Session implements SessionApi {
       throw new Reported(remapSyntaxError(e, filename, compiled.map));
     }
     this.maps.set(filename, compiled.map);
-    (globalThis as Record<symbol, unknown>)[Symbol.for(SCOPE_KEY)] = this.global;
-    let value: unknown;
+    // The autodiff state (levels, grad mode) as it was before the cell: a cell that fails or is
+    // interrupted inside jax.jvp or torch.no_grad gets it back; one that finishes leaves no context
+    // it entered running into later cells (unless kept on purpose with __enter__).
+    const before = snapshot();
+    let finished = false;
     try {
-      value = script.runInThisContext({ breakOnSigint: true, displayErrors: false });
-    } finally {
-      delete (globalThis as Record<symbol, unknown>)[Symbol.for(SCOPE_KEY)];
-    }
-    if (isThenable(value)) {
-      const interrupted = new Promise<never>((_, reject) => { this.cancel = reject; });
-      // A cell awaiting something that holds no handle (a bare promise) must wait for an interrupt,
-      // not let the process run out of work and exit.
-      const keepAlive = setInterval(() => undefined, 1 << 30);
+      (globalThis as Record<symbol, unknown>)[Symbol.for(SCOPE_KEY)] = this.global;
+      let value: unknown;
       try {
-        value = await Promise.race([value, interrupted]);
+        value = script.runInThisContext({ breakOnSigint: true, displayErrors: false });
       } finally {
-        clearInterval(keepAlive);
-        this.cancel = undefined;
+        delete (globalThis as Record<symbol, unknown>)[Symbol.for(SCOPE_KEY)];
       }
+      if (isThenable(value)) {
+        const interrupted = new Promise<never>((_, reject) => { this.cancel = reject; });
+        // A cell awaiting something that holds no handle (a bare promise) must wait for an interrupt,
+        // not let the process run out of work and exit.
+        const keepAlive = setInterval(() => undefined, 1 << 30);
+        try {
+          value = await Promise.race([value, interrupted]);
+        } finally {
+          clearInterval(keepAlive);
+          this.cancel = undefined;
+        }
+      }
+      finished = true;
+      return value;
+    } finally {
+      restore(before, finished);
     }
-    return value;
   }
 
   async evaluateExpressions(expressions: Record<string, string>): Promise<Record<string, UserExpressionResult>> {

@@ -5,6 +5,7 @@
 import { Tensor } from '../../tensor/tensor.js';
 import type { DType } from '../../tensor/dtype.js';
 import * as ops from '../../ops/index.js';
+import { isScalar, type Scalar } from '../../ops/convert.js';
 import * as transforms from '../../autodiff/functional.js';
 import { vmap as vmapTransform } from '../../autodiff/vmap.js';
 import { mapTree, isPlainObject } from '../../autodiff/tree.js';
@@ -32,8 +33,14 @@ const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
 /** Results of a JAX transformation are JAX arrays, whatever the arguments were. */
 // `any`: results are pytrees the caller destructures (`const [y, t] = jax.jvp(...)`).
 const jaxOut = (x: unknown): any => mapTree(x, isTensor, (t) => relabel(t, 'jax'));
-/** Tensor arguments of other libraries become JAX arrays (a NumPy array passed to jax.grad), 64-bit types 32-bit ones as JAX holds them. */
-const jaxIn = (args: unknown[]): unknown[] => args.map((a) => mapTree(a, isTensor, (t) => {
+/**
+ * Arguments become JAX arrays as JAX's tracing makes them: other libraries' tensors relabelled (a
+ * NumPy array passed to jax.grad), 64-bit types held as JAX holds them, Python scalars weakly typed
+ * arrays (jax.jvp(f, (2.,), (3.,)) works in float32 with weak_type=True).
+ */
+const isArgLeaf = (x: unknown): x is Tensor | Scalar => isTensor(x) || isScalar(x);
+const jaxIn = (args: unknown[]): unknown[] => args.map((a) => mapTree(a, isArgLeaf, (t) => {
+  if (!isTensor(t)) return lib.convert(t, lib.resultType('array', [t]));
   const c = jaxHeld(t.dt);
   return c !== t.dt ? relabel(ops.cast(t, c), 'jax') : t.flavor === 'jax' ? t : relabel(t, 'jax');
 }));
@@ -51,7 +58,7 @@ function jaxTransform<F extends Fn>(name: string, signature: string, doc: string
 
 const jvp = documented((f: Fn, primals: unknown[], tangents: unknown[], ...rest: unknown[]) => {
   const o = isPlainObject(rest[0]) ? rest[0] as { has_aux?: boolean } : { has_aux: Boolean(rest[0]) };
-  return jaxOut(transforms.jvp(f, jaxIn(primals as unknown[]), tangents, o));
+  return jaxOut(transforms.jvp(f, jaxIn(primals as unknown[]), jaxIn(tangents as unknown[]), o));
 }, 'jax.jvp(fun, primals, tangents, has_aux=False)', 'Computes a (forward-mode) Jacobian-vector product of fun. Returns (primals_out, tangents_out).');
 
 const vjp = documented((f: Fn, ...primals: unknown[]) => jaxOut(transforms.vjp(f, ...jaxIn(primals))),

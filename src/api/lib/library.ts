@@ -65,7 +65,14 @@ export interface Library {
  */
 export function dataTensor(value: unknown, dtype: DType | undefined, lib: Library): Tensor {
   if (value instanceof Variable) value = value.read();
-  if (value instanceof Tensor) return relabel(dtype !== undefined && dtype !== value.dt ? cast(value, lib.canonical(dtype)) : value, lib.flavor, true);
+  // JAX: an array made without a dtype from a Python scalar or a weakly typed array stays weak
+  // (jnp.array(3.) is weak, jnp.array([3.]) is not), as jax.numpy.array's is_weakly_typed decides.
+  const weak = lib.name === 'jax' && dtype === undefined && ((value instanceof Tensor && value.weak) || isPythonScalar(value));
+  if (value instanceof Tensor) {
+    const t = relabel(dtype !== undefined && dtype !== value.dt ? cast(value, lib.canonical(dtype)) : value, lib.flavor, true);
+    t.weak = weak;
+    return t;
+  }
   if (Array.isArray(value) && holdsTensor(value)) {
     // Lists of tensors are stacked (a traced op, so derivatives flow through the result).
     let t = stack(value.map((p) => dataTensor(p, undefined, lib)));
@@ -73,8 +80,12 @@ export function dataTensor(value: unknown, dtype: DType | undefined, lib: Librar
     return relabel(t, lib.flavor);
   }
   const d = describe(value);
-  return fromDescribed(value, d, lib.canonical(dtype ?? lib.dataDtype(d)), lib.flavor);
+  const t = fromDescribed(value, d, lib.canonical(dtype ?? lib.dataDtype(d)), lib.flavor);
+  if (weak) t.weak = true;
+  return t;
 }
+
+const isPythonScalar = (x: unknown) => typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' || x instanceof PyFloat;
 
 function holdsTensor(x: unknown): boolean {
   return x instanceof Tensor || x instanceof Variable || (Array.isArray(x) && x.some(holdsTensor));
