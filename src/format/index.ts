@@ -1,6 +1,7 @@
 // Printing entry points: Python's repr / str / format(x, '') / print for tensors (by flavor),
 // variables and plain JS values, shapes, and notebook HTML. Importing this module installs the
 // Tensor print hooks.
+import { pretty } from './pretty.js';
 import { printHooks } from '../tensor/tensor.js';
 import type { Flavor } from '../tensor/printable.js';
 import {
@@ -93,6 +94,11 @@ function isShapeLike(x: object): x is number[] & { flavor: Flavor } {
 /** Python `repr(x)`. */
 export function repr(x: unknown): string {
   return pyRepr(x, special);
+}
+
+/** What IPython displays for a value at the prompt (its pretty printer over Python's repr). */
+export function displayText(x: unknown): string {
+  return pretty(x, repr);
 }
 
 /** Python `str(x)`: strings unquoted, tensors by flavor, everything else as repr. */

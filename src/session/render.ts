@@ -1,9 +1,10 @@
-// A value as a Jupyter MIME bundle: `text/plain` is Python's repr, `text/html` when the printer has one.
+// A value as a Jupyter MIME bundle: `text/plain` is what IPython shows (Python's repr, long tuples and
+// lists broken one element per line), `text/html` when the printer has one.
 import type { MimeBundle } from './types.js';
 import * as printing from './printing.js';
 
 export function mimeBundle(value: unknown): MimeBundle {
-  const bundle: MimeBundle = { 'text/plain': printing.repr(value) };
+  const bundle: MimeBundle = { 'text/plain': printing.displayText(value) };
   const html = printing.html(value);
   if (html !== undefined) bundle['text/html'] = html;
   return bundle;
