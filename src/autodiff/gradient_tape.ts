@@ -77,12 +77,30 @@ export class GradientTape extends LevelContext {
   }
 
   /** Pauses recording on this tape for the duration of fn (or until the returned handle is disposed). */
-  stop_recording<T>(fn?: () => T): T | Disposable {
+  /**
+   * `tape.stop_recording(fn)` runs fn unrecorded; `tape.stop_recording()` stops recording until the
+   * returned context is disposed (`using`, `__exit__`), or, called with a function, makes a decorator
+   * (recording resumes now and stops while the function runs).
+   */
+  stop_recording<T>(fn?: () => T): T | StopRecording {
     if (!isActive(this.level)) throw new ValueError('Tape must be recording in order to stop recording.');
     const level = this.level;
     exitLevel(level);
-    const resume = () => resumeLevel(level);
-    if (fn === undefined) return { [Symbol.dispose]: resume } as Disposable;
+    let stopped = true;
+    const resume = () => { if (stopped) { stopped = false; resumeLevel(level); } };
+    const unrecorded = <R>(f: () => R): R => {
+      const was = isActive(level);
+      if (was) exitLevel(level);
+      try { return f(); } finally { if (was) resumeLevel(level); }
+    };
+    if (fn === undefined) {
+      const ctx = ((f: (...a: unknown[]) => unknown) => { resume(); return (...a: unknown[]) => unrecorded(() => f(...a)); }) as StopRecording;
+      ctx[Symbol.dispose] = resume;
+      ctx.__enter__ = () => ctx;
+      ctx.__exit__ = () => { resume(); return false; };
+      ctx.run = <R>(f: () => R): R => { try { return f(); } finally { resume(); } };
+      return ctx;
+    }
     try {
       return fn();
     } finally {
@@ -181,3 +199,11 @@ export class GradientTape extends LevelContext {
   }
 }
 
+/** What `tape.stop_recording()` returns: a context (`using`, `run`, `__enter__`/`__exit__`) and a decorator. */
+export interface StopRecording {
+  (f: (...a: unknown[]) => unknown): (...a: unknown[]) => unknown;
+  [Symbol.dispose](): void;
+  __enter__(): StopRecording;
+  __exit__(...exc: unknown[]): boolean;
+  run<R>(f: () => R): R;
+}

@@ -39,8 +39,11 @@ let active: Level[] = [];
 let intercepting = 0;
 let ceiling = Infinity;
 
-/** Extra state that belongs with the stack (torch's grad mode), saved and restored with it. */
-export interface StatePart { save(): unknown; restore(saved: unknown): void }
+/**
+ * Extra state that belongs with the stack (torch's grad mode), saved and restored with it;
+ * `finished` is told when a cell finishes normally (to close what only lasts as long as the cell).
+ */
+export interface StatePart { save(): unknown; restore(saved: unknown): void; finished?(saved: unknown): void }
 const parts: StatePart[] = [];
 export function registerState(part: StatePart): void {
   parts.push(part);
@@ -184,6 +187,7 @@ export function snapshot(): CoreState {
 export function restore(s: CoreState, finished: boolean): void {
   if (finished) {
     active = active.filter((l) => l.kept || s.active.includes(l));
+    parts.forEach((p, i) => p.finished?.(s.parts[i]));
   } else {
     const kept = active.filter((l) => l.kept && !s.active.includes(l));
     active = [...s.active, ...kept].sort((a, b) => a.id - b.id);
