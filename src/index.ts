@@ -1,5 +1,5 @@
 // The jacobi package: the runtime, its facades and printing.
-export { tf, jax, jnp, torch, np, print, repr, str, scope } from './api/index.js';
+export { tf, jax, jnp, torch, np, print, repr, str, scope, py } from './api/index.js';
 export { Tensor, Shape } from './tensor/tensor.js';
 export { Variable } from './tensor/variable.js';
 export type { DType } from './tensor/dtype.js';

@@ -7,8 +7,10 @@ import { torch } from './facades/torch.js';
 import { np } from './facades/numpy.js';
 
 export { tf, jax, jnp, torch, np, print, repr, str };
+/** Python's builtins, for library code (cells have them in scope). */
+export const py = { print, repr, str, len, range, float, int, bool, tuple, list, abs, round, sum, zip, enumerate };
 
 /** Python's builtins a cell sees (print, len, range...), beside the facades. */
-export const builtins = { print, repr, str, len, range, float, int, bool, tuple, list, abs, round, sum, zip, enumerate };
+export const builtins = py;
 
 export const scope: Record<string, unknown> = { tf, jax, jnp, torch, np, ...builtins };
