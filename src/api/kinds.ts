@@ -57,6 +57,7 @@ export function tensorOf(lib: Library, x: unknown): Tensor {
 export function binary(lib: Library, op: string, f: Fn2, a: unknown, b: unknown): Tensor {
   const dt = lib.resultType(op, [a, b]);
   const x = lib.convert(a, dt), y = lib.convert(b, dt);
+  lib.checkOperands?.(op, castTo(x, dt), castTo(y, dt));
   return finish(lib, worded(lib, op, () => f(castTo(x, dt), castTo(y, dt))), [a, b]);
 }
 
@@ -75,16 +76,23 @@ export function compare(lib: Library, op: string, f: Fn2, a: unknown, b: unknown
   return r;
 }
 
+/** A one-input operation's argument as the library's kernel reads it (lib.inputDtype). */
+export function inputOf(lib: Library, op: string, a: unknown): Tensor {
+  const t = tensorOf(lib, a);
+  const dt = lib.inputDtype?.(op, t.dt) ?? t.dt;
+  return castTo(t, dt);
+}
+
 /** sin, exp, sqrt...: integer inputs are converted to the library's float first. */
 export function unaryFloat(lib: Library, op: string, f: Fn1, a: unknown): Tensor {
-  const t = tensorOf(lib, a);
+  const t = inputOf(lib, op, a);
   const dt = lib.floatOf(t.dt, op);
   return finish(lib, f(castTo(t, dt)), [a]);
 }
 
 /** neg, abs, square...: the input's own dtype. */
-export function unarySame(lib: Library, _op: string, f: Fn1, a: unknown): Tensor {
-  const t = tensorOf(lib, a);
+export function unarySame(lib: Library, op: string, f: Fn1, a: unknown): Tensor {
+  const t = inputOf(lib, op, a);
   return finish(lib, f(t), [a]);
 }
 

@@ -54,6 +54,13 @@ export interface Library {
   convert(x: unknown, dt: DType): Tensor;
   /** The library's error for shapes that do not broadcast. */
   broadcastError(op: string, a: readonly number[], b: readonly number[], shapes?: readonly (readonly number[])[]): Error;
+  /**
+   * The dtype a one-input operation reads `dt` in, when the library's kernels do not take `dt` as it
+   * is (NumPy squares a bool array in int8; PyTorch has no abs for bools: its error). Absent: as is.
+   */
+  inputDtype?(op: string, dt: DType): DType;
+  /** Raises the library's error for operand values its kernel refuses (PyTorch: integer division by zero). */
+  checkOperands?(op: string, x: Tensor, y: Tensor): void;
 }
 
 // ---------------------------------------------------------------- shared pieces

@@ -54,6 +54,28 @@ function minType(value: number | bigint | boolean, dt: DType): { dt: DType; smal
   return minIntType(BigInt(value as number | bigint));
 }
 
+/** A ufunc's loops in NumPy's order ('bb', 'BB', 'hh', ... 'ee', 'ff', 'dd'), by the dtype they take. */
+const INT_LOOPS: DType[] = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64'];
+const FLOAT_LOOPS: DType[] = ['float16', 'float32', 'float64'];
+/**
+ * Ufuncs whose loop is found by NumPy's linear search (the first loop every operand casts to safely,
+ * Python scalars and 0-d arrays by value) rather than by result_type: `uint8_array // 300` is int16
+ * where `uint8_array + 300` is uint16, and `bool // bool` runs in int8.
+ */
+const LINEAR_SEARCH: Record<string, DType[]> = {
+  floor_divide: [...INT_LOOPS, ...FLOAT_LOOPS], remainder: [...INT_LOOPS, ...FLOAT_LOOPS],
+  fmod: [...INT_LOOPS, ...FLOAT_LOOPS], power: [...INT_LOOPS, ...FLOAT_LOOPS],
+  bitwise_and: ['bool', ...INT_LOOPS], bitwise_or: ['bool', ...INT_LOOPS], bitwise_xor: ['bool', ...INT_LOOPS],
+  left_shift: INT_LOOPS, right_shift: INT_LOOPS,
+  arctan2: FLOAT_LOOPS, hypot: FLOAT_LOOPS, copysign: FLOAT_LOOPS, logaddexp: FLOAT_LOOPS, logaddexp2: FLOAT_LOOPS, nextafter: FLOAT_LOOPS,
+};
+
+/** Safe casting (NumPy's can_cast(from, to, 'safe')); a small unsigned value also casts as its signed type. */
+function castsSafely(from: { dt: DType; small: boolean }, to: DType): boolean {
+  const src = from.small && kindOf(to) === 'i' ? (`int${bitsOf(from.dt)}` as DType) : from.dt;
+  return promoteTypes(src, to) === to;
+}
+
 export const numpy: Library = {
   name: 'numpy',
   flavor: 'numpy',
@@ -73,7 +95,7 @@ export const numpy: Library = {
 
   canonical: (dt) => dt,
 
-  resultType(_op, xs) {
+  resultType(op, xs) {
     const ops = xs.map((x) => operandOf(x) ?? { tensor: dataTensor(x, undefined, numpy) });
     // Arrays (ndim > 0) and scalars (Python scalars, NumPy scalars, 0-d arrays).
     let arrayKind = -1, scalarKind = -1;
@@ -93,9 +115,21 @@ export const numpy: Library = {
         dt = dt === undefined ? pdt : promoteTypes(dt, pdt);
       }
     }
+    const loops = LINEAR_SEARCH[op];
+    if (loops !== undefined) {
+      // Arrays (and scalars when not value-based) by dtype, value-based scalars by their value.
+      const sources = [...ops.flatMap((o) => (o.tensor && (o.tensor.dims.length > 0 || !valueBased) ? [{ dt: o.tensor.dt, small: false }] : [])), ...smalls];
+      if (!valueBased) for (const o of ops) if (!o.tensor) sources.push({ dt: o.py === 'b' ? 'bool' : o.py === 'i' ? 'int64' : 'float64', small: false });
+      const found = loops.find((t) => sources.every((src) => castsSafely(src, t)));
+      // No loop: the caller's kernel raises NumPy's "not supported for the input types" error.
+      if (found !== undefined) return found;
+    }
     for (const s of smalls) dt = dt === undefined ? s.dt : promoteSmall(s, dt);
     return dt!;
   },
+
+  // The first loop a bool takes where the ufunc has none for bools (np.square: 'bb'; np.round: rint's 'ee').
+  inputDtype: (op, dt) => (dt !== 'bool' ? dt : op === 'square' ? 'int8' : op === 'round' ? 'float16' : dt),
 
   floatOf(dt) {
     if (isFloat(dt)) return dt;

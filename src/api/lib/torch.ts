@@ -32,6 +32,19 @@ function combine(higher: DType | undefined, lower: DType | undefined): DType | u
   return higher;
 }
 
+/** c10's ScalarType names, as PyTorch's kernel errors print them. */
+export const TORCH_TYPE_NAME: Partial<Record<DType, string>> = {
+  bool: 'Bool', uint8: 'Byte', int8: 'Char', int16: 'Short', int32: 'Int', int64: 'Long', float16: 'Half', bfloat16: 'BFloat16', float32: 'Float', float64: 'Double',
+};
+
+/** ATen CPU kernels that have no bool version, by op (their names in the error PyTorch raises). */
+const NO_BOOL_KERNEL: Record<string, string> = {
+  absolute: 'abs_cpu', floor: 'floor_vml_cpu', ceil: 'ceil_vml_cpu', round: 'round_vml_cpu', trunc: 'trunc_vml_cpu',
+  argmax: 'argmax_cpu', argmin: 'argmin_cpu', floor_divide: 'div_floor_cpu',
+};
+
+const INTEGER_DIVISIONS = new Set(['floor_divide', 'remainder', 'fmod']);
+
 const shapeText = (d: readonly number[]) => `(${d.join(', ')}${d.length === 1 ? ',' : ''})`;
 
 export const torch: Library & { defaultFloat: DType } = {
@@ -81,6 +94,20 @@ export const torch: Library & { defaultFloat: DType } = {
     if (o && o.tensor) return o.tensor.dt === dt ? o.tensor : cast(o.tensor, dt);
     if (o) return weakScalar(o.value, dt, 'torch');
     return dataTensor(x, dt, torch);
+  },
+
+  inputDtype(op, dt) {
+    if (dt !== 'bool') return dt;
+    if (NO_BOOL_KERNEL[op]) throw pyError('RuntimeError', `"${NO_BOOL_KERNEL[op]}" not implemented for 'Bool'`);
+    if (op === 'relu') throw pyError('RuntimeError', 'Boolean inputs not supported for relu');
+    // square is pow(x, 2): a bool tensor to an int power is an int64 tensor.
+    return op === 'square' ? 'int64' : dt;
+  },
+
+  checkOperands(op, x, y) {
+    if (x.dt === 'bool' && y.dt === 'bool' && NO_BOOL_KERNEL[op]) throw pyError('RuntimeError', `"${NO_BOOL_KERNEL[op]}" not implemented for 'Bool'`);
+    // Integer division and remainder by zero stop with PyTorch's error (NumPy gives 0 and a warning).
+    if (INTEGER_DIVISIONS.has(op) && !isFloat(y.dt) && y.values.some((v) => v === 0 || v === 0n)) throw pyError('RuntimeError', 'ZeroDivisionError');
   },
 
   broadcastError(_op, a, b) {

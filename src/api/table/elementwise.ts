@@ -3,7 +3,7 @@
 import * as ops from '../../ops/index.js';
 import { Tensor, Tensor as TensorClass } from '../../tensor/tensor.js';
 import { tuple, type PyTuple } from '../../tensor/pytuple.js';
-import { binary, castTo, compare, finish, tensorOf, trueDivide, unaryFloat, unarySame } from '../kinds.js';
+import { binary, castTo, compare, finish, inputOf, tensorOf, trueDivide, unaryFloat, unarySame } from '../kinds.js';
 import { pyError } from '../errors.js';
 import type { Library } from '../lib/library.js';
 import { row, type OpRow } from './types.js';
@@ -80,7 +80,7 @@ export function power(x: Tensor, y: Tensor): Tensor {
 
 /** NumPy's round(x, decimals): scaled by 10**decimals, rounded half to even, scaled back. */
 function roundTo(lib: Library, x: unknown, decimals: number): Tensor {
-  const t = tensorOf(lib, x);
+  const t = inputOf(lib, 'round', x);
   if (!decimals) return finish(lib, ops.round(t), [x]);
   if (!ops.isFloatDtype(t.dt)) {
     if (decimals >= 0) return finish(lib, t, [x]);
@@ -277,7 +277,7 @@ function signOf(x: Tensor): Tensor {
 
 /** floor/ceil/trunc/rint: NumPy and JAX compute them in floats; PyTorch keeps integers; TensorFlow refuses them. */
 function rounding(lib: Library, name: string, f: (x: Tensor) => Tensor, x: unknown): Tensor {
-  const t = tensorOf(lib, x);
+  const t = inputOf(lib, name, x);
   if (!ops.isFloatDtype(t.dt) && lib.name === 'torch') return finish(lib, t, [x]);
   return unaryFloat(lib, name, f, x);
 }

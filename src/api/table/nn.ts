@@ -2,7 +2,7 @@
 // torch.nn.functional (and torch), tf.nn and tf.math.
 import * as ops from '../../ops/index.js';
 import type { Tensor } from '../../tensor/tensor.js';
-import { castTo, finish, tensorOf } from '../kinds.js';
+import { castTo, finish, inputOf, tensorOf } from '../kinds.js';
 import type { Library } from '../lib/library.js';
 import { row, type OpRow } from './types.js';
 
@@ -30,7 +30,7 @@ export const nnRows: OpRow[] = [
   }),
   row({
     name: 'relu', doc: 'Rectified linear unit: max(x, 0).',
-    impl: (a, lib) => { const x = tensorOf(lib, a.x); return finish(lib, ops.relu(x), [a.x]); },
+    impl: (a, lib) => { const x = inputOf(lib, 'relu', a.x); return finish(lib, ops.relu(x), [a.x]); },
     jax: 'nn.relu(x)', torch: ['relu(input)', 'nn.functional.relu(input, inplace=False)'], tf: 'nn.relu(features, name=None)',
     methods: { torch: 'relu()' },
   }),

@@ -5,7 +5,7 @@ import * as ops from '../../ops/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { NamedTuple } from '../../tensor/pytuple.js';
 import type { DType } from '../../tensor/dtype.js';
-import { castTo, finish, tensorOf } from '../kinds.js';
+import { castTo, finish, inputOf, tensorOf } from '../kinds.js';
 import { dtypeArg } from '../dtype_objects.js';
 import { pyError } from '../errors.js';
 import type { Library } from '../lib/library.js';
@@ -40,6 +40,8 @@ function averaging(lib: Library, a: Args, x: Tensor, op: string): DType {
     throw pyError('RuntimeError', `${op}(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${TORCH_DTYPE[x.dt] ?? x.dt}`);
   }
   if (lib.name === 'tensorflow' && op === 'mean') return x.dt;
+  // NumPy averages integers in float64 whatever their width (not the narrow float of np.sin).
+  if (lib.name === 'numpy') return 'float64';
   return lib.floatOf(x.dt, op);
 }
 
@@ -228,7 +230,7 @@ function argExtreme(name: 'argmax' | 'argmin'): OpRow {
   return row({
     name, doc: `Returns the indices of the ${name === 'argmax' ? 'maximum' : 'minimum'} values along an axis (over the flattened array when axis is None).`,
     impl: (a, lib) => {
-      const x = tensorOf(lib, a.x);
+      const x = inputOf(lib, name, a.x);
       let axis = axisArg(a.axis) as number | null;
       if (axis === null && lib.name === 'tensorflow') axis = 0;
       if (x.count === 0) throw pyError('ValueError', `attempt to get ${name} of an empty sequence`);
