@@ -15,6 +15,7 @@ import { assignOut } from './mutation.js';
 import { SYNONYMS, type Args, type FacadeKey, type OpRow, type Sigs } from './table/types.js';
 
 const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
+const isTensorOrVariable = (x: unknown): x is Tensor | Variable => x instanceof Tensor || x instanceof Variable;
 const list = (s: Sigs | undefined): readonly string[] => (s === undefined ? [] : typeof s === 'string' ? [s] : s);
 
 function canonical(bound: Record<string, unknown>, rename: Readonly<Record<string, string>> | undefined): Args {
@@ -50,7 +51,10 @@ function torchNamed(r: OpRow, a: Args, lib: Library, res: unknown, inputs: reado
 export function facadeFunction(r: OpRow, sigText: string, lib: Library, prefix: string): (...args: unknown[]) => unknown {
   const sig = parseSignature(sigText);
   const impl = r.variants?.[lib.name] ?? r.impl;
-  const f = function (this: unknown, ...args: unknown[]): unknown {
+  const adopt = lib.adopt;
+  const f = function (this: unknown, ...given: unknown[]): unknown {
+    // Other libraries' tensors (and variables) as this library takes them.
+    const args = adopt ? given.map((g) => mapTree(g, isTensorOrVariable, (t) => adopt(t instanceof Variable ? t.read() : t))) : given;
     const a = canonical(bindArgs(sig, args), r.rename);
     const out = a.out;
     const res = torchNamed(r, a, lib, impl(a, lib), args);

@@ -111,10 +111,16 @@ export function bindArgs(sig: Signature, args: readonly unknown[]): Record<strin
     const named = (k: string) => sig.params.some((p) => p.name === k && p.kind !== 'varargs' && p.kind !== 'varkw' && !p.positionalOnly);
     const hasVarkw = sig.params.some((p) => p.kind === 'varkw');
     // A trailing plain object is the keywords (Python's f(a, axis=1)); every key must name a parameter.
+    // One whose keys are not all parameters, given where a required positional parameter is still
+    // missing, is that argument (a dict: jax.tree_util.tree_map(f, {a: 1})).
     const unknown = keys.find((k) => !named(k));
-    if (unknown !== undefined && !hasVarkw) throw new PyTypeError(`${fn}() got an unexpected keyword argument '${unknown}'`);
-    kw = last;
-    positional = args.slice(0, -1);
+    const required = sig.params.filter((p) => p.kind === 'positional' && !p.hasDefault).length;
+    const isData = unknown !== undefined && !hasVarkw && args.length - 1 < required;
+    if (!isData) {
+      if (unknown !== undefined && !hasVarkw) throw new PyTypeError(`${fn}() got an unexpected keyword argument '${unknown}'`);
+      kw = last;
+      positional = args.slice(0, -1);
+    }
   }
   const out: Record<string, unknown> = {};
   const posParams = sig.params.filter((p) => p.kind === 'positional');

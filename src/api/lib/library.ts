@@ -61,6 +61,12 @@ export interface Library {
   inputDtype?(op: string, dt: DType): DType;
   /** Raises the library's error for operand values its kernel refuses (PyTorch: integer division by zero). */
   checkOperands?(op: string, x: Tensor, y: Tensor): void;
+  /**
+   * Another library's tensor given to this library's functions, as this library takes it (NumPy reads
+   * a TensorFlow tensor's values, so the tape does not see the computation; a torch tensor that
+   * requires grad is refused).
+   */
+  adopt?(t: Tensor): Tensor;
 }
 
 // ---------------------------------------------------------------- shared pieces

@@ -6,6 +6,7 @@ import type { Described } from '../../tensor/create.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { pyError } from '../errors.js';
 import { cast } from '../../ops/cast.js';
+import { stopGradient } from '../../ops/structural.js';
 import { broadcastMessage } from '../../ops/errors.js';
 import { category, dataTensor, operandOf, pyCategory, weakScalar, type Library } from './library.js';
 
@@ -126,6 +127,17 @@ export const numpy: Library = {
     }
     for (const s of smalls) dt = dt === undefined ? s.dt : promoteSmall(s, dt);
     return dt!;
+  },
+
+  adopt(t) {
+    if (t.flavor === 'numpy') return t;
+    if (t.flavor === 'torch' && t.requires_grad) throw pyError('RuntimeError', "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    if (!t.concrete) {
+      const shape = `${t.dt}[${t.dims.join(',')}]`;
+      throw pyError('TracerArrayConversionError', `The numpy.ndarray conversion method __array__() was called on traced array with shape ${shape}.\nSee https://jax.readthedocs.io/en/latest/errors.html#jax.errors.TracerArrayConversionError`);
+    }
+    // np.asarray(tf_tensor) is a copy of its values: what NumPy computes from it is not recorded.
+    return t.flavor === 'tf' ? stopGradient(t) : t;
   },
 
   // The first loop a bool takes where the ufunc has none for bools (np.square: 'bb'; np.round: rint's 'ee').
