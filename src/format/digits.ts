@@ -24,8 +24,41 @@ interface Parts {
   unequal: boolean;
 }
 
+/**
+ * The binary format digits are generated for: `true` is float32, `false` float64 (the common cases),
+ * or a narrow float named by its dtype (values stored exactly in a double, as Jacobi holds them).
+ */
+export type Width = boolean | 'float16' | 'bfloat16';
+
+/** The width of a float dtype's storage for printing. */
+export function widthOf(dt: string): Width {
+  return dt === 'float64' ? false : dt === 'float32' ? true : (dt as 'float16' | 'bfloat16');
+}
+
+/** m·2^e of a float16 or bfloat16 value (read through its exact float32 bits). */
+function narrowParts(x: number, w: 'float16' | 'bfloat16'): Parts {
+  f32buf[0] = x;
+  const b = f32bits[0];
+  const be = (b >>> 23) & 0xff;
+  const frac = b & 0x7fffff;
+  if (w === 'bfloat16') {
+    const f = frac >>> 16;
+    if (be !== 0) return { mant: BigInt(f | 0x80), e2: be - 127 - 7, mBit: 7, unequal: be !== 1 && f === 0 };
+    return { mant: BigInt(f), e2: 1 - 127 - 7, mBit: 31 - Math.clz32(f), unequal: false };
+  }
+  const E = be - 127;
+  if (be !== 0 && E >= -14) {
+    const f = frac >>> 13;
+    return { mant: BigInt(f | 0x400), e2: E - 10, mBit: 10, unequal: E > -14 && f === 0 };
+  }
+  // float16 subnormals: multiples of 2^-24.
+  const m = Math.round(x * 2 ** 24);
+  return { mant: BigInt(m), e2: -24, mBit: 31 - Math.clz32(m), unequal: false };
+}
+
 /** m·2^e decomposition of a finite non-negative value in its own type (dragon4.c's binary32/64 split). */
-function parts(x: number, f32: boolean): Parts {
+function parts(x: number, f32: Width): Parts {
+  if (typeof f32 === 'string') return narrowParts(x, f32);
   if (f32) {
     f32buf[0] = x;
     const b = f32bits[0];
@@ -62,9 +95,9 @@ export interface Dragon4Options {
 }
 
 /** Port of dragon4.c `Dragon4` on a finite x ≥ 0 (the sign is handled by the caller). */
-export function dragon4(x: number, f32: boolean, o: Dragon4Options): Digits {
+export function dragon4(x: number, f32: Width, o: Dragon4Options): Digits {
   if (x === 0) return { d: '0', e: 0 };
-  if (f32) {
+  if (f32 === true) {
     const r = dragon4f32(x, o);
     if (r) return r;
   }
@@ -72,7 +105,7 @@ export function dragon4(x: number, f32: boolean, o: Dragon4Options): Digits {
 }
 
 /** The BigInt port, valid for every finite value. */
-export function dragon4Big(x: number, f32: boolean, o: Dragon4Options): Digits {
+export function dragon4Big(x: number, f32: Width, o: Dragon4Options): Digits {
   if (x === 0) return { d: '0', e: 0 };
   const { mant, e2, mBit, unequal } = parts(x, f32);
   const even = (mant & 1n) === 0n;
@@ -311,9 +344,9 @@ function rawDigits(s: string): Digits {
 const UNIQUE: Dragon4Options = { exact: false, fraction: false, cutoffMax: -1, cutoffMin: -1 };
 
 /** Shortest round-trip digits of a finite x > 0 in float32 or float64 (Dragon4 unique, no cutoff). */
-export function shortest(x: number, f32: boolean): Digits {
+export function shortest(x: number, f32: Width): Digits {
   // ECMA Number::toString picks the shortest, then nearest, then even digits: Dragon4's rule for float64.
-  return f32 ? dragon4(x, true, UNIQUE) : parseDecimal(String(x));
+  return f32 !== false ? dragon4(x, f32, UNIQUE) : parseDecimal(String(x));
 }
 
 /** floor(log10(x)) for x > 0, given its shortest digits; undefined when it cannot be settled cheaply. */
@@ -338,9 +371,9 @@ function roundSig(x: number, L: number): Digits | null {
  * Dragon4 in unique mode with cutoffs, as FormatPositional/FormatScientific call it, for finite x > 0.
  * fraction: cutoffs count digits after the point; else significant digits. -1 means no cutoff.
  */
-export function uniqueDigits(x: number, f32: boolean, fraction: boolean, cutoffMax: number, cutoffMin: number): Digits {
-  // float32 runs the exact algorithm in doubles, which is already fast.
-  if (f32) return dragon4(x, true, { exact: false, fraction, cutoffMax, cutoffMin });
+export function uniqueDigits(x: number, f32: Width, fraction: boolean, cutoffMax: number, cutoffMin: number): Digits {
+  // float32 runs the exact algorithm in doubles, which is already fast (narrower floats: BigInt).
+  if (f32 !== false) return dragon4(x, f32, { exact: false, fraction, cutoffMax, cutoffMin });
   const s = shortest(x, f32);
   if (cutoffMax < 0 && cutoffMin < 0) return s;
   const E = decadeOf(x, s);
@@ -382,7 +415,7 @@ function signOf(x: number): string {
   return x < 0 || Object.is(x, -0) ? '-' : '';
 }
 
-export function formatPositional(x: number, f32: boolean, o: PositionalOptions): string {
+export function formatPositional(x: number, f32: Width, o: PositionalOptions): string {
   const sign = signOf(x);
   const a = Math.abs(x);
   const fractional = o.fractional ?? true;
@@ -412,7 +445,7 @@ export interface ScientificOptions {
   expDigits: number; // -1 means 2
 }
 
-export function formatScientific(x: number, f32: boolean, o: ScientificOptions): string {
+export function formatScientific(x: number, f32: Width, o: ScientificOptions): string {
   const sign = signOf(x);
   const a = Math.abs(x);
   const dg =
@@ -455,7 +488,7 @@ function finish(
 // Scalars: numpy float32/float64 scalar repr (== str in NumPy 1.x) and Python's float repr.
 
 /** `repr(np.float32(x))` (f32) or `repr(np.float64(x))` == Python `repr(float)` (f64). */
-export function floatScalarRepr(x: number, f32: boolean): string {
+export function floatScalarRepr(x: number, f32: Width): string {
   if (Number.isNaN(x)) return 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';

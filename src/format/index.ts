@@ -65,7 +65,7 @@ export function tensorFormat(t: PrintableTensor): string {
   if (t.flavor === 'torch' && t.dims.length === 0) {
     // Tensor.__format__: `self.item().__format__('')`, a Python float/int/bool.
     if (t.dt === 'bool') return t.values[0] ? 'True' : 'False';
-    if (t.dt === 'float32' || t.dt === 'float64') return floatScalarRepr(t.values[0] as number, false);
+    if (t.dt === 'float32' || t.dt === 'float64' || t.dt === 'float16' || t.dt === 'bfloat16') return floatScalarRepr(t.values[0] as number, false);
     return String(t.values[0]);
   }
   return tensorStr(t);

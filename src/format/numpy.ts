@@ -1,7 +1,7 @@
 // NumPy 1.24 array printing: FloatingFormat (maxprec), IntegerFormat, BoolFormat, _formatArray,
 // array2string, array repr/str and scalar repr/str (PRINTING.md §1).
-import type { DType, TensorData } from '../tensor/dtype.js';
-import { floatScalarRepr, formatPositional, formatScientific } from './digits.js';
+import { roundBfloat16, roundFloat16, type DType, type TensorData } from '../tensor/dtype.js';
+import { floatScalarRepr, formatPositional, formatScientific, widthOf, type Width } from './digits.js';
 import { displayedIndices, elides, EDGE_ITEMS, pyTuple, sizeOfDims, THRESHOLD } from './layout.js';
 
 const LINEWIDTH = 75;
@@ -14,7 +14,7 @@ function nonFinitePad(padLeft: number, padRight: number, negInf: boolean): numbe
 }
 
 /** Formats the displayed float values (in display order) as one element formatter would. */
-export function numpyFloatWords(vals: readonly number[], f32: boolean): string[] {
+export function numpyFloatWords(vals: readonly number[], f32: Width): string[] {
   const n = vals.length;
   let maxA = -1;
   let minA = Infinity;
@@ -36,7 +36,9 @@ export function numpyFloatWords(vals: readonly number[], f32: boolean): string[]
   }
   let expFormat = false;
   if (maxA > 0) {
-    const ratio = f32 ? Math.fround(maxA / minA) : maxA / minA;
+    // The ratio is computed in the array's own dtype.
+    const q = maxA / minA;
+    const ratio = f32 === true ? Math.fround(q) : f32 === 'float16' ? roundFloat16(q) : f32 === 'bfloat16' ? roundBfloat16(q) : q;
     expFormat = maxA >= 1e8 || minA < 1e-4 || ratio > 1000;
   }
   const out = new Array<string>(n);
@@ -58,7 +60,8 @@ export function numpyFloatWords(vals: readonly number[], f32: boolean): string[]
       if (s.length - dot - 1 > padRight) padRight = s.length - dot - 1;
     }
     if (anyNonFinite) padLeft = nonFinitePad(padLeft, padRight, negInf);
-    const big = f32 ? TWO24 : TWO53;
+    // Where the shortest digits may stop before the units place (2^(mantissa bits + 1)).
+    const big = f32 === true ? TWO24 : f32 === false ? TWO53 : f32 === 'float16' ? 2048 : 256;
     for (let i = 0; i < n; i++) {
       const v = vals[i];
       if (!Number.isFinite(v)) continue;
@@ -110,10 +113,10 @@ export function numpyFloatWords(vals: readonly number[], f32: boolean): string[]
 export function numpyWords(dtype: DType, dims: readonly number[], data: TensorData, summarize: boolean): string[] {
   const idx = displayedIndices(dims, summarize);
   const n = idx.length;
-  if (dtype === 'float32' || dtype === 'float64') {
+  if (dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16') {
     const vals = new Array<number>(n);
     for (let i = 0; i < n; i++) vals[i] = data[idx[i]] as number;
-    return numpyFloatWords(vals, dtype === 'float32');
+    return numpyFloatWords(vals, widthOf(dtype));
   }
   const strs = new Array<string>(n);
   if (dtype === 'bool') {
@@ -245,10 +248,11 @@ export function numpyStr(dtype: DType, dims: readonly number[], data: TensorData
 /** repr (== str in NumPy 1.x) of the numpy scalar at data[i]. */
 export function numpyScalarRepr(dtype: DType, data: TensorData, i: number): string {
   switch (dtype) {
+    case 'float16':
+    case 'bfloat16':
     case 'float32':
-      return floatScalarRepr(data[i] as number, true);
     case 'float64':
-      return floatScalarRepr(data[i] as number, false);
+      return floatScalarRepr(data[i] as number, widthOf(dtype));
     case 'bool':
       return data[i] ? 'True' : 'False';
     default:

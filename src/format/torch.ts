@@ -12,7 +12,7 @@ export function torchWords(dtype: DType, dims: readonly number[], data: TensorDa
   const idx = displayedIndices(dims, summarize);
   const n = idx.length;
   const out = new Array<string>(n);
-  if (dtype !== 'float32' && dtype !== 'float64') {
+  if (dtype !== 'float32' && dtype !== 'float64' && dtype !== 'float16' && dtype !== 'bfloat16') {
     let width = 1;
     for (let i = 0; i < n; i++) {
       const v = data[idx[i]];
