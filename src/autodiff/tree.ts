@@ -23,16 +23,24 @@ export function flatten<L>(tree: unknown, isLeaf: (x: unknown) => x is L): L[] {
 }
 
 /** Rebuilds `tree` with each leaf replaced by `f(leaf)` (null/undefined stay as they are). */
-export function mapTree<L, R>(tree: unknown, isLeaf: (x: unknown) => x is L, f: (leaf: L) => R): unknown {
+export function mapTree<L, R>(tree: unknown, isLeaf: (x: unknown) => x is L, f: (leaf: L) => R, path: object[] = []): unknown {
   if (isLeaf(tree)) return f(tree);
-  if (tree instanceof PyTuple) return PyTuple.from2(tree.map((t) => mapTree(t, isLeaf, f)));
-  if (Array.isArray(tree)) return tree.map((t) => mapTree(t, isLeaf, f));
-  if (isPlainObject(tree)) {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(tree).sort()) o[k] = mapTree(tree[k], isLeaf, f);
-    return o;
+  if (typeof tree !== 'object' || tree === null) return tree;
+  // A container that holds itself is no tree: it is left as it is, for the consumer to report.
+  if (path.includes(tree)) return tree;
+  path.push(tree);
+  try {
+    if (tree instanceof PyTuple) return PyTuple.from2(tree.map((t) => mapTree(t, isLeaf, f, path)));
+    if (Array.isArray(tree)) return tree.map((t) => mapTree(t, isLeaf, f, path));
+    if (isPlainObject(tree)) {
+      const o: Record<string, unknown> = {};
+      for (const k of Object.keys(tree).sort()) o[k] = mapTree(tree[k], isLeaf, f, path);
+      return o;
+    }
+    return tree;
+  } finally {
+    path.pop();
   }
-  return tree;
 }
 
 /** Whether two structures have the same nesting (leaves anywhere the other has leaves). */

@@ -100,8 +100,12 @@ export function dataTensor(value: unknown, dtype: DType | undefined, lib: Librar
 
 const isPythonScalar = (x: unknown) => typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' || x instanceof PyFloat;
 
-function holdsTensor(x: unknown): boolean {
-  return x instanceof Tensor || x instanceof Variable || (Array.isArray(x) && x.some(holdsTensor));
+function holdsTensor(x: unknown, path: unknown[] = []): boolean {
+  if (x instanceof Tensor || x instanceof Variable) return true;
+  // A list that contains itself is left to describe(), which names the cycle.
+  if (!Array.isArray(x) || path.includes(x)) return false;
+  path.push(x);
+  try { return x.some((v) => holdsTensor(v, path)); } finally { path.pop(); }
 }
 
 /**
