@@ -91,3 +91,40 @@ describe('autodiff: torch autograd API', () => {
     assert.equal(repr(ok), 'tensor([1.])');
   });
 });
+
+describe('autodiff: torch grad_fn names as PyTorch 1.13 names them', () => {
+  // The names below were printed by torch 1.13 for the same expressions.
+  const x = torch.ones(3, 4, { requires_grad: true }) as Tensor;
+  const v = torch.ones(4, { requires_grad: true }) as Tensor;
+  const cases: [string, () => unknown, string][] = [
+    ['x[0]', () => x.getItem(0), 'SelectBackward0'],
+    ['x[0, 1:]', () => x.getItem(0, '1:'), 'SliceBackward0'],
+    ['x[1:, 0]', () => x.getItem('1:', 0), 'SelectBackward0'],
+    ['x[0, :]', () => x.getItem(0, ':'), 'SliceBackward0'],
+    ['x[None]', () => x.getItem(null), 'UnsqueezeBackward0'],
+    ['x[[0, 1]]', () => x.getItem([0, 1]), 'IndexBackward0'],
+    ['x.sum()', () => x.sum(), 'SumBackward0'],
+    ['x.sum(0)', () => x.sum(0), 'SumBackward1'],
+    ['x.mean()', () => x.mean(), 'MeanBackward0'],
+    ['x.mean(0)', () => x.mean(0), 'MeanBackward1'],
+    ['x.max()', () => x.max(), 'MaxBackward1'],
+    ['x.prod(0)', () => x.prod(0), 'ProdBackward1'],
+    ['x.std()', () => x.std(), 'StdBackward0'],
+    ['x @ v', () => x.matmul(v), 'MvBackward0'],
+    ['v @ v', () => v.matmul(v), 'DotBackward0'],
+    ['x @ x.T', () => x.matmul(x.T), 'MmBackward0'],
+    ['x.t()', () => x.t(), 'TBackward0'],
+    ['x.unsqueeze(0)', () => x.unsqueeze(0), 'UnsqueezeBackward0'],
+    ['x.softmax(0)', () => x.softmax(0), 'SoftmaxBackward0'],
+    ['x.square()', () => x.square(), 'PowBackward0'],
+    ['x.clone()', () => x.clone(), 'CloneBackward0'],
+    ['x.exp()', () => x.exp(), 'ExpBackward0'],
+    ['x * 2', () => x.mul(2), 'MulBackward0'],
+  ];
+  for (const [what, f, name] of cases) {
+    it(`${what}: ${name}`, () => {
+      const gf = (f() as Tensor).grad_fn as { name(): string };
+      assert.equal(gf.name(), name);
+    });
+  }
+});

@@ -18,6 +18,8 @@ import { setItem as setTensorItem, updateInPlace, isMutable } from './mutation.j
 import { indexView } from './views.js';
 import { isAtHelper, updateRef } from './at.js';
 import { repr as reprOf } from '../format/index.js';
+import { nameNode } from '../autodiff/torch_autograd.js';
+import { Slice } from '../ops/indexing.js';
 
 export type BinaryOperator =
   | '+' | '-' | '*' | '/' | '**' | '%' | '//' | '@' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&' | '|' | '^' | '<<' | '>>';
@@ -107,6 +109,19 @@ function numeric(op: BinaryOperator, a: unknown, b: unknown): unknown {
   }
 }
 
+/**
+ * PyTorch's node for `x[...]`: advanced indexing runs last (IndexBackward0); otherwise the last
+ * index element's op names it (an int selects, a slice slices, None unsqueezes).
+ */
+function torchIndexNode(specs: readonly unknown[]): string {
+  const parts = specs.flatMap((s) => (typeof s === 'string' ? s.split(',').map((p) => p.trim()) : [s]));
+  if (parts.some((p) => p instanceof Tensor || Array.isArray(p) || ArrayBuffer.isView(p))) return 'IndexBackward0';
+  const last = parts.filter((p) => p !== '...' && p !== 'Ellipsis').pop();
+  if (last === null || last === undefined || last === 'None' || last === 'newaxis') return 'UnsqueezeBackward0';
+  if (typeof last === 'string' ? last.includes(':') : last instanceof Slice) return 'SliceBackward0';
+  return 'SelectBackward0';
+}
+
 /** `a op b` in a cell or a Python cell. */
 export function binary(op: BinaryOperator, a: any, b: any): unknown {
   if (isTensorLike(a) || isTensorLike(b)) return TENSOR_OPS[op](libraryFor(a, b), a, b);
@@ -187,7 +202,8 @@ export function getItem(x: any, ...specs: unknown[]): unknown {
   if (isTensorLike(x)) {
     const t = x instanceof Variable ? x.read() : (x as Tensor);
     const lib = libraryFor(t);
-    const r = finish(lib, ops.getItem(t, specs), [t]);
+    let r = finish(lib, ops.getItem(t, specs), [t]);
+    if (lib.name === 'torch' && r.requires_grad && r !== t) r = nameNode(r, torchIndexNode(specs));
     return indexView(r, t, specs);
   }
   if (specs.length !== 1) throw pyError('TypeError', `only tensors take a multi-axis index x[a, b]; got ${typeof x}`);
