@@ -73,6 +73,20 @@ function historyFile(): string | undefined {
   return env ?? path.join(os.homedir(), '.jacobi_history');
 }
 
+/** Appends a line to the history file, which is the user's alone (0600): lines hold data and credentials. */
+let historySecured = false;
+function appendHistory(file: string, code: string): void {
+  if (!historySecured) {
+    historySecured = true;
+    try {
+      fs.chmodSync(file, 0o600);
+    } catch {
+      // not there yet: created with mode 0600 below
+    }
+  }
+  fs.appendFile(file, JSON.stringify(code) + '\n', { mode: 0o600 }, () => undefined);
+}
+
 function loadHistory(file: string | undefined): string[] {
   if (!file) return [];
   try {
@@ -149,7 +163,7 @@ async function interactive(session: Session): Promise<void> {
       }
       buffer = [];
       if (code.trim() !== '') {
-        if (file) fs.appendFile(file, JSON.stringify(code) + '\n', () => undefined);
+        if (file) appendHistory(file, code);
         running = true;
         rl.pause();
         stdin.setRawMode(false);
