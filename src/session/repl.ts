@@ -7,6 +7,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { Session } from './session.js';
 import type { ExecuteOutcome, OutputSink } from './types.js';
+import { catchAsyncErrors } from './async-errors.js';
+import { markDriverModule } from './interrupt-target.js';
+import { startWatchdog } from './watchdog.js';
+
+markDriverModule(import.meta.url);
+
+/**
+ * How SIGINT reaches the REPL. With the watchdog thread (src/session/watchdog.ts) it comes even while
+ * a line is stuck after an await, and the line's JavaScript is stopped; without it, a process SIGINT
+ * handler and vm's breakOnSigint do what they can.
+ */
+interface Sigint {
+  /** What a SIGINT does now (changes between running a line and waiting for input); true: it stopped a line. */
+  handler: () => boolean;
+  /** The watchdog stopped JavaScript outside any line (a callback): say where. */
+  stopped: (where: string | undefined) => void;
+}
 
 const PS1 = '>>> ';
 const PS2 = '... ';
@@ -16,9 +33,19 @@ export async function runRepl(args: string[]): Promise<void> {
     process.stdout.write('usage: jacobi repl [--type-check]\nTypeScript cells with tf, jax, jnp, torch, np in scope. Ctrl-C interrupts, Ctrl-D exits.\n');
     return;
   }
-  const session = new Session({ typeCheck: args.includes('--type-check'), pager: false });
-  if (process.stdin.isTTY && process.stdout.isTTY) await interactive(session);
-  else await piped(session);
+  // A throw in a callback or an unawaited rejection is printed, never fatal (src/session/async-errors.ts).
+  catchAsyncErrors();
+  const sigint: Sigint = { handler: () => false, stopped: () => undefined };
+  const watchdog = await startWatchdog({ interrupt: () => sigint.handler(), terminated: (where) => sigint.stopped(where) });
+  if (!watchdog) process.on('SIGINT', () => sigint.handler());
+  const session = new Session({ typeCheck: args.includes('--type-check'), pager: false, interrupts: watchdog ? 'thread' : 'signal' });
+  sigint.stopped = (where) => session.reportStopped(where);
+  try {
+    if (process.stdin.isTTY && process.stdout.isTTY) await interactive(session, sigint);
+    else await piped(session, sigint);
+  } finally {
+    await watchdog?.stop();
+  }
 }
 
 function writeOutcome(outcome: ExecuteOutcome): void {
@@ -39,10 +66,14 @@ function terminalSink(ask?: OutputSink['input']): OutputSink {
   };
 }
 
-async function piped(session: Session): Promise<void> {
+async function piped(session: Session, sigint: Sigint): Promise<void> {
   let running = false;
   // Idle, Ctrl-C ends the program as it would any filter; running, it stops the line.
-  process.on('SIGINT', () => (running ? session.interrupt() : process.exit(130)));
+  sigint.handler = () => {
+    if (!running) process.exit(130);
+    session.interrupt();
+    return true;
+  };
   const sink = terminalSink();
   await session.ready;
   // Created after the await: readline's async iterator only sees lines emitted once it exists.
@@ -96,7 +127,7 @@ function loadHistory(file: string | undefined): string[] {
   }
 }
 
-async function interactive(session: Session): Promise<void> {
+async function interactive(session: Session, sigint: Sigint): Promise<void> {
   const file = historyFile();
   const stdin = process.stdin;
   let buffer: string[] = [];
@@ -128,10 +159,13 @@ async function interactive(session: Session): Promise<void> {
   const sink = terminalSink(ask);
   let running = false;
   let closed = false;
-  // While a line runs the terminal is out of raw mode, so Ctrl-C is a real SIGINT: vm's breakOnSigint
-  // stops synchronous code, and this handler rejects a pending await.
-  const onSigint = () => session.interrupt();
-  process.on('SIGINT', onSigint);
+  // While a line runs the terminal is out of raw mode, so Ctrl-C is a real SIGINT: it stops the line,
+  // synchronous or awaiting (the watchdog terminates its JavaScript; else vm's breakOnSigint and this
+  // handler do what they can).
+  sigint.handler = () => {
+    session.interrupt();
+    return running;
+  };
   rl.on('SIGINT', () => {
     // Idle: Ctrl-C drops what was typed, as shells and Python do.
     process.stdout.write('^C\n');
@@ -190,7 +224,7 @@ async function interactive(session: Session): Promise<void> {
     resolve();
   }));
   while (running) await new Promise((r) => setTimeout(r, 10));
-  process.off('SIGINT', onSigint);
+  sigint.handler = () => false;
 }
 
 function version(): string {
