@@ -1,7 +1,7 @@
 // Large cells compile in pieces with their long literals taken out (src/session/large-cells.ts): they
 // must mean exactly what the same text means compiled whole, and errors must point into the cell.
 import assert from 'node:assert/strict';
-import { compileCell } from '../../src/session/compile.js';
+import { compileCell, literalRules } from '../../src/session/compile.js';
 import { LARGE_CELL_CHARS, prepare } from '../../src/session/large-cells.js';
 import { Session } from '../../src/session/session.js';
 import { loadTypeScript, typescript } from '../../src/session/typescript.js';
@@ -35,7 +35,7 @@ describe('session: large cells', function () {
 
   it('takes literals out and splits at statement ends, keeping lines and columns', () => {
     const code = `const a = ${numbers(400)};\nconst b = [1, 2];\nreturnIt([${'"x", '.repeat(200)}"y"]);\n${filler(5000)}\nlast`;
-    const p = prepare(typescript(), code);
+    const p = prepare(typescript(), code, literalRules());
     assert.equal(p.text.length, code.length);
     assert.deepEqual(p.text.split('\n').map((l) => l.length), code.split('\n').map((l) => l.length));
     assert.equal(p.literals.length, 2);
@@ -48,10 +48,10 @@ describe('session: large cells', function () {
     const ts = typescript();
     const long = '1, '.repeat(300);
     for (const literal of [`[${long} // note\n 2]`, `[${long} "a\\\n b"]`, `[${long} x]`, `[${long} 1 + 2]`, `[${long} {a}]`, `[${long} \`t\`]`, `[${long} [1][0]]`]) {
-      assert.equal(prepare(ts, `const v = ${literal};`).literals.length, 0, literal);
+      assert.equal(prepare(ts, `const v = ${literal};`, literalRules()).literals.length, 0, literal);
     }
-    assert.equal(prepare(ts, `const v = [${long} -1, +2, NaN, null, true, "s", {"k": [1], k2: -3}, [4]];`).literals.length, 1);
-    assert.equal(prepare(ts, `x[${long} 1];`).literals.length, 0, 'an index is not a literal');
+    assert.equal(prepare(ts, `const v = [${long} -1, +2, NaN, null, true, "s", {"k": [1], k2: -3}, [4]];`, literalRules()).literals.length, 1);
+    assert.equal(prepare(ts, `x[${long} 1];`, literalRules()).literals.length, 0, 'an index is not a literal');
   });
 
   it('runs a large cell of data, statements, functions and awaits as the same text does whole', async () => {
@@ -74,8 +74,24 @@ describe('session: large cells', function () {
     assert.equal(compiled.isAsync, true);
     assert.equal(compiled.hasValue, true);
     const expected = 2 * fillerSum(6000) + 2 * 30_000 + numbersSum(20_000, 5);
-    assert.equal(await value(s, code), String(expected));
+    await value(s, code);
+    assert.equal(await value(s, `Number(total) === ${expected}`), 'True');
     assert.equal(await value(s, 'data.length + more.length'), '50000');
+  });
+
+  it('writes the numbers of a literal it takes out as the compiler writes them (Python floats, signs)', async () => {
+    const rules = literalRules();
+    assert.ok(rules, 'the probes did not come out as expected: no literal is taken out');
+    for (const shape of ['int', 'float', 'ifloat', 'int-', 'float-', 'ifloat-', 'ifloat+'] as const) assert.ok(rules.numbers.get(shape), shape);
+    const values = ['2.0', '-1.0', '+3.0', '1e3', '15', '-15', '1.5', '-2.25', '0x1F', '1_000', '5n', '-0.0', '7.', '1e-3'];
+    const row = `[${values.join(', ')}]`;
+    const big = `const rows = [\n${Array.from({ length: 20_000 }, () => `  ${row}`).join(',\n')}\n];\nlet n = 0;\n${filler(200, 'n')}\nrows.length`;
+    assert.ok(big.length > LARGE_CELL_CHARS);
+    assert.ok(prepare(typescript(), big, rules).literals.length === 1, 'the rows were not taken out');
+    assert.equal(await value(s, big), '20000');
+    // Each element as the same text compiled as a small cell gives it: Python floats stay floats.
+    assert.equal(await value(s, 'rows[12345]'), await value(s, row));
+    assert.equal(await value(s, 'rows[0].map((x) => typeof x).join(" ")'), await value(s, `${row}.map((x) => typeof x).join(" ")`));
   });
 
   it('points a runtime error in a late piece at its line and column in the cell', async () => {

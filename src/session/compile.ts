@@ -4,7 +4,7 @@ import type { TS } from './typescript.js';
 import { typescript } from './typescript.js';
 import { cellTransformer, SCOPE, type CellShape } from './cell-transform.js';
 import { decodeMappings, type LineMap } from './sourcemap.js';
-import { compileLarge, LARGE_CELL_CHARS, type Emitted } from './large-cells.js';
+import { cachedRules, compileLarge, LARGE_CELL_CHARS, type Emitted, type LiteralRules } from './large-cells.js';
 
 export interface CompiledCell extends CellShape {
   js: string;
@@ -72,6 +72,11 @@ function compileUncached(code: string): CompiledCell {
   // where SCOPE_KEY says just before running); the prefix line shifts the source map by one line.
   const js = `(function (${SCOPE}) { with (${SCOPE}) {\n${body}\n} })(globalThis[Symbol.for(${JSON.stringify(SCOPE_KEY)})]);\n`;
   return { ...shape, js, map: { starts: Int32Array.from([0, ...map.starts]), segments: map.segments } };
+}
+
+/** How this compiler writes the tokens of literal arrays (large-cells.ts learns it by probing). */
+export function literalRules(): LiteralRules | null {
+  return cachedRules(emit);
 }
 
 /** Compiles cell text to the body of the cell's script (`return (() => {...})();`), its map and shape. */

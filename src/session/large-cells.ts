@@ -4,8 +4,10 @@
 // TypeScript sees a large cell, one pass of its scanner (no syntax tree):
 //
 // - takes out long literal arrays (numbers, strings, booleans, null, nested arrays, JSON-like
-//   objects): nothing in them is rewritten, so each is replaced by a placeholder of the same extent
-//   (same lines, same columns around it) and its text is put back into the compiled script;
+//   objects): each is replaced by a placeholder of the same extent (same lines, same columns around
+//   it) and its text is put back into the compiled script, rewritten as the cell compiler rewrites
+//   such tokens (a float literal with an integral value becomes a Python float, say). What that
+//   rewrite is, is learnt once by compiling small probes (learnRules), so this follows the compiler;
 // - finds where top-level statements end (`;` at the end of a line, outside any bracket), and the
 //   cell is compiled in pieces of about PIECE_CHARS, each a cell of its own, run one after the other
 //   in one script (each piece's source map shifted to its lines).
@@ -18,6 +20,7 @@
 // compile, a placeholder is not found exactly once), the cell is compiled whole, as small cells are.
 import type { TS } from './typescript.js';
 import type { CellShape } from './cell-transform.js';
+import { isIntegralFloatLiteral } from './operators.js';
 import { LineMapBuilder, type LineMap } from './sourcemap.js';
 
 /** Cells from this many characters on take this path. */
@@ -41,6 +44,77 @@ export interface Literal {
   start: number;
   end: number;
   placeholder: string;
+  /** The literal's text as the compiled script must have it (the compiler's rewrites applied). */
+  text: string;
+}
+
+/** Numbers in literals: their kind (as the cell compiler tells them apart) and sign. */
+type NumberShape = `${'int' | 'float' | 'ifloat' | 'bigint'}${'' | '-' | '+'}`;
+
+/** How the cell compiler writes a number of some shape: prefix + value + suffix. */
+interface NumberRule {
+  prefix: string;
+  suffix: string;
+  /** `text`: the literal as written; `value`: its value printed by JavaScript (String(Number(text))). */
+  value: 'text' | 'value';
+}
+
+/** What the cell compiler does to the tokens of literal arrays; null when it is not as expected. */
+export interface LiteralRules {
+  numbers: Map<NumberShape, NumberRule | null>;
+}
+
+function shapeOf(text: string, bigint: boolean): 'int' | 'float' | 'ifloat' | 'bigint' {
+  if (bigint) return 'bigint';
+  if (isIntegralFloatLiteral(text)) return 'ifloat';
+  return /^0[xXoObB]/.test(text) || !/[.eE]/.test(text) ? 'int' : 'float';
+}
+
+const PROBE = `${'\u01c2'}probe${'\u01c2'}`;
+
+/**
+ * Compiles small probes with the real compiler to learn how it writes the tokens literal arrays are
+ * made of. Strings, booleans, null, NaN, nested arrays and JSON-like objects must come out as
+ * written (else literals are never taken out); each kind of number with each sign gets a rule, or
+ * null (a literal with such a number is then compiled as it is).
+ */
+export function learnRules(emit: (source: string) => Emitted): LiteralRules | null {
+  const inner = (source: string): string | null => {
+    try {
+      const body = emit(`${PROBE} = [${source}]`).body.replace(/\s+/g, '');
+      return new RegExp(`${PROBE}=\\[(.*?)\\];`).exec(body)?.[1] ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const structure = `"a", 'b', "c\\"d", "\\u00e9", "é", true, false, null, NaN, Infinity, undefined, ["x"], {"k": "v", k2: ["w"]}`;
+  if (inner(structure) !== structure.replace(/\s+/g, '')) return null;
+  const samples = { int: ['15', '0x1F'], float: ['1.5', '2.25e-3'], ifloat: ['2.0', '1e3'], bigint: ['5n', '17n'] } as const;
+  const numbers = new Map<NumberShape, NumberRule | null>();
+  for (const kind of Object.keys(samples) as (keyof typeof samples)[]) {
+    for (const sign of ['', '-', '+'] as const) {
+      const [first, second] = samples[kind];
+      const rule = ((): NumberRule | null => {
+        const out = inner(sign + first);
+        if (out === null) return null;
+        for (const value of ['text', 'value'] as const) {
+          const written = value === 'text' ? first : String(Number(first.replace(/n$/, '')));
+          const at = out.indexOf(written);
+          if (at < 0 || out.indexOf(written, at + 1) >= 0) continue;
+          const r = { prefix: out.slice(0, at), suffix: out.slice(at + written.length), value };
+          // The rule must predict a second sample of the same kind.
+          if (inner(sign + second) === writeNumber(r, second)) return r;
+        }
+        return null;
+      })();
+      numbers.set(`${kind}${sign}`, rule);
+    }
+  }
+  return { numbers };
+}
+
+function writeNumber(rule: NumberRule, text: string): string {
+  return rule.prefix + (rule.value === 'text' ? text : String(Number(text.replace(/_/g, '').replace(/n$/, '')))) + rule.suffix;
 }
 
 export interface Prepared {
@@ -101,7 +175,7 @@ interface Candidate {
 }
 
 /** One scan of the cell: its literals, its statement ends, and whether it may be split. */
-export function prepare(ts: typeof TS, code: string): Prepared {
+export function prepare(ts: typeof TS, code: string, rules: LiteralRules | null): Prepared {
   const k = ts.SyntaxKind;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, code);
   const stack: Open[] = [];
@@ -110,7 +184,11 @@ export function prepare(ts: typeof TS, code: string): Prepared {
   const boundaries: number[] = [];
   let firstBoundary = 0;
   let splittable = !code.includes(MARK);
-  const elide = !code.includes(MARK);
+  const elide = rules !== null && !code.includes(MARK);
+  /** Numbers inside literals the compiler writes otherwise: [start, end, replacement], in order. */
+  const edits: Array<[number, number, string]> = [];
+  /** A sign just read inside a literal: the next token must be its number. */
+  let sign: { text: '-' | '+'; start: number } | null = null;
   let prev: TS.SyntaxKind = k.Unknown;
   /** A `;` at depth 0 whose line may end here: a boundary if the next token starts a new line. */
   let pendingBoundary = -1;
@@ -138,9 +216,22 @@ export function prepare(ts: typeof TS, code: string): Prepared {
       const inner = candidates[candidates.length - 1]!;
       if (expectColon && token !== k.ColonToken) invalidate();
       expectColon = false;
+      const signed = sign;
+      sign = null;
+      if (signed && token !== k.NumericLiteral && token !== k.BigIntLiteral) invalidate();
       switch (token) {
         case k.NumericLiteral:
-        case k.BigIntLiteral:
+        case k.BigIntLiteral: {
+          const text = scanner.getTokenText();
+          const rule = rules?.numbers.get(`${shapeOf(text, token === k.BigIntLiteral)}${signed?.text ?? ''}`);
+          if (!rule) invalidate();
+          else {
+            const from = signed?.start ?? start;
+            const written = writeNumber(rule, text);
+            if (written !== code.slice(from, scanner.getTokenEnd()).replace(/\s+/g, '')) edits.push([from, scanner.getTokenEnd(), written]);
+          }
+          break;
+        }
         case k.TrueKeyword:
         case k.FalseKeyword:
         case k.NullKeyword:
@@ -149,9 +240,12 @@ export function prepare(ts: typeof TS, code: string): Prepared {
           break;
         case k.MinusToken:
         case k.PlusToken:
+          // A sign; after an operand, or before anything but a number, it is arithmetic.
+          if (endsOperand(ts, prev) || signed) invalidate();
+          else sign = { text: token === k.MinusToken ? '-' : '+', start };
+          break;
         case k.OpenBracketToken:
-          // A sign, or a nested array; after an operand these are arithmetic or indexing, which the
-          // cell compiler rewrites (x[-1] counts from the end).
+          // A nested array; after an operand it is indexing, which the compiler rewrites (x[-1]).
           if (endsOperand(ts, prev)) invalidate();
           break;
         case k.StringLiteral:
@@ -243,7 +337,18 @@ export function prepare(ts: typeof TS, code: string): Prepared {
   const literals: Literal[] = [];
   const parts: string[] = [];
   let at = 0;
+  let edit = 0;
   for (const span of spans) {
+    // The literal as the compiled script has it: the compiler's rewrites of its numbers applied.
+    while (edit < edits.length && edits[edit]![0] < span.start) edit++;
+    let text = '';
+    let from = span.start;
+    for (; edit < edits.length && edits[edit]![1] <= span.end; edit++) {
+      const [start, end, written] = edits[edit]!;
+      text += code.slice(from, start) + written;
+      from = end;
+    }
+    text += code.slice(from, span.end);
     const placeholder = `${MARK}${literals.length}${MARK}`;
     const inside = code.slice(span.start + 1, span.end - 1);
     const lines = inside.split('\n');
@@ -256,10 +361,18 @@ export function prepare(ts: typeof TS, code: string): Prepared {
     });
     parts.push(code.slice(at, span.start), '(', blank.join('\n'), ')');
     at = span.end;
-    literals.push({ start: span.start, end: span.end, placeholder });
+    literals.push({ start: span.start, end: span.end, placeholder, text: text.replace(/\r?\n/g, ' ') });
   }
   parts.push(code.slice(at));
   return { text: parts.join(''), literals, boundaries, firstBoundary, splittable };
+}
+
+/** The rules, learnt on the first large cell (the compiler does not change while the process runs). */
+let learnt: LiteralRules | null | undefined;
+
+export function cachedRules(emit: (source: string) => Emitted): LiteralRules | null {
+  if (learnt === undefined) learnt = learnRules(emit);
+  return learnt;
 }
 
 interface Piece {
@@ -300,7 +413,7 @@ export function compileLarge(
   scopeParam: string,
   scopeKey: string,
 ): { js: string; map: LineMap; shape: CellShape } | null {
-  const prepared = prepare(ts, code);
+  const prepared = prepare(ts, code, cachedRules(emit));
   const parts = pieces(prepared, code.length);
   if (parts.length === 1 && prepared.literals.length === 0) return null;
   const emitted: Emitted[] = [];
@@ -328,7 +441,7 @@ export function compileLarge(
       position = at;
     }
     if (found < 0) return null;
-    const text = code.slice(literal.start, literal.end).replace(/\r?\n/g, ' ');
+    const text = literal.text;
     const body = bodies[found]!;
     bodies[found] = body.slice(0, position) + text + body.slice(position + literal.placeholder.length);
     maps[found] = shiftColumns(maps[found]!, lineOf(body, position), columnOf(body, position), text.length - literal.placeholder.length);
