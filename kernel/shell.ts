@@ -17,8 +17,8 @@ export class Shell {
   /** msg_id of the execute_request being evaluated. */
   private running: string | null = null;
   private interrupted: string | null = null;
-  /** Interrupts (worker ids) that found a cell running: a termination during them is that cell's. */
-  private readonly cellInterrupts = new Set<number>();
+  /** The last interrupt (worker id), if it found a cell running: a termination during it is that cell's. */
+  private cellInterrupt: number | null = null;
   /** Queued execute_requests to answer `aborted` (stop_on_error). */
   private readonly aborting = new Set<Incoming>();
   private pendingInput: { resolve: (value: string) => void; reject: (error: Error) => void } | null = null;
@@ -45,14 +45,14 @@ export class Shell {
       case 'interrupt':
         // Read: the worker stops trying to stop this thread.
         this.post({ t: 'interrupt-ack', id: message.id });
-        if (message.target !== null && message.target === this.running) this.cellInterrupts.add(message.id);
+        this.cellInterrupt = message.target !== null && message.target === this.running ? message.id : null;
         this.interrupt(message.target);
         return;
       case 'terminated': {
         // The worker terminated user JavaScript on this thread: the interrupted cell's (which reports
         // KeyboardInterrupt itself), or a callback's that ran with no cell to report it.
         const where = recoverFromTermination();
-        if (!this.cellInterrupts.delete(message.id)) void this.session.then((s) => s.reportStopped?.(where));
+        if (message.id !== this.cellInterrupt) void this.session.then((s) => s.reportStopped?.(where));
         return;
       }
       case 'listening':

@@ -51,15 +51,15 @@ export async function startWatchdog(handlers: WatchdogHandlers): Promise<Watchdo
     disarmInterruptTarget();
     return undefined;
   }
-  // Interrupts that found a line running: a termination during them is that line's, reported by it.
-  const ofLines = new Set<number>();
+  // The last interrupt, if it found a line running: a termination during it is that line's, reported by it.
+  let ofLine: number | null = null;
   worker.on('message', (m: FromWatchdog) => {
     if (m.t === 'interrupt') {
       worker.postMessage({ t: 'ack', id: m.id } satisfies ToWatchdog);
-      if (handlers.interrupt()) ofLines.add(m.id);
+      ofLine = handlers.interrupt() ? m.id : null;
     } else if (m.t === 'terminated') {
       const where = recoverFromTermination();
-      if (!ofLines.delete(m.id)) handlers.terminated(where);
+      if (m.id !== ofLine) handlers.terminated(where);
     }
   });
   worker.on('error', () => undefined);
