@@ -1,6 +1,9 @@
 // Input history for history_request (tail, range, search), kept per kernel session in memory and, unless
 // turned off, appended to a JSON-lines file under the user's data directory so later sessions see it.
-import { appendFile, mkdirSync, readFileSync } from 'node:fs';
+// The file is the user's alone (0600, in a 0700 directory): cells hold data and credentials. Outputs
+// are kept only up to MAX_OUTPUT characters (a cell's repr can be tens of megabytes), inputs up to
+// MAX_INPUT.
+import { appendFile, chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -12,6 +15,16 @@ interface Entry {
 }
 
 type HistoryItem = [number, number, string] | [number, number, [string, string | null]];
+
+/** The longest output kept (characters); a longer one is cut, with a note of its full length. */
+export const MAX_OUTPUT = 10_000;
+/** The longest input kept (characters). */
+export const MAX_INPUT = 1_000_000;
+
+function truncated(text: string, max: number, what: string): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}\n... [${what} truncated: ${text.length} characters, the first ${max} kept]`;
+}
 
 /** `$JACOBI_HISTORY_FILE` (empty or `off`: memory only), else `$XDG_DATA_HOME/jacobi/history.jsonl`. */
 export function defaultHistoryFile(env = process.env): string | null {
@@ -25,6 +38,8 @@ export class History {
   private entries: Entry[] | null = null;
   private sessionNumber = 1;
   private writeFailed = false;
+  /** The directory and file modes were set (once per History). */
+  private secured = false;
 
   constructor(private readonly file: string | null) {}
 
@@ -55,18 +70,29 @@ export class History {
     return this.entries;
   }
 
-  add(line: number, input: string, output: string | null): void {
+  add(line: number, fullInput: string, fullOutput: string | null): void {
     const entries = this.load();
+    const input = truncated(fullInput, MAX_INPUT, 'input');
+    const output = fullOutput === null ? null : truncated(fullOutput, MAX_OUTPUT, 'output');
     const entry = { session: this.sessionNumber, line, input, output };
     entries.push(entry);
     if (!this.file || this.writeFailed) return;
     const file = this.file;
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-    } catch {
-      // appendFile reports it.
+    if (!this.secured) {
+      this.secured = true;
+      try {
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      } catch {
+        // appendFile reports it.
+      }
+      try {
+        // A file from an older version (or made by hand) may be readable by others.
+        chmodSync(file, 0o600);
+      } catch {
+        // Not there yet: appendFile creates it with mode 0600.
+      }
     }
-    appendFile(file, JSON.stringify({ s: entry.session, n: line, i: input, o: output }) + '\n', (err) => {
+    appendFile(file, JSON.stringify({ s: entry.session, n: line, i: input, o: output }) + '\n', { mode: 0o600 }, (err) => {
       if (err && !this.writeFailed) {
         this.writeFailed = true;
         process.stderr.write(`[jacobi kernel] history not saved to ${file}: ${err.message}\n`);

@@ -2,9 +2,9 @@
 // of bin/jacobi.js, plus logos, in a Jupyter data directory's kernels/NAME, where `jupyter kernelspec list`
 // looks.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logoPng } from './logo.js';
 
@@ -34,10 +34,29 @@ function parse(args: string[]): Target {
     else if (arg.startsWith('--name=')) name = arg.slice('--name='.length);
     else throw new Error(`unknown argument '${arg}'\n${USAGE}`);
   }
-  // jupyter_client accepts these names only.
-  if (!/^[a-z0-9._-]+$/i.test(name)) throw new Error(`invalid kernel name '${name}': use letters, digits, '.', '_' and '-'`);
+  checkKernelName(name);
   const dataDir = where === 'user' ? userDataDir() : where === 'sys-prefix' ? join(pythonSysPrefix(), 'share', 'jupyter') : join(where.prefix, 'share', 'jupyter');
   return { dataDir, name };
+}
+
+/**
+ * A kernelspec name is one directory under kernels/: the characters jupyter_client accepts (ASCII
+ * letters, digits, '.', '_', '-'), and not '.' or '..', which would name kernels/ itself or the data
+ * directory above it.
+ */
+export function checkKernelName(name: string): void {
+  if (!/^[a-z0-9._-]+$/i.test(name) || name === '.' || name === '..') {
+    throw new Error(`invalid kernel name ${JSON.stringify(name)}: use ASCII letters, digits, '.', '_' and '-' (not '.' or '..' alone)`);
+  }
+}
+
+/** The kernelspec's directory, checked to be a direct child of the data directory's kernels/. */
+function specDir(dataDir: string, name: string): string {
+  checkKernelName(name);
+  const kernels = resolve(dataDir, 'kernels');
+  const dir = resolve(kernels, name);
+  if (dirname(dir) !== kernels) throw new Error(`kernel name ${JSON.stringify(name)} does not name a directory in ${kernels}`);
+  return dir;
 }
 
 /** `jupyter --data-dir` on Linux and macOS. */
@@ -68,7 +87,7 @@ export function kernelSpec(): Record<string, unknown> {
 
 export async function install(args: string[]): Promise<void> {
   const { dataDir, name } = parse(args);
-  const dir = join(dataDir, 'kernels', name);
+  const dir = specDir(dataDir, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'kernel.json'), JSON.stringify(kernelSpec(), null, 2) + '\n');
   writeFileSync(join(dir, 'logo-32x32.png'), logoPng(32));
@@ -76,10 +95,13 @@ export async function install(args: string[]): Promise<void> {
   console.log(`Installed kernelspec ${name} in ${dir}`);
 }
 
+/** Removes exactly the kernelspec `kernels/NAME` (as `jupyter kernelspec remove` does), nothing above it. */
 export async function uninstall(args: string[]): Promise<void> {
   const { dataDir, name } = parse(args);
-  const dir = join(dataDir, 'kernels', name);
+  const dir = specDir(dataDir, name);
   if (!existsSync(join(dir, 'kernel.json'))) throw new Error(`no kernelspec ${name} in ${dir}`);
-  rmSync(dir, { recursive: true, force: true });
+  // A kernelspec installed as a symbolic link (jupyter kernelspec install --symlink) loses the link only.
+  if (lstatSync(dir).isSymbolicLink()) unlinkSync(dir);
+  else rmSync(dir, { recursive: true, force: true });
   console.log(`Removed kernelspec ${name} from ${dir}`);
 }

@@ -3,15 +3,13 @@
 import { writeSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import * as zmq from 'zeromq';
-import { endpoint, readConnectionFile, type Channel } from './connection.js';
+import { Interrupter, MainThreadStopper, watchSignal } from '../src/session/interrupt-thread.js';
+import { endpoint, readConnectionFile, type Channel, type ConnectionInfo } from './connection.js';
 import { kernelInfo } from './kernel-info.js';
 import type { Incoming, ToMain, ToWorker, WorkerInit } from './threads.js';
 import { decode, encode, makeHeader, ReplayGuard, Signer, WireError, type Header, type Message } from './wire.js';
 
-const { connectionFile, session, port } = workerData as WorkerInit;
-const info = readConnectionFile(connectionFile);
-const signer = new Signer(info.key, info.signature_scheme);
-const replay = new ReplayGuard();
+const { connectionFile, session, port, interrupts, parentPid, released } = workerData as WorkerInit;
 const toMain = (message: ToMain): void => port.postMessage(message);
 
 // Straight to fd 2: console.error in a worker is relayed through the main thread, which may be busy.
@@ -46,10 +44,30 @@ class Outbox {
   private tail: Promise<void> = Promise.resolve();
   constructor(readonly socket: zmq.Router | zmq.Publisher) {}
   send(frames: Buffer[]): Promise<void> {
-    this.tail = this.tail.then(() => this.socket.send(frames)).catch((e: unknown) => log(`send failed: ${String(e)}`));
+    // Output of a cell that was still running when the kernel shut down has nowhere to go: not an error.
+    this.tail = this.tail.then(() => this.socket.send(frames)).catch((e: unknown) => {
+      if (!shuttingDown) log(`send failed: ${String(e)}`);
+    });
     return this.tail;
   }
 }
+
+// A bug in this thread must not take the sockets down with it: log it and go on.
+process.on('uncaughtException', (e) => log(`I/O worker error: ${e instanceof Error ? e.stack : String(e)}`));
+process.on('unhandledRejection', (e) => log(`I/O worker error: ${e instanceof Error ? e.stack : String(e)}`));
+
+let info: ConnectionInfo;
+try {
+  info = readConnectionFile(connectionFile);
+} catch (e) {
+  writeStderr(`[jacobi kernel] ${e instanceof Error ? e.message : String(e)}\n`);
+  toMain({ t: 'exit', code: 1 });
+  // Nothing else may run: the main thread exits on this message.
+  await new Promise(() => undefined);
+  throw new Error('unreachable');
+}
+const signer = new Signer(info.key, info.signature_scheme);
+const replay = new ReplayGuard();
 
 const LINGER_MS = 500;
 const shell = new zmq.Router({ linger: LINGER_MS });
@@ -62,6 +80,8 @@ const outboxes = { shell: new Outbox(shell), control: new Outbox(control), stdin
 /** The execute_request the main thread is running, learnt from the busy/idle statuses it publishes. */
 let running: string | null = null;
 let shuttingDown = false;
+/** The main thread is exiting (it asked to be let go). */
+let releasing = false;
 
 // Stream text is coalesced for a few milliseconds: a cell printing in a tight loop would otherwise send
 // one ZeroMQ message per line and overflow the subscriber's queue.
@@ -109,6 +129,24 @@ function reply(channel: 'shell' | 'control' | 'stdin', request: Message | Incomi
 }
 
 function fromMain(message: ToWorker): void {
+  if (message.t === 'interrupt-ack') {
+    interrupter?.acknowledge(message.id);
+    return;
+  }
+  if (message.t === 'close') {
+    void exitProcess(message.code);
+    return;
+  }
+  if (message.t === 'release') {
+    // The main thread waits for this before it exits (Node prints "Waiting for the debugger to
+    // disconnect..." when an inspector session is still attached to it). It is exiting: no more
+    // stopping it.
+    releasing = true;
+    stopper?.close();
+    Atomics.store(released, 0, 1);
+    Atomics.notify(released, 0);
+    return;
+  }
   if (message.channel === 'iopub') {
     if (message.msgType === 'stream') return queueStream(message.parent, message.content);
     if (message.msgType === 'status' && message.parent.msg_type === 'execute_request') {
@@ -127,27 +165,108 @@ async function answerKernelInfo(channel: 'shell' | 'control', request: Message):
   await publish('status', request.header, { execution_state: 'idle' });
 }
 
-function interrupt(request: Message): void {
-  // SIGINT stops a busy synchronous cell (vm breakOnSigint) and, when the main thread is awaiting,
-  // reaches its SIGINT handler; on Windows a SIGINT would kill the process, so only the message goes.
+// Interrupts. In thread mode this worker owns SIGINT (signal-mode interrupts, Ctrl-C at a console) and
+// stops the main thread's JavaScript itself, wherever it runs (src/session/interrupt-thread.ts).
+const stopper = interrupts === 'thread' ? new MainThreadStopper() : undefined;
+let interruptId = 0;
+const interrupter = stopper?.available
+  ? new Interrupter(stopper, {
+      notify: (id) => toMain({ t: 'interrupt', id, target: running }),
+      terminated: (id) => toMain({ t: 'terminated', id }),
+      log,
+    })
+  : undefined;
+if (interrupter) {
+  const stopWatching = watchSignal('SIGINT', () => {
+    if (!shuttingDown) interrupter.request();
+  });
+  if (!stopWatching) log('cannot watch SIGINT on the I/O thread: signal-mode interrupts reach the main thread only when it is free');
+}
+
+function interruptMainThread(): void {
+  if (interrupter) {
+    interrupter.request();
+    return;
+  }
+  // Signal mode: SIGINT stops a busy synchronous cell (vm breakOnSigint) and, when the main thread is
+  // awaiting, reaches its SIGINT handler; on Windows a SIGINT would kill the process, so only the message goes.
   if (process.platform !== 'win32') process.kill(process.pid, 'SIGINT');
-  toMain({ t: 'interrupt', target: running });
+  toMain({ t: 'interrupt', id: ++interruptId, target: running });
+}
+
+function interrupt(request: Message): void {
+  interruptMainThread();
   void reply('control', request, 'interrupt_reply', { status: 'ok' });
 }
 
 async function shutdown(request: Message): Promise<void> {
   if (shuttingDown) return;
-  shuttingDown = true;
   const content = { status: 'ok', restart: request.content.restart === true };
   await reply('control', request, 'shutdown_reply', content);
   // ipykernel also broadcasts the reply, so every connected front end learns of the shutdown.
   await publish('shutdown_reply', request.header, content);
-  for (const socket of [shell, control, stdin, iopub, heartbeat]) socket.close();
-  // A running synchronous cell is stopped first, so the main thread can exit cleanly.
-  if (running !== null && process.platform !== 'win32') process.kill(process.pid, 'SIGINT');
-  toMain({ t: 'exit' });
-  // A main thread that still does not answer (a loop after an await) cannot exit by itself.
-  setTimeout(() => process.kill(process.pid, 'SIGTERM'), 500).unref();
+  await exitProcess(0);
+}
+
+/**
+ * Ends the process without the native abort ZeroMQ gives when a process exits with sockets open:
+ * every socket is closed here first, then the main thread is told to exit. A main thread stuck in a
+ * cell has its JavaScript stopped until it does; SIGKILL is the last resort (sockets already closed).
+ */
+async function exitProcess(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  flushStream();
+  clearInterval(parentPoll);
+  // The signal watchers stay until the process ends: closing one restores the signal's default
+  // action, and a SIGINT already sent (jupyter_client interrupts before it asks to shut down) may be
+  // delivered to a thread only now, on a loaded machine, and would kill the process.
+  for (const socket of [shell, control, stdin, iopub, heartbeat]) {
+    try {
+      socket.close();
+    } catch {
+      // already closed
+    }
+  }
+  toMain({ t: 'exit', code });
+  // Keeps this thread alive (it has no sockets left) until the main thread has ended the process.
+  const started = Date.now();
+  setInterval(() => {
+    if (Date.now() - started > 3000) process.kill(process.pid, 'SIGKILL');
+    else if (Date.now() - started > 200 && !releasing) {
+      if (stopper?.available) void stopper.stop(true);
+      else if (process.platform !== 'win32') process.kill(process.pid, 'SIGINT');
+    }
+  }, 200);
+}
+
+// SIGTERM and SIGHUP end the kernel as a shutdown_request does, even while a cell is busy.
+for (const name of ['SIGTERM', 'SIGHUP'] as const) {
+  watchSignal(name, () => {
+    log(`${name}: shutting down`);
+    void exitProcess(0);
+  });
+}
+
+// ipykernel's ParentPollerUnix: the kernel ends when the process that started it (JPY_PARENT_PID) is
+// gone, or when this process has been given another parent (its own parent died).
+const initialParent = process.ppid;
+const parentPoll = setInterval(() => {
+  if (parentPid === null) return;
+  const reparented = process.ppid !== initialParent;
+  if (!reparented && alive(parentPid)) return;
+  log(reparented ? `the kernel's parent process ${initialParent} is gone: shutting down` : `the parent process ${parentPid} (JPY_PARENT_PID) is gone: shutting down`);
+  void exitProcess(1);
+}, 1000);
+parentPoll.unref();
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function toIncoming(message: Message): Incoming {
@@ -205,13 +324,27 @@ async function serveHeartbeat(): Promise<void> {
 
 port.on('message', fromMain);
 
-await Promise.all([
-  shell.bind(endpoint(info, 'shell')),
-  control.bind(endpoint(info, 'control')),
-  stdin.bind(endpoint(info, 'stdin')),
-  iopub.bind(endpoint(info, 'iopub')),
-  heartbeat.bind(endpoint(info, 'hb')),
-]);
+// Every socket is bound before any is served; one that cannot bind (a port in use) ends the kernel
+// with a message naming it, as Jupyter's own kernels do.
+const bound = await Promise.all(
+  ([['shell', shell], ['control', control], ['stdin', stdin], ['iopub', iopub], ['hb', heartbeat]] as const).map(async ([channel, socket]) => {
+    const address = endpoint(info, channel);
+    try {
+      await socket.bind(address);
+      return null;
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      const port = info[`${channel}_port`];
+      return `cannot bind the ${channel} socket to ${address} (${channel}_port ${port}): ${reason}`;
+    }
+  }),
+);
+const failures = bound.filter((f): f is string => f !== null);
+if (failures.length > 0) {
+  for (const failure of failures) writeStderr(`[jacobi kernel] ${failure}\n`);
+  await exitProcess(1);
+  await new Promise(() => undefined);
+}
 void serve('shell', shell);
 void serve('control', control);
 void serve('stdin', stdin);

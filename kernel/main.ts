@@ -5,8 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { SessionApi } from '../src/session/types.js';
+import { catchAsyncErrors } from '../src/session/async-errors.js';
+import { armInterruptTarget, disarmInterruptTarget, markDriverModule } from '../src/session/interrupt-target.js';
 import type { Shell } from './shell.js';
 import type { WorkerInit } from './threads.js';
+
+markDriverModule(import.meta.url);
 
 function connectionFileArg(args: string[]): string {
   for (let i = 0; i < args.length; i++) {
@@ -19,17 +23,54 @@ function connectionFileArg(args: string[]): string {
   throw new Error('usage: jacobi kernel --connection-file FILE');
 }
 
+/** What a cell's process.exit() raises: ending the process would lose every variable, so it is refused. */
+export class SystemExit extends Error {
+  override name = 'SystemExit';
+  constructor(readonly code: unknown) {
+    super(`process.exit(${code === undefined ? '' : String(code)}) was refused: it would end the kernel and lose every variable. ` +
+      'Restart or shut down the kernel from the front end instead.');
+  }
+}
+
+function parentPid(env = process.env): number | null {
+  const pid = Number(env.JPY_PARENT_PID);
+  return Number.isInteger(pid) && pid > 1 ? pid : null;
+}
+
 export async function runKernel(args: string[]): Promise<void> {
   const connectionFile = resolve(connectionFileArg(args));
+  // Errors from callbacks and unawaited promises are shown, never fatal (src/session/async-errors.ts).
+  catchAsyncErrors();
+  const realExit = process.exit.bind(process) as (code?: number) => never;
+  let exiting = false;
+  // Called once the worker has closed every socket (ZeroMQ aborts natively on exit with open ones).
+  // Synchronous: no queued cell may start (and get stuck) once exiting has begun.
+  const released = new Int32Array(new SharedArrayBuffer(4));
+  const exit = (code: number): void => {
+    if (exiting) return;
+    exiting = true;
+    disarmInterruptTarget();
+    // The worker's inspector session must be gone too, or Node waits for a "debugger" at exit.
+    port1.postMessage({ t: 'release' });
+    Atomics.wait(released, 0, 0, 500);
+    realExit(code);
+  };
+  process.exit = ((code?: number) => {
+    throw new SystemExit(code);
+  }) as typeof process.exit;
+
+  // Interrupts in thread mode: the worker stops this thread's JavaScript wherever it runs. Signal
+  // mode (SIGINT, vm's breakOnSigint) is the fallback where that cannot work, or when asked for.
+  const interrupts = process.env.JACOBI_INTERRUPTS !== 'signal' && armInterruptTarget() ? 'thread' : 'signal';
   const { port1, port2 } = new MessageChannel();
-  const init: WorkerInit = { connectionFile, session: randomUUID(), port: port2 };
+  const init: WorkerInit = { connectionFile, session: randomUUID(), port: port2, interrupts, parentPid: parentPid(), released };
   const worker = new Worker(new URL('./io-worker.js', import.meta.url), { workerData: init, transferList: [port2] });
   worker.on('error', (e) => {
     process.stderr.write(`[jacobi kernel] I/O worker failed: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exit(1);
+    exit(1);
   });
-  // Without its sockets the kernel is useless; the worker only stops on shutdown or failure.
-  worker.on('exit', (code) => process.exit(code));
+  // Without its sockets the kernel is useless; the worker only stops after it asked us to exit.
+  worker.on('exit', (code) => exit(code === 0 ? 1 : code));
 
   // The session (with the 9 MB TypeScript compiler) loads once the sockets are bound, so it does not
   // compete for the CPU with the worker's start-up; requests that arrive earlier wait for it.
@@ -39,17 +80,18 @@ export async function runKernel(args: string[]): Promise<void> {
     .then(() => import('../src/session/session.js'))
     .then(async ({ Session }) => {
       // pager: help(x) answers with a pager payload, as IPython's `x?` does in a notebook.
-      const s = new Session({ pager: true });
+      const s = new Session({ pager: true, interrupts, lateErrors: 'next-cell' });
       await s.ready;
       return s;
     });
   session.catch((e: unknown) => process.stderr.write(`[jacobi kernel] the session failed to load: ${e instanceof Error ? e.stack : String(e)}\n`));
 
-  // Signal-mode interrupts, and the SIGINT the worker raises in message mode, land here whenever no
-  // synchronous cell is running (vm's breakOnSigint handles those); without a handler SIGINT would kill us.
   let shell: Shell | undefined;
-  process.on('SIGINT', () => shell?.interrupt());
+  // Signal mode only: SIGINT (signal-mode interrupts, and the one the worker raises in message mode)
+  // lands here whenever no synchronous cell is running; without a handler SIGINT would kill us. In
+  // thread mode the worker owns SIGINT.
+  if (interrupts === 'signal') process.on('SIGINT', () => shell?.interrupt('any'));
   // The worker is already starting; the shell's modules load meanwhile (the port queues messages).
   const [{ Shell }, { History, defaultHistoryFile }] = await Promise.all([import('./shell.js'), import('./history.js')]);
-  shell = new Shell(port1, session, new History(defaultHistoryFile()), load, () => process.exit(0));
+  shell = new Shell(port1, session, new History(defaultHistoryFile()), load, exit);
 }

@@ -2,8 +2,12 @@
 // session; replies and iopub messages are posted to the I/O worker, which sends them at once.
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { ExecuteOutcome, OutputSink, SessionApi } from '../src/session/types.js';
+import { markDriverModule, recoverFromTermination } from '../src/session/interrupt-target.js';
 import type { History } from './history.js';
 import type { Incoming, ToMain, ToWorker } from './threads.js';
+
+// A termination from the I/O worker never lands in this module's code (see interrupt-target.ts).
+markDriverModule(import.meta.url);
 
 type Content = Record<string, unknown>;
 
@@ -13,6 +17,8 @@ export class Shell {
   /** msg_id of the execute_request being evaluated. */
   private running: string | null = null;
   private interrupted: string | null = null;
+  /** The last interrupt (worker id), if it found a cell running: a termination during it is that cell's. */
+  private cellInterrupt: number | null = null;
   /** Queued execute_requests to answer `aborted` (stop_on_error). */
   private readonly aborting = new Set<Incoming>();
   private pendingInput: { resolve: (value: string) => void; reject: (error: Error) => void } | null = null;
@@ -22,7 +28,7 @@ export class Shell {
     private readonly session: Promise<SessionApi>,
     private readonly history: History,
     private readonly onListening: () => void,
-    private readonly onExit: () => void,
+    private readonly onExit: (code: number) => void,
   ) {
     port.on('message', (message: ToMain) => this.receive(message));
   }
@@ -37,22 +43,40 @@ export class Shell {
         }
         return;
       case 'interrupt':
-        if (message.target !== null && message.target === this.running) this.interrupt();
+        // Read: the worker stops trying to stop this thread.
+        this.post({ t: 'interrupt-ack', id: message.id });
+        this.cellInterrupt = message.target !== null && message.target === this.running ? message.id : null;
+        this.interrupt(message.target);
         return;
+      case 'terminated': {
+        // The worker terminated user JavaScript on this thread: the interrupted cell's (which reports
+        // KeyboardInterrupt itself), or a callback's that ran with no cell to report it.
+        const where = recoverFromTermination();
+        if (message.id !== this.cellInterrupt) void this.session.then((s) => s.reportStopped?.(where));
+        return;
+      }
       case 'listening':
         this.onListening();
         return;
       case 'exit':
-        this.onExit();
+        this.onExit(message.code);
     }
   }
 
-  /** SIGINT (signal mode, or raised by the worker in message mode) reached the handler: the cell is awaiting. */
-  interrupt(): void {
-    if (this.running === null || this.interrupted === this.running) return;
-    this.interrupted = this.running;
-    this.pendingInput?.reject(Object.assign(new Error('input interrupted'), { name: 'KeyboardInterrupt' }));
-    this.pendingInput = null;
+  /**
+   * An interrupt for the execute_request `target` (null: none was running when it came). It stops that
+   * cell if it still runs; otherwise it only cancels the timers cells left behind (not a cell that
+   * started since). `any` (a SIGINT in signal mode) stops whatever cell runs.
+   */
+  interrupt(target: string | null | 'any'): void {
+    if (target === 'any') target = this.running;
+    if (target !== this.running) return;
+    if (this.running !== null) {
+      if (this.interrupted === this.running) return;
+      this.interrupted = this.running;
+      this.pendingInput?.reject(Object.assign(new Error('input interrupted'), { name: 'KeyboardInterrupt' }));
+      this.pendingInput = null;
+    }
     void this.session.then((s) => s.interrupt());
   }
 

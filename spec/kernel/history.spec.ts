@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultHistoryFile, History } from '../../kernel/history.js';
+import { defaultHistoryFile, History, MAX_INPUT, MAX_OUTPUT } from '../../kernel/history.js';
 
 describe('kernel history', () => {
   let dir: string;
@@ -46,6 +46,35 @@ describe('kernel history', () => {
     unwritable.add(1, 'still remembered', null);
     await flush();
     assert.deepEqual(unwritable.query({ hist_access_type: 'tail', n: 1 }), [[1, 1, 'still remembered']]);
+  });
+
+  it('keeps the file owner-only (0600, directory 0700), also one that was readable by others', async () => {
+    const file = join(dir, 'new', 'history.jsonl');
+    new History(file).add(1, 'secret = 1', null);
+    await flush();
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(statSync(join(dir, 'new')).mode & 0o777, 0o700);
+    const old = join(dir, 'old.jsonl');
+    writeFileSync(old, '{"s":1,"n":1,"i":"x"}\n', { mode: 0o644 });
+    chmodSync(old, 0o644);
+    new History(old).add(1, 'y', null);
+    await flush();
+    assert.equal(statSync(old).mode & 0o777, 0o600);
+  });
+
+  it('truncates large outputs (and huge inputs), in the file and in memory', async () => {
+    const file = join(dir, 'history.jsonl');
+    const h = new History(file);
+    const big = 'x'.repeat(30 * 1024 * 1024);
+    h.add(1, 'big', big);
+    h.add(2, 'y'.repeat(MAX_INPUT + 10), '2');
+    await flush();
+    const [[, , [, output]], [, , [input]]] = h.query({ hist_access_type: 'tail', n: 2, output: true }) as [number, number, [string, string | null]][];
+    assert.ok(output!.length < MAX_OUTPUT + 200, `${output!.length} characters kept`);
+    assert.ok(output!.startsWith('x'.repeat(MAX_OUTPUT)));
+    assert.match(output!, /output truncated: 31457280 characters/);
+    assert.ok(input.length < MAX_INPUT + 200);
+    assert.ok(statSync(file).size < MAX_INPUT + MAX_OUTPUT + 1000, `the file has ${statSync(file).size} bytes`);
   });
 
   it('takes its file from JACOBI_HISTORY_FILE or the XDG data directory', () => {

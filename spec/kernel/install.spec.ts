@@ -1,7 +1,7 @@
 // `jacobi install` / `jacobi uninstall`: the kernelspec files, valid logos, and Jupyter finding them.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -71,6 +71,29 @@ describe('kernel install', function () {
     assert.match(jacobi(['install', '--name', 'a b']).stderr, /invalid kernel name/);
     assert.match(jacobi(['install', '--bogus']).stderr, /unknown argument/);
     assert.match(jacobi(['install', '--prefix']).stderr, /needs a value/);
+  });
+
+  it('refuses names that are not one kernelspec directory, and uninstall removes only the one named', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jacobi-data-'));
+    dirs.push(dataDir);
+    const env = { ...process.env, JUPYTER_DATA_DIR: dataDir };
+    assert.equal(jacobi(['install', '--name', 'keep'], env).status, 0);
+    assert.equal(jacobi(['install', '--name', 'drop'], env).status, 0);
+    // What the data directory holds besides kernelspecs (other tools' files) must survive everything below.
+    writeFileSync(join(dataDir, 'kernel.json'), '{}');
+    writeFileSync(join(dataDir, 'other-tool.json'), '{}');
+    for (const name of ['.', '..', '../..', 'a/b', '/tmp', 'x/..', '', 'naïve', 'a\\b']) {
+      for (const command of ['install', 'uninstall']) {
+        const r = jacobi([command, '--name', name], env);
+        assert.equal(r.status, 1, `${command} --name ${JSON.stringify(name)}: ${r.stdout}`);
+        assert.match(r.stderr, name === '' ? /needs a value/ : /invalid kernel name/);
+      }
+    }
+    assert.ok(existsSync(join(dataDir, 'other-tool.json')));
+    assert.ok(existsSync(join(dataDir, 'kernel.json')));
+    assert.equal(jacobi(['uninstall', '--name', 'drop'], env).status, 0);
+    assert.deepEqual(readdirSync(join(dataDir, 'kernels')), ['keep']);
+    assert.ok(existsSync(join(dataDir, 'kernels', 'keep', 'kernel.json')));
   });
 
   it('is listed by `jupyter kernelspec list`', function () {

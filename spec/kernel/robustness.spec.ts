@@ -128,7 +128,8 @@ describe('kernel robustness', function () {
         await sleep(100);
       }
       assert.ok(pings >= 20, `only ${pings} pings during the loop`);
-      assert.ok(slowest < 200, `slowest heartbeat took ${slowest} ms`);
+      // A 5 s busy cell would stop them altogether; a few hundred ms is the machine's load (2 shared cores).
+      assert.ok(slowest < 500, `slowest heartbeat took ${slowest} ms`);
     });
 
     it('answers kernel_info on control and shell while busy', async () => {

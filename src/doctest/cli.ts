@@ -1,6 +1,6 @@
 // `jacobi doctest [paths or globs...] [options]`: runs the examples and reports; exit status 1 when
 // any example failed, 2 on a usage error.
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic.js';
 import { DirectiveError, mergeFlags, parseDirective, parseTolerance } from './directives.js';
 import { expandPaths, PathError } from './files.js';
 import { jsonReport, junitXml } from './junit.js';
@@ -124,6 +124,9 @@ export async function runDoctest(args: string[]): Promise<number> {
     },
     onFile: (f) => {
       if (f.accepted) process.stderr.write(`${progress ? '\n' : ''}${f.path}: expected outputs rewritten${progress ? '' : '\n'}`);
+      if (f.acceptError !== undefined) {
+        process.stderr.write(`${progress ? '\n' : ''}${f.path}: expected outputs not rewritten (the file is unchanged): ${f.acceptError}${progress ? '' : '\n'}`);
+      }
     },
   });
   if (progress && current) process.stderr.write('\n');
@@ -134,6 +137,14 @@ export async function runDoctest(args: string[]): Promise<number> {
   } else {
     process.stdout.write(report);
   }
-  if (options.junit) writeFileSync(options.junit, junitXml(summary));
-  return summary.failed > 0 ? 1 : 0;
+  let unwritten = summary.files.some((f) => f.acceptError !== undefined);
+  if (options.junit) {
+    try {
+      writeFileAtomic(options.junit, junitXml(summary));
+    } catch (e) {
+      process.stderr.write(`jacobi doctest: the JUnit report was not written to ${options.junit}: ${e instanceof Error ? e.message : String(e)}\n`);
+      unwritten = true;
+    }
+  }
+  return summary.failed > 0 || unwritten ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 // Runs examples in a forked session process with a per-example timeout. A hung example gets SIGINT
-// (which stops a busy loop through breakOnSigint and rejects a pending await); if it does not stop
+// (which stops its JavaScript, after an await too, and rejects a pending await); if it does not stop
 // within a grace period, or the process dies, the process is replaced and the file's session starts
 // afresh (its setup cells rerun) for the examples that follow.
 import { fork, type ChildProcess } from 'node:child_process';

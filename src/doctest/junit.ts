@@ -37,6 +37,7 @@ export function jsonReport(s: RunSummary): string {
       files: s.files.map((f) => ({
         path: f.path,
         accepted: f.accepted,
+        ...(f.acceptError !== undefined ? { acceptError: f.acceptError } : {}),
         examples: f.results.map((r) => ({
           line: r.line,
           status: r.status,

@@ -1,6 +1,6 @@
 // Runs the examples of each file in one fresh session, in order, judging each and collecting results.
-import { writeFileSync } from 'node:fs';
 import { acceptFile } from './accept.js';
+import { writeFileAtomic } from './atomic.js';
 import { mergeFlags } from './directives.js';
 import { describe, Executor } from './executor.js';
 import { judgeCell, judgeTranscript, type Verdict } from './judge.js';
@@ -22,6 +22,8 @@ export interface FileResult {
   results: ExampleResult[];
   /** Whether --accept rewrote the file. */
   accepted: boolean;
+  /** Why --accept could not rewrite it (read-only, full disk, file-size limit): the file is unchanged. */
+  acceptError?: string;
 }
 
 export interface RunOptions {
@@ -106,12 +108,18 @@ async function runFile(path: string, executor: Executor, options: RunOptions): P
     if (options.failFast && verdict.status === 'failed') break;
   }
   let accepted = false;
+  let acceptError: string | undefined;
   if (options.accept) {
     const next = acceptFile(file, fixes);
     if (next !== null) {
-      writeFileSync(path, next);
-      accepted = true;
+      // Written aside and renamed over the file: a failed write leaves it whole, and the run goes on.
+      try {
+        writeFileAtomic(path, next);
+        accepted = true;
+      } catch (e) {
+        acceptError = e instanceof Error ? e.message : String(e);
+      }
     }
   }
-  return { path, results, accepted };
+  return { path, results, accepted, ...(acceptError !== undefined ? { acceptError } : {}) };
 }

@@ -1,16 +1,32 @@
 // The session process: the runner forks it so that a hung example can be interrupted with SIGINT
-// (the session runs cells with vm's breakOnSigint) or, failing that, killed and replaced.
+// or, failing that, killed and replaced. A watchdog thread takes SIGINT and stops the example's
+// JavaScript wherever it runs, after an await too (src/session/watchdog.ts); where it cannot start,
+// the session runs cells with vm's breakOnSigint and SIGINT rejects a pending await.
 import { Session } from '../session/session.js';
 import type { OutputSink, SessionApi } from '../session/types.js';
+import { catchAsyncErrors } from '../session/async-errors.js';
+import { startWatchdog } from '../session/watchdog.js';
 import type { OutputEvent } from './collector.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 let session: SessionApi | undefined;
+let running = false;
 
 const send = (msg: FromWorker) => process.send!(msg);
 
-// Outside a running script SIGINT must not kill us; it rejects a pending top-level await instead.
-process.on('SIGINT', () => session?.interrupt());
+// An example's unawaited rejection or throwing callback is its output (stderr), not the session's end.
+catchAsyncErrors();
+const watchdog = startWatchdog({
+  interrupt: () => {
+    session?.interrupt();
+    return running;
+  },
+  terminated: (where) => session?.reportStopped?.(where),
+});
+// Without it, SIGINT outside a running script must not kill us; it rejects a pending await instead.
+void watchdog.then((w) => {
+  if (!w) process.on('SIGINT', () => session?.interrupt());
+});
 
 async function exec(id: number, code: string): Promise<void> {
   const emit = (event: OutputEvent) => send({ type: 'output', id, event });
@@ -20,7 +36,8 @@ async function exec(id: number, code: string): Promise<void> {
       display: (data, _metadata, transient, update) => emit({ kind: 'display', data, displayId: transient.display_id, update }),
       clearOutput: (wait) => emit({ kind: 'clear', wait }),
     };
-    const outcome = await session!.execute(code, sink);
+    running = true;
+    const outcome = await session!.execute(code, sink).finally(() => (running = false));
     if (outcome.status === 'ok') {
       if (outcome.result) emit({ kind: 'result', data: outcome.result });
     } else {
@@ -36,9 +53,11 @@ async function exec(id: number, code: string): Promise<void> {
 process.on('message', (raw) => {
   const msg = raw as ToWorker;
   if (msg.type === 'reset') {
-    const fresh = new Session();
-    session = fresh;
-    void fresh.ready.then(() => send({ type: 'ready' }));
+    void watchdog.then((w) => {
+      const fresh = new Session({ interrupts: w ? 'thread' : 'signal' });
+      session = fresh;
+      return fresh.ready.then(() => send({ type: 'ready' }));
+    });
   } else {
     void exec(msg.id, msg.code);
   }

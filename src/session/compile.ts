@@ -4,6 +4,7 @@ import type { TS } from './typescript.js';
 import { typescript } from './typescript.js';
 import { cellTransformer, SCOPE, type CellShape } from './cell-transform.js';
 import { decodeMappings, type LineMap } from './sourcemap.js';
+import { cachedRules, compileLarge, LARGE_CELL_CHARS, type Emitted, type LiteralRules } from './large-cells.js';
 
 export interface CompiledCell extends CellShape {
   js: string;
@@ -32,9 +33,13 @@ const FILE = 'cell.ts';
 export const SCOPE_KEY = 'jacobi.session.scope';
 
 /** Compiled cells by source text: what a cell compiles to depends on its text alone, and notebook
- * users re-run cells often. Least recently used entries go first. */
+ * users re-run cells often. Least recently used entries go first; at most CACHE_SIZE cells and
+ * CACHE_CHARS characters of source and script (large cells would otherwise pin hundreds of MB). */
 const cache = new Map<string, CompiledCell>();
 const CACHE_SIZE = 256;
+const CACHE_CHARS = 32 * 1024 * 1024;
+let cachedChars = 0;
+const cost = (code: string, c: CompiledCell) => code.length + c.js.length;
 
 export function compileCell(code: string): CompiledCell {
   const hit = cache.get(code);
@@ -44,12 +49,38 @@ export function compileCell(code: string): CompiledCell {
     return { ...hit, globals: [...hit.globals], exported: [...hit.exported] };
   }
   const compiled = compileUncached(code);
-  cache.set(code, compiled);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  if (cost(code, compiled) <= CACHE_CHARS / 4) {
+    cache.set(code, compiled);
+    cachedChars += cost(code, compiled);
+    while (cache.size > CACHE_SIZE || cachedChars > CACHE_CHARS) {
+      const [oldest, entry] = cache.entries().next().value!;
+      cache.delete(oldest);
+      cachedChars -= cost(oldest, entry);
+    }
+  }
   return { ...compiled, globals: [...compiled.globals], exported: [...compiled.exported] };
 }
 
 function compileUncached(code: string): CompiledCell {
+  // Large cells compile in pieces, with long literals taken out (large-cells.ts), else whole.
+  if (code.length >= LARGE_CELL_CHARS) {
+    const large = compileLarge(typescript(), code, emit, SCOPE, SCOPE_KEY);
+    if (large) return { ...large.shape, js: large.js, map: large.map };
+  }
+  const { body, map, shape } = emit(code);
+  // The script is a function over the session's scope, called at once with it (the session puts it
+  // where SCOPE_KEY says just before running); the prefix line shifts the source map by one line.
+  const js = `(function (${SCOPE}) { with (${SCOPE}) {\n${body}\n} })(globalThis[Symbol.for(${JSON.stringify(SCOPE_KEY)})]);\n`;
+  return { ...shape, js, map: { starts: Int32Array.from([0, ...map.starts]), segments: map.segments } };
+}
+
+/** How this compiler writes the tokens of literal arrays (large-cells.ts learns it by probing). */
+export function literalRules(): LiteralRules | null {
+  return cachedRules(emit);
+}
+
+/** Compiles cell text to the body of the cell's script (`return (() => {...})();`), its map and shape. */
+function emit(code: string): Emitted {
   const ts = typescript();
   const shape: CellShape = { globals: [], exported: [], isAsync: false, hasValue: false };
   const out = ts.transpileModule(code, {
@@ -62,6 +93,9 @@ function compileUncached(code: string): CompiledCell {
       alwaysStrict: false,
       useDefineForClassFields: true,
       esModuleInterop: true,
+      // Imports are rewritten before TypeScript sees them (cell-transform.ts), so it has none to elide:
+      // this spares the per-identifier alias checks that cost a tenth of a large cell's compile time.
+      verbatimModuleSyntax: true,
     },
     transformers: { before: [cellTransformer(ts, shape)] },
   });
@@ -69,11 +103,8 @@ function compileUncached(code: string): CompiledCell {
   if (errors.length > 0) throw new CellCompileError(errors.map((d) => syntaxError(ts, code, d)));
   // A cell that had imports was a module; what runs is a script, so the module marker goes.
   const body = out.outputText.replace(/^\/\/# sourceMappingURL=.*$/m, '').replace(/^export \{\};\s*$/m, '');
-  // The script is a function over the session's scope, called at once with it (the session puts it
-  // where SCOPE_KEY says just before running); the prefix line shifts the source map by one line.
-  const js = `(function (${SCOPE}) { with (${SCOPE}) {\n${body}\n} })(globalThis[Symbol.for(${JSON.stringify(SCOPE_KEY)})]);\n`;
-  const map = decodeMappings(';' + (JSON.parse(out.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings);
-  return { ...shape, js, map };
+  const map = decodeMappings((JSON.parse(out.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings);
+  return { body, map, shape };
 }
 
 export function syntaxError(ts: typeof TS, code: string, d: TS.Diagnostic): CellSyntaxError {

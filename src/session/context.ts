@@ -5,6 +5,7 @@
 // so a cell sees all of JavaScript's and Node's globals and may shadow any of them without touching them.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { and, binary, equals, fmt, getItem, inplace, or, setItem, truth, unary, updateItem } from '../api/operators.js';
 import { PyFloat } from '../tensor/scalars.js';
 import { importForCell } from './imports.js';
@@ -18,7 +19,39 @@ const SymbolCtor = Symbol as unknown as { dispose?: symbol; asyncDispose?: symbo
 SymbolCtor.dispose ??= Symbol.for('Symbol.dispose');
 SymbolCtor.asyncDispose ??= Symbol.for('Symbol.asyncDispose');
 
-export function createCellScope(globals: Record<string, unknown>, reportAsync: Report): Record<string, unknown> {
+/**
+ * The timers cells scheduled through their scope and that may still fire: an interrupt cancels them,
+ * so that a looping timer (an interval, a timeout that re-arms itself) stops with the cell.
+ */
+export class CellTimers {
+  private readonly live = new Set<unknown>();
+
+  /** Clears every pending timer; returns how many there were. */
+  cancelAll(): number {
+    const n = this.live.size;
+    for (const handle of this.live) {
+      clearTimeout(handle as NodeJS.Timeout);
+      clearInterval(handle as NodeJS.Timeout);
+      clearImmediate(handle as NodeJS.Immediate);
+    }
+    this.live.clear();
+    return n;
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  add(handle: unknown): void {
+    this.live.add(handle);
+  }
+
+  delete(handle: unknown): void {
+    this.live.delete(handle);
+  }
+}
+
+export function createCellScope(globals: Record<string, unknown>, reportAsync: Report, timers = new CellTimers()): Record<string, unknown> {
   // No prototype: a name the scope lacks falls through `with` to the global object itself (Node's lazy
   // globals insist on being read from it).
   const scope = Object.create(null) as Record<string, unknown>;
@@ -33,10 +66,42 @@ export function createCellScope(globals: Record<string, unknown>, reportAsync: R
       }
     : fn);
   type Timer = (fn: unknown, ...args: unknown[]) => unknown;
-  const guarded = (timer: Timer): Timer => (fn, ...args) => timer(guard(fn), ...args);
-  scope.setTimeout = guarded(setTimeout as unknown as Timer);
-  scope.setInterval = guarded(setInterval as unknown as Timer);
-  scope.setImmediate = guarded(setImmediate as unknown as Timer);
+  type Clear = (handle: unknown) => void;
+  // A one-shot timer leaves the set once its callback has returned; an interval stays until cleared. A
+  // callback an interrupt terminated never returns: it stays in the set, and cancelAll() then clears it,
+  // which also gives back the reference Node's timer list counted for it (or the process never exits).
+  const tracked = (timer: Timer, once: boolean): Timer => (fn, ...args) => {
+    const run = guard(fn);
+    let handle: unknown;
+    const body = typeof run === 'function' && once
+      ? (...a: unknown[]) => {
+          const value = (run as (...b: unknown[]) => unknown)(...a);
+          timers.delete(handle);
+          return value;
+        }
+      : run;
+    handle = timer(body, ...args);
+    timers.add(handle);
+    return handle;
+  };
+  const untracked = (clear: Clear): Clear => (handle) => {
+    timers.delete(handle);
+    clear(handle);
+  };
+  const custom = (f: unknown) => (f as Record<symbol, unknown>)[promisify.custom];
+  scope.setTimeout = Object.assign(tracked(setTimeout as unknown as Timer, true), { [promisify.custom]: custom(setTimeout) });
+  scope.setInterval = tracked(setInterval as unknown as Timer, false);
+  // A cell's setImmediate is a zero-delay timer: Node's immediate queue cannot survive an interrupt
+  // terminating one of its callbacks (the rest of its batch is lost, or every later one fails), a
+  // timer list can. clearImmediate takes either kind.
+  const zeroDelay = tracked(setTimeout as unknown as Timer, true);
+  scope.setImmediate = Object.assign((fn: unknown, ...args: unknown[]) => zeroDelay(fn, 0, ...args), { [promisify.custom]: custom(setImmediate) });
+  scope.clearTimeout = untracked(clearTimeout as unknown as Clear);
+  scope.clearInterval = untracked(clearInterval as unknown as Clear);
+  scope.clearImmediate = untracked((handle) => {
+    clearTimeout(handle as NodeJS.Timeout);
+    clearImmediate(handle as NodeJS.Immediate);
+  });
   scope.queueMicrotask = (fn: unknown) => queueMicrotask(guard(fn) as () => void);
   scope.require = createRequire(path.join(process.cwd(), '__jacobi_cell__.js'));
   Object.defineProperty(scope, HELPER, {

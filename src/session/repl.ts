@@ -7,6 +7,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { Session } from './session.js';
 import type { ExecuteOutcome, OutputSink } from './types.js';
+import { catchAsyncErrors } from './async-errors.js';
+import { markDriverModule } from './interrupt-target.js';
+import { startWatchdog } from './watchdog.js';
+
+markDriverModule(import.meta.url);
+
+/**
+ * How SIGINT reaches the REPL. With the watchdog thread (src/session/watchdog.ts) it comes even while
+ * a line is stuck after an await, and the line's JavaScript is stopped; without it, a process SIGINT
+ * handler and vm's breakOnSigint do what they can.
+ */
+interface Sigint {
+  /** What a SIGINT does now (changes between running a line and waiting for input); true: it stopped a line. */
+  handler: () => boolean;
+  /** The watchdog stopped JavaScript outside any line (a callback): say where. */
+  stopped: (where: string | undefined) => void;
+}
 
 const PS1 = '>>> ';
 const PS2 = '... ';
@@ -16,9 +33,19 @@ export async function runRepl(args: string[]): Promise<void> {
     process.stdout.write('usage: jacobi repl [--type-check]\nTypeScript cells with tf, jax, jnp, torch, np in scope. Ctrl-C interrupts, Ctrl-D exits.\n');
     return;
   }
-  const session = new Session({ typeCheck: args.includes('--type-check'), pager: false });
-  if (process.stdin.isTTY && process.stdout.isTTY) await interactive(session);
-  else await piped(session);
+  // A throw in a callback or an unawaited rejection is printed, never fatal (src/session/async-errors.ts).
+  catchAsyncErrors();
+  const sigint: Sigint = { handler: () => false, stopped: () => undefined };
+  const watchdog = await startWatchdog({ interrupt: () => sigint.handler(), terminated: (where) => sigint.stopped(where) });
+  if (!watchdog) process.on('SIGINT', () => sigint.handler());
+  const session = new Session({ typeCheck: args.includes('--type-check'), pager: false, interrupts: watchdog ? 'thread' : 'signal' });
+  sigint.stopped = (where) => session.reportStopped(where);
+  try {
+    if (process.stdin.isTTY && process.stdout.isTTY) await interactive(session, sigint);
+    else await piped(session, sigint);
+  } finally {
+    await watchdog?.stop();
+  }
 }
 
 function writeOutcome(outcome: ExecuteOutcome): void {
@@ -39,10 +66,14 @@ function terminalSink(ask?: OutputSink['input']): OutputSink {
   };
 }
 
-async function piped(session: Session): Promise<void> {
+async function piped(session: Session, sigint: Sigint): Promise<void> {
   let running = false;
   // Idle, Ctrl-C ends the program as it would any filter; running, it stops the line.
-  process.on('SIGINT', () => (running ? session.interrupt() : process.exit(130)));
+  sigint.handler = () => {
+    if (!running) process.exit(130);
+    session.interrupt();
+    return true;
+  };
   const sink = terminalSink();
   await session.ready;
   // Created after the await: readline's async iterator only sees lines emitted once it exists.
@@ -73,6 +104,20 @@ function historyFile(): string | undefined {
   return env ?? path.join(os.homedir(), '.jacobi_history');
 }
 
+/** Appends a line to the history file, which is the user's alone (0600): lines hold data and credentials. */
+let historySecured = false;
+function appendHistory(file: string, code: string): void {
+  if (!historySecured) {
+    historySecured = true;
+    try {
+      fs.chmodSync(file, 0o600);
+    } catch {
+      // not there yet: created with mode 0600 below
+    }
+  }
+  fs.appendFile(file, JSON.stringify(code) + '\n', { mode: 0o600 }, () => undefined);
+}
+
 function loadHistory(file: string | undefined): string[] {
   if (!file) return [];
   try {
@@ -82,7 +127,7 @@ function loadHistory(file: string | undefined): string[] {
   }
 }
 
-async function interactive(session: Session): Promise<void> {
+async function interactive(session: Session, sigint: Sigint): Promise<void> {
   const file = historyFile();
   const stdin = process.stdin;
   let buffer: string[] = [];
@@ -114,10 +159,13 @@ async function interactive(session: Session): Promise<void> {
   const sink = terminalSink(ask);
   let running = false;
   let closed = false;
-  // While a line runs the terminal is out of raw mode, so Ctrl-C is a real SIGINT: vm's breakOnSigint
-  // stops synchronous code, and this handler rejects a pending await.
-  const onSigint = () => session.interrupt();
-  process.on('SIGINT', onSigint);
+  // While a line runs the terminal is out of raw mode, so Ctrl-C is a real SIGINT: it stops the line,
+  // synchronous or awaiting (the watchdog terminates its JavaScript; else vm's breakOnSigint and this
+  // handler do what they can).
+  sigint.handler = () => {
+    session.interrupt();
+    return running;
+  };
   rl.on('SIGINT', () => {
     // Idle: Ctrl-C drops what was typed, as shells and Python do.
     process.stdout.write('^C\n');
@@ -149,7 +197,7 @@ async function interactive(session: Session): Promise<void> {
       }
       buffer = [];
       if (code.trim() !== '') {
-        if (file) fs.appendFile(file, JSON.stringify(code) + '\n', () => undefined);
+        if (file) appendHistory(file, code);
         running = true;
         rl.pause();
         stdin.setRawMode(false);
@@ -176,7 +224,7 @@ async function interactive(session: Session): Promise<void> {
     resolve();
   }));
   while (running) await new Promise((r) => setTimeout(r, 10));
-  process.off('SIGINT', onSigint);
+  sigint.handler = () => false;
 }
 
 function version(): string {

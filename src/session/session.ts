@@ -8,7 +8,10 @@ import type {
 import { restore, snapshot } from '../core/levels.js';
 import { loadTypeScript, typescriptIfLoaded } from './typescript.js';
 import { CellCompileError, compileCell, SCOPE_KEY, type CompiledCell } from './compile.js';
-import { createCellScope } from './context.js';
+import { CellTimers, createCellScope } from './context.js';
+import { receiveAsyncErrors, type AsyncErrorKind } from './async-errors.js';
+import { runAsTask, type CellTask } from './cell-task.js';
+import { markDriverModule } from './interrupt-target.js';
 import { makeBuiltins } from './builtins.js';
 import { mimeBundle } from './render.js';
 import { errorReport, interruptReport, isInterrupt, mapPositions, syntaxReport, type ErrorReport } from './traceback.js';
@@ -26,7 +29,23 @@ export interface SessionOptions {
   pager?: boolean;
   /** Extra globals for every cell (tests, embedding). */
   globals?: Record<string, unknown>;
+  /**
+   * How an interrupt reaches a busy cell. `signal` (default): SIGINT stops the synchronous part through
+   * vm's breakOnSigint, interrupt() rejects a pending await. `thread`: each cell's script runs as its own
+   * task, without breakOnSigint, so that a helper thread can terminate it, or any callback, wherever
+   * it runs (src/session/interrupt-thread.ts); the process's SIGINT then belongs to that thread.
+   */
+  interrupts?: 'signal' | 'thread';
+  /**
+   * Where an error from a callback or an unawaited promise goes once its cell has finished: `stderr`
+   * (default) writes it to the process's stderr at once; `next-cell` keeps it for the next cell's stderr
+   * stream (a notebook no longer shows output sent to a finished cell).
+   */
+  lateErrors?: 'stderr' | 'next-cell';
 }
+
+// A helper thread's termination never lands in the session's own code (see interrupt-target.ts).
+markDriverModule(import.meta.url);
 
 /** IPython's `name?` / `name??`: the object's documentation, as a pager payload. */
 const QUESTION = /^\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(\?\??)\s*$/;
@@ -45,6 +64,13 @@ export class Session implements SessionApi {
   private currentSink: OutputSink | undefined;
   private payload: PagePayload[] = [];
   private cancel: ((e: unknown) => void) | undefined;
+  /** Whether a cell is between the start and the end of run(). */
+  private running = false;
+  /** The script task of the running cell (thread mode), so an early interrupt can keep it from starting. */
+  private task: CellTask | undefined;
+  /** Errors from callbacks that came while no cell was running, for the next cell (lateErrors: next-cell). */
+  private late: string[] = [];
+  private readonly timers = new CellTimers();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly checker: TypeChecker | undefined;
   private readonly pager: boolean;
@@ -72,14 +98,27 @@ export class Session implements SessionApi {
       pager: this.pager,
       addPayload: (page) => this.payload.push(page),
     });
-    this.global = createCellScope({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportLate(e));
+    this.global = createCellScope({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportAsync(e, 'exception'), this.timers);
+    receiveAsyncErrors(this.reportAsync);
   }
 
-  /** An error from a timer or a promise nobody awaited, after its cell finished. */
-  private reportLate(error: unknown): void {
+  /**
+   * An error nothing can catch any more: a throw in a timer or any other callback, a rejected promise
+   * nobody awaited. It goes to the running cell's stderr; after the cell it goes to the process's
+   * stderr, or waits for the next cell (lateErrors: next-cell). It never ends the process.
+   */
+  readonly reportAsync = (error: unknown, kind: AsyncErrorKind): void => {
     const report = errorReport(error, this.maps, this.isScopeFunction);
-    const text = report.traceback.join('\n') + '\n';
-    if (this.currentSink) this.currentSink.stream('stderr', text);
+    const [first = '', ...frames] = report.traceback;
+    const origin = /\b(cell\[\d+\])/.exec(frames.join('\n'))?.[1];
+    this.emitAsync([`Uncaught ${kind === 'rejection' ? '(in promise) ' : ''}${first}`, ...frames], origin);
+  };
+
+  private emitAsync(lines: string[], origin: string | undefined): void {
+    if (!this.running) lines.unshift(`(from ${origin ?? 'an earlier cell'}, after it had finished)`);
+    const text = lines.join('\n') + '\n';
+    if (this.running && this.currentSink) this.currentSink.stream('stderr', text);
+    else if (this.options.lateErrors === 'next-cell') this.late.push(text);
     else process.stderr.write(text);
   }
 
@@ -97,6 +136,18 @@ export class Session implements SessionApi {
     const filename = store ? `cell[${executionCount}]` : `silent[${++this.silentCount}]`;
     this.currentSink = sink;
     this.payload = [];
+    receiveAsyncErrors(this.reportAsync);
+    // What came from callbacks since the last cell is shown first, as that cell's stderr would have.
+    for (const text of this.late.splice(0)) sink.stream('stderr', text);
+    this.running = true;
+    try {
+      return await this.runCell(code, silent, store, executionCount, filename);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runCell(code: string, silent: boolean, store: boolean, executionCount: number, filename: string): Promise<ExecuteOutcome> {
     const fail = (r: ErrorReport): ExecuteOutcome => ({ status: 'error', executionCount, ...r });
 
     const question = QUESTION.exec(code);
@@ -131,7 +182,11 @@ export class Session implements SessionApi {
     }
   }
 
-  /** Runs compiled code in the context: SIGINT stops it while it runs synchronously, interrupt() while it awaits. */
+  /**
+   * Runs compiled code over the session's scope. An interrupt stops it wherever it is: SIGINT (vm's
+   * breakOnSigint) or a helper thread's termination while it runs synchronously, interrupt() while it
+   * awaits.
+   */
   private async evaluate(compiled: CompiledCell, filename: string): Promise<unknown> {
     for (const name of compiled.globals) {
       if (!Object.prototype.hasOwnProperty.call(this.global, name)) this.global[name] = undefined;
@@ -143,36 +198,55 @@ export class Session implements SessionApi {
       throw new Reported(remapSyntaxError(e, filename, compiled.map));
     }
     this.maps.set(filename, compiled.map);
+    const scopeKey = Symbol.for(SCOPE_KEY);
+    const enter = () => ((globalThis as Record<symbol, unknown>)[scopeKey] = this.global);
+    const leave = () => delete (globalThis as Record<symbol, unknown>)[scopeKey];
+    const interrupted = new Promise<never>((_, reject) => { this.cancel = reject; });
+    interrupted.catch(() => undefined);
+    // A cell awaiting something that holds no handle (a bare promise) must wait for an interrupt,
+    // not let the process run out of work and exit.
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    const task: CellTask = { cancelled: false };
+    this.task = task;
     // The autodiff state (levels, grad mode) as it was before the cell: a cell that fails or is
     // interrupted inside jax.jvp or torch.no_grad gets it back; one that finishes leaves no context
     // it entered running into later cells (unless kept on purpose with __enter__).
     const before = snapshot();
     let finished = false;
     try {
-      (globalThis as Record<symbol, unknown>)[Symbol.for(SCOPE_KEY)] = this.global;
       let value: unknown;
-      try {
-        value = script.runInThisContext({ breakOnSigint: true, displayErrors: false });
-      } finally {
-        delete (globalThis as Record<symbol, unknown>)[Symbol.for(SCOPE_KEY)];
-      }
-      if (isThenable(value)) {
-        const interrupted = new Promise<never>((_, reject) => { this.cancel = reject; });
-        // A cell awaiting something that holds no handle (a bare promise) must wait for an interrupt,
-        // not let the process run out of work and exit.
-        const keepAlive = setInterval(() => undefined, 1 << 30);
+      if (this.options.interrupts === 'thread') {
+        value = await Promise.race([runAsTask(script, enter, leave, task), interrupted]);
+      } else {
+        enter();
         try {
-          value = await Promise.race([value, interrupted]);
+          value = script.runInThisContext({ breakOnSigint: true, displayErrors: false });
         } finally {
-          clearInterval(keepAlive);
-          this.cancel = undefined;
+          leave();
         }
       }
+      if (isThenable(value)) value = await Promise.race([value, interrupted]);
+      // A promise the cell rejected without awaiting is reported once the current macrotask's
+      // microtasks are done: waiting for the next one makes it this cell's error output.
+      await Promise.race([new Promise((resolve) => setImmediate(resolve)), interrupted]);
       finished = true;
       return value;
     } finally {
-      restore(before, finished);
+      clearInterval(keepAlive);
+      this.cancel = undefined;
+      this.task = undefined;
+      leave();
+      this.cellStopped(before, finished);
     }
+  }
+
+  /**
+   * The one place where a cell's evaluation has ended, whatever ended it: a value, an error, an
+   * interrupt, or a termination of its JavaScript. Per-cell state that must not outlive the cell is
+   * restored here: the autodiff state as it was before the cell (`finished`: it ended normally).
+   */
+  private cellStopped(before: ReturnType<typeof snapshot>, finished: boolean): void {
+    restore(before, finished);
   }
 
   async evaluateExpressions(expressions: Record<string, string>): Promise<Record<string, UserExpressionResult>> {
@@ -206,8 +280,24 @@ export class Session implements SessionApi {
     return inspect(this.global, code, cursorPos, detailLevel);
   }
 
+  /**
+   * Stops the running cell: a pending await is rejected with KeyboardInterrupt, a script not yet started
+   * never starts, and every timer cells scheduled that has not fired is cancelled (a looping timer
+   * stops with its cell; with no cell running, an interrupt stops those alone).
+   */
   interrupt(): void {
+    this.timers.cancelAll();
+    if (this.task) {
+      this.task.cancelled = true;
+      clearTimeout(this.task.timer);
+    }
     this.cancel?.(new KeyboardInterrupt('interrupted'));
+  }
+
+  /** A helper thread terminated JavaScript that ran outside any cell (a callback): say where. */
+  reportStopped(where: string | undefined): void {
+    const at = where ? mapPositions(where, this.maps) : undefined;
+    this.emitAsync([`KeyboardInterrupt: a callback was stopped${at ? ` at ${at}` : ''}`], /^(cell\[\d+\])/.exec(at ?? '')?.[1]);
   }
 
   /** The global names a cell can see (what completion offers); for front ends and tests. */

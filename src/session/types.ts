@@ -62,8 +62,13 @@ export interface SessionApi {
   isComplete(code: string): IsCompleteReply;
   complete(code: string, cursorPos: number): CompleteReply;
   inspect(code: string, cursorPos: number, detailLevel: 0 | 1): InspectReply;
-  /** Stops the running cell: rejects a pending top-level await (a busy synchronous loop is stopped by SIGINT via vm breakOnSigint). */
+  /**
+   * Stops the running cell: rejects a pending top-level await (a busy synchronous loop is stopped by
+   * SIGINT via vm breakOnSigint, or terminated by a helper thread) and cancels the timers cells left.
+   */
   interrupt(): void;
+  /** A helper thread terminated JavaScript outside any cell (a callback): tell the user where. */
+  reportStopped?(where: string | undefined): void;
 }
 
 export type UserExpressionResult =
