@@ -92,13 +92,20 @@ export class History {
         // Not there yet: appendFile creates it with mode 0600.
       }
     }
-    appendFile(file, JSON.stringify({ s: entry.session, n: line, i: input, o: output }) + '\n', { mode: 0o600 }, (err) => {
-      if (err && !this.writeFailed) {
-        this.writeFailed = true;
-        process.stderr.write(`[jacobi kernel] history not saved to ${file}: ${err.message}\n`);
-      }
-    });
+    // One append at a time, in order: concurrent appends may land in either order.
+    const text = JSON.stringify({ s: entry.session, n: line, i: input, o: output }) + '\n';
+    this.writes = this.writes.then(() => new Promise<void>((resolve) => {
+      appendFile(file, text, { mode: 0o600 }, (err) => {
+        if (err && !this.writeFailed) {
+          this.writeFailed = true;
+          process.stderr.write(`[jacobi kernel] history not saved to ${file}: ${err.message}\n`);
+        }
+        resolve();
+      });
+    }));
   }
+
+  private writes: Promise<void> = Promise.resolve();
 
   /** The `history` list of a history_reply for a history_request's content. */
   query(request: Record<string, unknown>): HistoryItem[] {
