@@ -47,14 +47,54 @@ function averaging(lib: Library, a: Args, x: Tensor, op: string): DType {
 
 const keep = (a: Args) => Boolean(a.keepdims);
 
+/** `where=`: a bool mask broadcast to x's shape, or null for none (True, None). */
+function whereMask(lib: Library, a: Args, x: Tensor): Tensor | null {
+  if (a.where === undefined || a.where === null || a.where === true) return null;
+  return ops.broadcastTo(ops.cast(tensorOf(lib, a.where), 'bool'), x.dims);
+}
+
+type Reduce = (x: Tensor, axis: number | number[] | null, keepdims: boolean, a: Args, lib: Library) => Tensor;
+
+/**
+ * A reduction with NumPy's `where=` (only the selected elements count) and `initial=` (one more
+ * element): sum and prod fill the rest with their identity, mean/var/std count the selected ones.
+ */
+function masked(name: string, f: Reduce, x: Tensor, mask: Tensor | null, a: Args, lib: Library): Tensor {
+  const axis = axisArg(a.axis), k = keep(a);
+  const hasInitial = a.initial !== undefined && a.initial !== null;
+  switch (name) {
+    case 'sum': case 'prod': case 'any': case 'all': {
+      const id = name === 'sum' ? 0 : name === 'prod' ? 1 : name === 'all';
+      const filled = mask === null ? x : ops.where(mask, x, ops.cast(ops.toTensor(id), x.dt));
+      const r = f(filled, axis, k, a, lib);
+      if (!hasInitial) return r;
+      return castTo((name === 'prod' ? ops.mul : ops.add)(r, ops.cast(tensorOf(lib, a.initial), r.dt)), r.dt);
+    }
+    case 'mean': case 'var': case 'std': {
+      if (hasInitial) throw pyError('TypeError', `${name}() got an unexpected keyword argument 'initial'`);
+      const xf = castTo(x, averaging(lib, a, x, name));
+      const m = ops.cast(mask!, xf.dt);
+      const n = ops.sum(m, axis, true);
+      const mean = ops.div(ops.sum(ops.mul(xf, m), axis, true), n);
+      let r = mean;
+      if (name !== 'mean') {
+        r = ops.div(ops.sum(ops.mul(ops.square(ops.sub(xf, mean)), m), axis, true), ops.sub(n, ddof(a, lib)));
+        if (name === 'std') r = ops.sqrt(r);
+      }
+      return k ? r : ops.squeeze(r, axis === null ? null : axis);
+    }
+  }
+  throw pyError('NotImplementedError', `${name}(..., where=...) is not supported by Jacobi`);
+}
+
 function reduction(name: string, doc: string, f: (x: Tensor, axis: number | number[] | null, keepdims: boolean, a: Args, lib: Library) => Tensor, sigs: Partial<Record<'np' | 'jnp' | 'torch' | 'tf', string | string[]>>, methods: OpRow['methods']): OpRow {
   return row({
     name, doc,
     impl: (a, lib) => {
-      if (a.where !== undefined && a.where !== null && a.where !== true) throw pyError('NotImplementedError', `${name}(..., where=...) is not supported by Jacobi`);
-      if (a.initial !== undefined && a.initial !== null) throw pyError('NotImplementedError', `${name}(..., initial=...) is not supported by Jacobi`);
       const x = tensorOf(lib, a.x);
-      return finish(lib, f(x, axisArg(a.axis), keep(a), a, lib), [x]);
+      const mask = whereMask(lib, a, x);
+      if (mask === null && (a.initial === undefined || a.initial === null)) return finish(lib, f(x, axisArg(a.axis), keep(a), a, lib), [x]);
+      return finish(lib, masked(name, f, x, mask, a, lib), [x]);
     },
     ...sigs, methods,
   });
@@ -195,7 +235,17 @@ function extreme(name: 'max' | 'min', alias: string, pairwise: string): OpRow {
         if (lib.name === 'torch') throw pyError('RuntimeError', `${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
         throw pyError('ValueError', `zero-size array to reduction operation ${pairwise} which has no identity`);
       }
-      return finish(lib, f(x, axisArg(a.axis), keep(a)), [x]);
+      const mask = whereMask(lib, a, x);
+      const hasInitial = a.initial !== undefined && a.initial !== null;
+      if (mask !== null && !hasInitial) {
+        throw pyError('ValueError', `reduction operation '${pairwise}' does not have an identity, so to use a where mask one has to specify 'initial'`);
+      }
+      if (!hasInitial) return finish(lib, f(x, axisArg(a.axis), keep(a)), [x]);
+      // initial= is one more element; where= leaves out the others (they become `initial`).
+      const init = ops.cast(tensorOf(lib, a.initial), x.dt);
+      const filled = mask === null ? x : ops.where(mask, x, init);
+      const both = name === 'max' ? ops.maximum : ops.minimum;
+      return finish(lib, castTo(both(f(filled, axisArg(a.axis), keep(a)), init), x.dt), [x]);
     },
     variants: {
       torch: (a, lib) => {
