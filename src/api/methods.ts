@@ -2,7 +2,7 @@
 // the library that made it (`a.sum(axis=0)` for NumPy, `t.sum(dim=0)` and `t.size()` for PyTorch;
 // a TensorFlow tensor has no `.sum`, as in TensorFlow), generated from the op table, plus the
 // attributes that are not operations (dtype, shape, size, ndim, T, item, tolist, numpy...).
-import { Tensor, Shape, alias } from '../tensor/tensor.js';
+import { Tensor, Shape } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { isFloat, itemsize as itemSizeOf, type DType } from '../tensor/dtype.js';
 import { PyFloat } from '../tensor/scalars.js';
@@ -123,7 +123,7 @@ const MEMBERS: Record<string, Partial<Record<Flavor | 'all', Member>>> = {
   fill_: { torch: { method(v: unknown) { const t = self(this); return updateInPlace(t, ops.cast(ops.broadcastTo(libraryOf('torch').convert(v, t.dt), t.dims), t.dt), 'fill_'); } } },
   copy_: { torch: { method(src: unknown) { const t = self(this); return updateInPlace(t, ops.cast(ops.broadcastTo(libraryOf('torch').convert(src, t.dt), t.dims), t.dt), 'copy_'); } } },
   fill: { numpy: { method(v: unknown) { const t = self(this); updateInPlace(t, ops.cast(ops.broadcastTo(libraryOf('numpy').convert(v, t.dt), t.dims), t.dt), 'fill'); } } },
-  view: { numpy: { method() { const t = self(this); return sameView(alias(t), t); } } },
+  view: { numpy: { method() { const t = self(this); return sameView(ops.identity(t), t); } } },
   at: { jax: { get() { return atHelper(self(this)); } } },
   uniform_: { torch: { method(...a: unknown[]) { return torchRandomMethods.uniform_.call(self(this), ...(a as [number, number])); } } },
   normal_: { torch: { method(...a: unknown[]) { return torchRandomMethods.normal_.call(self(this), ...(a as [number, number])); } } },

@@ -5,12 +5,12 @@
 // other tensor shares it) and its version bumped; NumPy-style views read through to the tensor
 // they view and write through to it. TensorFlow tensors and JAX arrays refuse, with their errors.
 import { kindOf, type DType } from '../tensor/dtype.js';
-import { alias, Tensor, type ViewOf } from '../tensor/tensor.js';
+import { Tensor, type ViewOf } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { sizeOf, stridesOf, sameDims, broadcastDims } from '../tensor/shape.js';
 import { anyActive, rebindAll } from '../core/levels.js';
 import { cast } from '../ops/cast.js';
-import { broadcastToDims, reshapeTo } from '../ops/structural.js';
+import { broadcastToDims, identity, reshapeTo } from '../ops/structural.js';
 import { indexPositions, scatterP } from '../ops/indexing.js';
 import { bind } from '../core/primitive.js';
 import { isGradEnabled, nodeOf } from '../autodiff/torch_autograd.js';
@@ -172,7 +172,7 @@ export function makeView(result: Tensor, base: Tensor, map: (offset: number, str
   const b: ViewOf = base.viewOf ?? { root: base, offset: 0, strides: stridesOf(base.dims), seen: base.version };
   const m = map(b.offset, b.strides);
   if (m === null) return result;
-  const v = result === base ? alias(result) : result;
+  const v = result === base ? identity(result) : result;
   v.viewOf = { root: b.root, offset: m.offset, strides: m.strides, seen: b.root.version };
   return v;
 }

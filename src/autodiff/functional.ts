@@ -2,7 +2,7 @@
 // pytrees with argnums and has_aux, and the Jacobians as JAX builds them: jacfwd = vmap of jvp over
 // the standard basis of the inputs, jacrev = vmap of the VJP over the basis of the outputs.
 import { isFloat } from '../tensor/dtype.js';
-import { alias, Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
 import { eye, onesLike, zeros, zerosLike } from '../tensor/create.js';
 import { sameDims, ValueError } from '../tensor/shape.js';
 import { PyFloat } from '../tensor/scalars.js';
@@ -177,7 +177,8 @@ function pull(r: Recorded, outTree: unknown, cts: unknown): Tensor[] {
 /** A cotangent typed as its primal is (JAX: the gradient of a weakly typed input is weakly typed). */
 function likePrimal(g: Tensor, x: Tensor): Tensor {
   if (g.weak === x.weak) return g;
-  const r = alias(g);
+  // identity, not a bare alias: an outer transformation must still follow g (grad of grad).
+  const r = identity(g);
   r.weak = x.weak;
   return r;
 }

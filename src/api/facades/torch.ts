@@ -118,12 +118,12 @@ export const torch: Record<string, any> = {
       ts.forEach((t: Tensor, i: number) => autograd.backward(t, gs[i] ?? null, { retain_graph: a.retain_graph ?? undefined, create_graph: a.create_graph, inputs: a.inputs ?? undefined }));
     }),
     functional: {
-      jvp: documented(functional.jvp, 'torch.autograd.functional.jvp(func, inputs, v=None, create_graph=False, strict=False)', 'Returns (func_output, jvp): the output of func at inputs and the Jacobian-vector product with v.'),
-      vjp: documented(functional.vjp, 'torch.autograd.functional.vjp(func, inputs, v=None, create_graph=False, strict=False)', 'Returns (func_output, vjp): the output of func at inputs and the vector-Jacobian product of v with the Jacobian.'),
-      jacobian: documented(functional.jacobian, 'torch.autograd.functional.jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, strategy="reverse-mode")', 'Computes the Jacobian of a given function.'),
-      hessian: documented(functional.hessian, 'torch.autograd.functional.hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode")', 'Computes the Hessian of a given scalar function.'),
-      hvp: documented(functional.hvp, 'torch.autograd.functional.hvp(func, inputs, v=None, create_graph=False, strict=False)', 'Returns (func_output, hvp): the Hessian of func at inputs times v.'),
-      vhp: documented(functional.vhp, 'torch.autograd.functional.vhp(func, inputs, v=None, create_graph=False, strict=False)', 'Returns (func_output, vhp): v times the Hessian of func at inputs.'),
+      jvp: documented(((...a: Parameters<typeof functional.jvp>) => torchOut(functional.jvp(...a))) as typeof functional.jvp, 'torch.autograd.functional.jvp(func, inputs, v=None, create_graph=False, strict=False)', 'Returns (func_output, jvp): the output of func at inputs and the Jacobian-vector product with v.'),
+      vjp: documented(((...a: Parameters<typeof functional.vjp>) => torchOut(functional.vjp(...a))) as typeof functional.vjp, 'torch.autograd.functional.vjp(func, inputs, v=None, create_graph=False, strict=False)', 'Returns (func_output, vjp): the output of func at inputs and the vector-Jacobian product of v with the Jacobian.'),
+      jacobian: documented(((...a: Parameters<typeof functional.jacobian>) => torchOut(functional.jacobian(...a))) as typeof functional.jacobian, 'torch.autograd.functional.jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, strategy="reverse-mode")', 'Computes the Jacobian of a given function.'),
+      hessian: documented(((...a: Parameters<typeof functional.hessian>) => torchOut(functional.hessian(...a))) as typeof functional.hessian, 'torch.autograd.functional.hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode")', 'Computes the Hessian of a given scalar function.'),
+      hvp: documented(((...a: Parameters<typeof functional.hvp>) => torchOut(functional.hvp(...a))) as typeof functional.hvp, 'torch.autograd.functional.hvp(func, inputs, v=None, create_graph=False, strict=False)', 'Returns (func_output, hvp): the Hessian of func at inputs times v.'),
+      vhp: documented(((...a: Parameters<typeof functional.vhp>) => torchOut(functional.vhp(...a))) as typeof functional.vhp, 'torch.autograd.functional.vhp(func, inputs, v=None, create_graph=False, strict=False)', 'Returns (func_output, vhp): v times the Hessian of func at inputs.'),
     },
   },
   func: torchFunc,
