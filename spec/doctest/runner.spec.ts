@@ -33,6 +33,15 @@ describe('doctest runner', function () {
     assert.equal(bad.got, '2\n');
   });
 
+  it('shows values as Python\'s doctest does (repr), or as IPython does with +IPYTHON_DISPLAY', async () => {
+    const long = '>>> list(range(30)).map((i) => i * 1000)';
+    const flat = `[${Array.from({ length: 30 }, (_, i) => i * 1000).join(', ')}]`;
+    const plain = write('plain.md', fence(long, flat));
+    const wrapped = write('ipython.md', '<!-- doctest: +IPYTHON_DISPLAY -->\n' + fence(long, ...Array.from({ length: 30 }, (_, i) => `${i ? ' ' : '['}${i * 1000}${i === 29 ? ']' : ','}`)));
+    const s = await runFiles([plain, wrapped], options());
+    assert.deepEqual([s.passed, s.failed], [2, 0]);
+  });
+
   it('gives each file a fresh session', async () => {
     const a = write('first.md', fence('>>> const shared = 1'));
     const b = write('second.md', fence('>>> typeof shared', "'undefined'"));

@@ -77,11 +77,13 @@ export const int = markDtype((x: unknown = 0): number => {
 /** Python's bool(x) (a tensor's truth follows its library's rule). */
 export const bool = markDtype((x: unknown = false): boolean => truth(x), 'bool');
 
-export function tuple<T>(items: Iterable<T> = []): PyTuple<T> {
+export function tuple<T>(items: Iterable<T> = [], ...extra: unknown[]): PyTuple<T> {
+  if (extra.length > 0) throw pyError('TypeError', `tuple expected at most 1 argument, got ${1 + extra.length}`);
   return makeTuple(...iterate(items) as T[]);
 }
 
-export function list<T>(items: Iterable<T> = []): T[] {
+export function list<T>(items: Iterable<T> = [], ...extra: unknown[]): T[] {
+  if (extra.length > 0) throw pyError('TypeError', `list expected at most 1 argument, got ${1 + extra.length}`);
   return [...iterate(items) as Iterable<T>];
 }
 

@@ -6,7 +6,7 @@ import { Tensor } from '../tensor/tensor.js';
 import { identity } from '../ops/structural.js';
 import { Variable } from '../tensor/variable.js';
 import { mapTree } from '../autodiff/tree.js';
-import { nameNode } from '../autodiff/torch_autograd.js';
+import { nameNode, requiresGrad } from '../autodiff/torch_autograd.js';
 import { torchNodeName } from './table/torch_nodes.js';
 import { bindArgs, parseSignature, type Signature } from './pysig.js';
 import { documented } from './docs.js';
@@ -40,9 +40,14 @@ export function shaped(lib: Library, r: unknown, inputs: readonly unknown[], arr
   });
 }
 
-/** Names the autograd node of a torch result as PyTorch does (the row knows which overload ran). */
+/**
+ * A torch result as PyTorch gives it: a factory called with `requires_grad=True` makes a leaf that
+ * requires grad; the autograd node is named as PyTorch names it (the row knows which overload ran).
+ */
 function torchNamed(r: OpRow, a: Args, lib: Library, res: unknown, inputs: readonly unknown[]): unknown {
-  if (lib.name !== 'torch' || !(res instanceof Tensor) || !res.requires_grad || inputs.includes(res)) return res;
+  if (lib.name !== 'torch' || !(res instanceof Tensor)) return res;
+  if (a.requires_grad === true && !res.requires_grad) return requiresGrad(res);
+  if (!res.requires_grad || inputs.includes(res)) return res;
   const name = torchNodeName(r.name, a);
   return name === undefined ? res : nameNode(res, name);
 }

@@ -6,6 +6,7 @@
 import { Tensor } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { PyFloat, pyFloat } from '../tensor/scalars.js';
+import { PyTuple } from '../tensor/pytuple.js';
 import { isPrintableTensor, isPrintableVariable } from '../tensor/printable.js';
 import * as ops from '../ops/index.js';
 import { binary as binaryKind, compare, finish, trueDivide, unarySame } from './kinds.js';
@@ -197,7 +198,11 @@ const UFUNC_NAMES: Partial<Record<BinaryOperator, string>> = {
  * (`Slice`, or a string `"start:stop:step"`), null (a new axis), `"..."`, an integer array or tensor,
  * or a boolean mask. NumPy's basic indexing gives views; integers give scalars in NumPy.
  */
-export function getItem(x: any, ...specs: unknown[]): unknown {
+/** Python's `x[(i, j)]` is `x[i, j]`: a tuple index is the list of per-axis indices. */
+const untuple = (specs: unknown[]): unknown[] => (specs.length === 1 && specs[0] instanceof PyTuple ? [...specs[0]] : specs);
+
+export function getItem(x: any, ...given: unknown[]): unknown {
+  const specs = untuple(given);
   if (isAtHelper(x)) return updateRef(x, specs);
   if (isTensorLike(x)) {
     const t = x instanceof Variable ? x.read() : (x as Tensor);
@@ -212,7 +217,8 @@ export function getItem(x: any, ...specs: unknown[]): unknown {
 }
 
 /** `x[i] = v` (returns v, as an assignment expression does). */
-export function setItem(x: any, specs: unknown[], value: unknown): unknown {
+export function setItem(x: any, given: unknown[], value: unknown): unknown {
+  const specs = untuple(given);
   if (isTensorLike(x)) {
     if (x instanceof Variable) throw pyError('TypeError', "'ResourceVariable' object does not support item assignment");
     setTensorItem(libraryFor(x), x as Tensor, specs, value);

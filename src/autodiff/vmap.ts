@@ -2,11 +2,12 @@
 // is a tracer that looks like one example (its dims leave the batch axis out) and stands for the
 // whole batch; every primitive applied to a tracer runs once, on the whole batch, through the
 // primitive's batching rule. Composes with every other level in every order.
+import { PyTuple } from '../tensor/pytuple.js';
 import { Tensor } from '../tensor/tensor.js';
 import { ValueError, normAxis } from '../tensor/shape.js';
 import { InterceptLevel, within } from '../core/levels.js';
 import type { Primitive } from '../core/primitive.js';
-import { toTensor } from '../ops/convert.js';
+import { isScalar, toTensor } from '../ops/convert.js';
 import { moveaxis } from '../ops/shape.js';
 import { broadcastToDims, reshapeTo } from '../ops/structural.js';
 import { isPlainObject, mapTree } from './tree.js';
@@ -98,7 +99,8 @@ function withAxes(tree: unknown, axes: unknown, f: (leaf: unknown, axis: number 
     if (!Array.isArray(tree) || tree.length !== axes.length) {
       throw new ValueError(`vmap in_axes must be an int, None, or a tuple of entries corresponding to the positional arguments passed to the function, but got len(in_axes)=${axes.length}, len(args)=${Array.isArray(tree) ? tree.length : 1}`);
     }
-    return tree.map((t, i) => withAxes(t, axes[i], f, `${path}[${i}]`));
+    const mapped = tree.map((t, i) => withAxes(t, axes[i], f, `${path}[${i}]`));
+    return tree instanceof PyTuple ? PyTuple.from2(mapped) : mapped;
   }
   if (isPlainObject(axes)) {
     if (!isPlainObject(tree)) throw new ValueError('vmap in_axes specification must be a tree prefix of the corresponding value');
@@ -144,9 +146,11 @@ export function vmap(f: (...args: any[]) => any, options: VmapOptions = {}): (..
       }) as unknown[];
       return f(...wrapped);
     });
-    const isT = (x: unknown): x is Tensor => x instanceof Tensor;
-    if (typeof outAxes === 'number' || outAxes === null) return mapTree(out, isT, (t) => level.unwrap(t, outAxes));
-    return withAxes(out, outAxes, (leaf, axis) => (leaf instanceof Tensor ? level.unwrap(leaf, axis) : leaf));
+    // Outputs with an axis are arrays batched there (a Python number is broadcast); with None, as they are.
+    const unwrap = (leaf: unknown, axis: number | null): unknown =>
+      leaf instanceof Tensor ? level.unwrap(leaf, axis) : axis !== null && isScalar(leaf) ? level.unwrap(toTensor(leaf), axis) : leaf;
+    if (typeof outAxes === 'number' || outAxes === null) return mapTree(out, isLeaf, (t) => unwrap(t, outAxes));
+    return withAxes(out, outAxes, unwrap);
   };
 }
 

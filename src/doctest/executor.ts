@@ -23,6 +23,7 @@ export class Executor {
   private broken = false;
   private setup: string[] = [];
   private nextId = 1;
+  private display: 'ipython' | 'python' = 'python';
   private stderrTail = '';
   private listener: ((msg: FromWorker) => void) | undefined;
   private exitListener: ((why: string) => void) | undefined;
@@ -30,15 +31,16 @@ export class Executor {
   constructor(private readonly options: ExecutorOptions) {}
 
   /** Starts a fresh session for a new file; `setup` cells run first (and again after a restart). */
-  async reset(setup: string[]): Promise<RunResult | null> {
+  async reset(setup: string[], display: 'ipython' | 'python' = 'python'): Promise<RunResult | null> {
     this.setup = setup;
+    this.display = display;
     this.broken = false;
     return this.start();
   }
 
   private async start(): Promise<RunResult | null> {
     if (!this.child) this.spawn();
-    const ready = await this.request({ type: 'reset' }, Math.max(60, this.options.timeoutSeconds) * 1000, (msg) => msg.type === 'ready');
+    const ready = await this.request({ type: 'reset', display: this.display }, Math.max(60, this.options.timeoutSeconds) * 1000, (msg) => msg.type === 'ready');
     if (ready !== true) {
       this.broken = true;
       return ready;

@@ -2,7 +2,7 @@
 import type { OutputEvent } from './collector.js';
 
 export type ToWorker =
-  | { type: 'reset' }
+  | { type: 'reset'; display: 'ipython' | 'python' }
   | { type: 'exec'; id: number; code: string };
 
 export type FromWorker =

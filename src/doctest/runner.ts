@@ -85,7 +85,10 @@ async function runFile(path: string, executor: Executor, options: RunOptions): P
   if (!file || file.examples.length === 0) return null;
   const needsSession = file.examples.some((ex) => !mergeFlags(options.flags, file!.flags, ex.flags).SKIP);
   if (needsSession) {
-    const failed = await executor.reset(file.setup);
+    // Values show as Python's doctest shows them (repr), as IPython does in notebooks and where the
+    // file asks for it (<!-- doctest: +IPYTHON_DISPLAY -->).
+    const display = file.kind === 'notebook' || file.flags.IPYTHON_DISPLAY ? 'ipython' : 'python';
+    const failed = await executor.reset(file.setup, display);
     if (failed) {
       report({ file: path, line: 1, source: file.setup.join('\n'), status: 'failed', want: '', got: '', message: `setup failed: ${describe(failed)}`, seconds: 0 });
     }

@@ -19,11 +19,13 @@ export interface Flags {
   RAISES?: boolean;
   /** Numbers compare within rtol/atol; false turns an inherited tolerance off. */
   TOLERANCE?: Tolerance | false;
+  /** (File level) values show as IPython's prompt shows them, not as Python's doctest (repr). */
+  IPYTHON_DISPLAY?: boolean;
 }
 
 export const FLAG_NAMES = [
   'ELLIPSIS', 'NORMALIZE_WHITESPACE', 'IGNORE_EXCEPTION_DETAIL', 'DONT_ACCEPT_BLANKLINE', 'SKIP',
-  'IGNORE_OUTPUT', 'RAISES', 'TOLERANCE',
+  'IGNORE_OUTPUT', 'RAISES', 'TOLERANCE', 'IPYTHON_DISPLAY',
 ] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 

@@ -54,7 +54,7 @@ process.on('message', (raw) => {
   const msg = raw as ToWorker;
   if (msg.type === 'reset') {
     void watchdog.then((w) => {
-      const fresh = new Session({ interrupts: w ? 'thread' : 'signal' });
+      const fresh = new Session({ interrupts: w ? 'thread' : 'signal', display: msg.display });
       session = fresh;
       return fresh.ready.then(() => send({ type: 'ready' }));
     });

@@ -3,8 +3,8 @@
 import type { MimeBundle } from './types.js';
 import * as printing from './printing.js';
 
-export function mimeBundle(value: unknown): MimeBundle {
-  const bundle: MimeBundle = { 'text/plain': printing.displayText(value) };
+export function mimeBundle(value: unknown, display: 'ipython' | 'python' = 'ipython'): MimeBundle {
+  const bundle: MimeBundle = { 'text/plain': display === 'python' ? printing.repr(value) : printing.displayText(value) };
   const html = printing.html(value);
   if (html !== undefined) bundle['text/html'] = html;
   return bundle;

@@ -23,6 +23,11 @@ import { loadScope } from './scope.js';
 import { TypeChecker } from './typecheck.js';
 
 export interface SessionOptions {
+  /**
+   * How a cell's value is shown: `ipython` (default) as IPython's prompt shows it (long tuples and
+   * lists one element per line), `python` as Python's own REPL and doctest show it (plain repr).
+   */
+  display?: 'ipython' | 'python';
   /** Report TypeScript's type errors for a cell (against earlier cells' declarations) before running it. */
   typeCheck?: boolean;
   /** help(x) gives a pager payload, as IPython's `x?` does in a notebook (default); false prints it instead. */
@@ -174,7 +179,7 @@ export class Session implements SessionApi {
       if (this.checker) this.checker.accept(code);
       // Python's None (and JavaScript's undefined) shows nothing.
       const shown = compiled.hasValue && value !== undefined && value !== null;
-      const result = !silent && shown ? mimeBundle(value) : undefined;
+      const result = !silent && shown ? mimeBundle(value, this.options.display) : undefined;
       if (store && shown) this.global._ = value;
       return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: this.payload };
     } catch (e) {

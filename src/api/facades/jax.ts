@@ -3,6 +3,7 @@
 // linearize, grad, value_and_grad, jacfwd, jacrev, hessian, vmap, jit (eager), with jax.nn, jax.lax,
 // jax.random, jax.tree_util and jax.scipy.
 import { Tensor } from '../../tensor/tensor.js';
+import { tuple } from '../../tensor/pytuple.js';
 import type { DType } from '../../tensor/dtype.js';
 import * as ops from '../../ops/index.js';
 import { isScalar, type Scalar } from '../../ops/convert.js';
@@ -32,25 +33,29 @@ const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
 
 /** Results of a JAX transformation are JAX arrays, whatever the arguments were. */
 // `any`: results are pytrees the caller destructures (`const [y, t] = jax.jvp(...)`).
-const jaxOut = (x: unknown): any => mapTree(x, isTensor, (t) => relabel(t, 'jax'));
+const jaxOut = (x: unknown): any => mapTree(x, isTensor, (t) => {
+  // 64-bit values made inside (a Python float broadcast by vmap) are held as JAX holds them.
+  const c = jaxHeld(t.dt);
+  return relabel(c !== t.dt ? ops.cast(t, c) : t, 'jax');
+});
 /**
  * Arguments become JAX arrays as JAX's tracing makes them: other libraries' tensors relabelled (a
  * NumPy array passed to jax.grad), 64-bit types held as JAX holds them, Python scalars weakly typed
  * arrays (jax.jvp(f, (2.,), (3.,)) works in float32 with weak_type=True).
  */
 const isArgLeaf = (x: unknown): x is Tensor | Scalar => isTensor(x) || isScalar(x);
-const jaxIn = (args: unknown[]): unknown[] => args.map((a) => mapTree(a, isArgLeaf, (t) => {
-  if (!isTensor(t)) return lib.convert(t, lib.resultType('array', [t]));
+const jaxIn = (args: unknown[], scalars = true): unknown[] => args.map((a) => mapTree(a, isArgLeaf, (t) => {
+  if (!isTensor(t)) return scalars ? lib.convert(t, lib.resultType('array', [t])) : t;
   const c = jaxHeld(t.dt);
   return c !== t.dt ? relabel(ops.cast(t, c), 'jax') : t.flavor === 'jax' ? t : relabel(t, 'jax');
 }));
 
 /** A transformation whose inputs and outputs are JAX arrays. */
-function jaxTransform<F extends Fn>(name: string, signature: string, doc: string, t: F): F {
+function jaxTransform<F extends Fn>(name: string, signature: string, doc: string, t: F, scalars = true): F {
   const wrapped = ((f: Fn, ...rest: unknown[]) => {
     if (typeof f !== 'function') throw pyError('TypeError', `Expected a callable value, got ${f === null ? 'None' : typeof f}`);
     const g = t(f, ...rest);
-    return typeof g === 'function' ? (...args: unknown[]) => jaxOut(g(...jaxIn(args))) : g;
+    return typeof g === 'function' ? (...args: unknown[]) => jaxOut(g(...jaxIn(args, scalars))) : g;
   }) as F;
   Object.defineProperty(wrapped, 'name', { value: name });
   return documented(wrapped, signature, doc);
@@ -61,7 +66,12 @@ const jvp = documented((f: Fn, primals: unknown[], tangents: unknown[], ...rest:
   return jaxOut(transforms.jvp(f, jaxIn(primals as unknown[]), jaxIn(tangents as unknown[]), o));
 }, 'jax.jvp(fun, primals, tangents, has_aux=False)', 'Computes a (forward-mode) Jacobian-vector product of fun. Returns (primals_out, tangents_out).');
 
-const vjp = documented((f: Fn, ...primals: unknown[]) => jaxOut(transforms.vjp(f, ...jaxIn(primals))),
+const vjp = documented((f: Fn, ...primals: unknown[]) => {
+  const [out, pull, ...aux] = transforms.vjp(f, ...jaxIn(primals)) as unknown[];
+  // vjp_fn takes cotangents as JAX does (Python floats weakly typed) and returns JAX arrays.
+  const vjpFn = (...cts: unknown[]) => jaxOut((pull as Fn)(...jaxIn(cts)));
+  return jaxOut(tuple(out, vjpFn, ...aux));
+},
   'jax.vjp(fun, *primals, has_aux=False)', 'Computes a (reverse-mode) vector-Jacobian product of fun. Returns (primals_out, vjp_fn); vjp_fn(ct) returns one cotangent per primal.');
 
 /** jax.jit runs the function eagerly: the same results, nothing is compiled or cached (the options are accepted and checked). */
@@ -81,7 +91,8 @@ const jit = documented((f: Fn, ...rest: unknown[]) => {
 
 const vmap = jaxTransform('vmap', 'jax.vmap(fun, in_axes=0, out_axes=0, axis_name=None, axis_size=None, spmd_axis_name=None)',
   'Vectorizing map: fun over a batch axis of its arguments (in_axes) with the batch at out_axes of its results. Batching rules per primitive, composing with grad, jvp and vjp in any order.',
-  (f: Fn, ...rest: unknown[]) => vmapTransform(f, vmapOptions(rest)));
+  // Arguments not mapped reach fun as they are (a Python float stays a float), as in JAX.
+  (f: Fn, ...rest: unknown[]) => vmapTransform(f, vmapOptions(rest)), false);
 
 function vmapOptions(rest: unknown[]): { in_axes?: any; out_axes?: any; axis_size?: number } {
   if (isPlainObject(rest[rest.length - 1])) {

@@ -14,6 +14,9 @@ type Fn = (...args: any[]) => any;
 const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
 const isLeaf = (x: unknown): x is Tensor | number | boolean => x instanceof Tensor || typeof x === 'number' || typeof x === 'boolean';
 
+/** A loop carry as JAX traces it: Python scalars become weakly typed arrays, tensors JAX arrays. */
+const carryOf = (x: unknown): unknown => mapTree(x, isLeaf, (v) => (v instanceof Tensor ? finish(lib, v, [v], false) : lib.convert(v, lib.resultType('array', [v]))));
+
 /** Both branches' results combined by a batched predicate. */
 function selectTrees(pred: Tensor, a: unknown, b: unknown): unknown {
   const bs = flatten(b, isLeaf);
@@ -34,14 +37,15 @@ export const lax = {
     return branches[i](...(a.operands as unknown[]));
   }, 'Apply exactly one of the branches given by index (clamped to range).'),
   fori_loop: pyfn('jax.lax.fori_loop(lower, upper, body_fun, init_val, *, unroll=None)', (a) => {
-    let val = a.init_val;
+    let val = carryOf(a.init_val);
     const lo = Number(a.lower instanceof Tensor ? a.lower.values[0] : a.lower), hi = Number(a.upper instanceof Tensor ? a.upper.values[0] : a.upper);
-    for (let i = lo; i < hi; i++) val = (a.body_fun as Fn)(i, val);
+    // The index is an int32 array (weakly typed for Python int bounds), as the traced loop gives it.
+    for (let i = lo; i < hi; i++) val = carryOf((a.body_fun as Fn)(carryOf(i), val));
     return val;
   }, 'Loop from lower to upper by reduction to a loop over body_fun(i, val).'),
   while_loop: pyfn('jax.lax.while_loop(cond_fun, body_fun, init_val)', (a) => {
-    let val = a.init_val;
-    while (truth((a.cond_fun as Fn)(val))) val = (a.body_fun as Fn)(val);
+    let val = carryOf(a.init_val);
+    while (truth((a.cond_fun as Fn)(val))) val = carryOf((a.body_fun as Fn)(val));
     return val;
   }, 'Call body_fun repeatedly in a loop while cond_fun is True.'),
   scan: pyfn('jax.lax.scan(f, init, xs=None, length=None, reverse=False, unroll=1)', (a) => {

@@ -91,7 +91,13 @@ export const shapeRows: OpRow[] = [
   }),
   row({
     name: 'transpose', doc: 'Reverse or permute the axes of an array (torch.transpose swaps two dimensions).',
-    impl: (a, lib) => permute(lib, tensorOf(lib, a.x), a.axes === undefined || a.axes === null ? (a.perm ?? null) : shapeArg(a.axes)),
+    impl: (a, lib) => {
+      // The method takes `*axes`: none reverses them, one sequence is the permutation.
+      let axes = a.axes;
+      if (Array.isArray(axes) && axes.length === 0) axes = null;
+      else if (Array.isArray(axes) && axes.length === 1 && (Array.isArray(axes[0]) || axes[0] === null)) axes = axes[0];
+      return permute(lib, tensorOf(lib, a.x), axes === undefined || axes === null ? (a.perm ?? null) : shapeArg(axes));
+    },
     variants: { torch: (a, lib) => swap(lib, tensorOf(lib, a.x), a.dim0, a.dim1) },
     np: 'transpose(a, axes=None)', jnp: 'transpose(a, axes=None)', torch: 'transpose(input, dim0, dim1)', tf: 'transpose(a, perm=None, conjugate=False, name=None)',
     methods: { numpy: 'transpose(*axes)', jax: 'transpose(*axes)', torch: 'transpose(dim0, dim1)' },
