@@ -38,6 +38,15 @@ export function pyStringRepr(s: string): string {
 
 export type Special = (x: object) => string | undefined;
 
+const addresses = new WeakMap<object, string>();
+let nextAddress = 0x7f3a1c400000;
+/** A stable, made-up address for an object's default repr (Python shows its memory address). */
+function addressOf(o: object): string {
+  let a = addresses.get(o);
+  if (a === undefined) { a = (nextAddress += 0x50).toString(16); addresses.set(o, a); }
+  return a;
+}
+
 /**
  * Python repr of a JS value. `special` handles objects this module does not know (tensors, shapes):
  * it returns their text or undefined.
@@ -91,9 +100,12 @@ export function pyRepr(x: unknown, special: Special, seen: Set<object> = new Set
     if (obj instanceof Date) return obj.toISOString();
     const proto = Object.getPrototypeOf(obj) as object | null;
     if (proto !== null && proto !== Object.prototype) {
-      // A class instance with its own text (e.g. a toString override) prints that text.
+      // A class instance with its own text (e.g. a toString override) prints that text; any other
+      // prints as Python's default repr does (its class and a stable made-up address), not its fields.
       const ts = (obj as { toString?: unknown }).toString;
       if (typeof ts === 'function' && ts !== Object.prototype.toString) return String(obj);
+      const name = (obj.constructor as { name?: string } | undefined)?.name || 'object';
+      return `<${name} object at 0x${addressOf(obj)}>`;
     }
     const entries = Object.entries(obj);
     return '{' + entries.map(([k, v]) => `${pyStringRepr(k)}: ${r(v)}`).join(', ') + '}';

@@ -1,5 +1,6 @@
 // np.random: the legacy global RandomState (MT19937) and RandomState objects, and default_rng's
 // Generator (PCG64 through SeedSequence), drawing NumPy's streams bit for bit (src/api/random).
+import { PY_REPR } from '../../tensor/printable.js';
 import { namespace } from '../generate.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { pyFloat } from '../../tensor/scalars.js';
@@ -153,6 +154,10 @@ class GeneratorObject {
 
 const defaultRngFn = pyfn('np.random.default_rng(seed=None)', (a) => new GeneratorObject(defaultRng(a.seed ?? undefined)),
   'Construct a new Generator with the default BitGenerator (PCG64), seeded through SeedSequence.');
+
+// NumPy's reprs (a made-up address, as NumPy shows the object's).
+Object.defineProperty(RandomStateObject.prototype, PY_REPR, { value: () => 'RandomState(MT19937) at 0x7F3A1C2F2E80' });
+Object.defineProperty(GeneratorObject.prototype, PY_REPR, { value: () => 'Generator(PCG64) at 0x7F3A1C2F3F40' });
 
 export const numpyRandom = namespace({
   ...legacyMethods(() => global),

@@ -1,10 +1,11 @@
 // torch's random functions on PyTorch's CPU generator (mt19937), bit for bit with PyTorch 1.13
 // (src/api/random): the default generator (manual_seed, get_rng_state...) and Generator objects.
 import { Tensor } from '../../tensor/tensor.js';
+import { PY_REPR } from '../../tensor/printable.js';
 import type { DType } from '../../tensor/dtype.js';
 import { TorchGenerator, torchRandom, type TorchDType, type TorchFloatDType } from '../random/index.js';
 import { pyfn, pyclass } from '../args.js';
-import { dtypeArg } from '../dtype_objects.js';
+import { dtypeArg, dtypeObject } from '../dtype_objects.js';
 import { requiresGrad } from '../../autodiff/torch_autograd.js';
 import { torch as lib } from '../lib/torch.js';
 import { pyError } from '../errors.js';
@@ -44,6 +45,7 @@ export class GeneratorObject {
   get_state(): Tensor { return new Tensor('uint8', [this.engine.getState().length], this.engine.getState(), 'torch'); }
   set_state(s: Tensor): this { this.engine.setState(Uint8Array.from(s.values as ArrayLike<number>)); return this; }
   get device(): string { return 'cpu'; }
+  [PY_REPR](): string { return '<torch._C.Generator object at 0x7f3a1c2f1d30>'; }
 }
 
 export const torchRandomFns = {
@@ -69,6 +71,22 @@ export const torchRandomFns = {
     const dims = shapeArg(size), dt = (dtypeArg(a.dtype, 'torch', 'randint') ?? 'int64') as TorchDType;
     return made(torchRandom.randint(genOf(a.generator), num(low), num(high), count(dims), dt), dims, dt, a);
   }, 'Returns a tensor filled with random integers generated uniformly between low (inclusive) and high (exclusive).'),
+  // The *_like forms draw as rand/randn/randint of the input's shape (and dtype unless one is given).
+  rand_like: pyfn('torch.rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format)', (a) => {
+    const x = a.input as Tensor, dt = floatDtype(a.dtype ?? dtypeObject('torch', x.dt), 'rand_like');
+    return made(torchRandom.rand(defaultGenerator, x.count, dt), [...x.dims], dt, a);
+  }, 'Returns a tensor with the same size as input filled with random numbers from a uniform distribution on [0, 1).'),
+  randn_like: pyfn('torch.randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format)', (a) => {
+    const x = a.input as Tensor, dt = floatDtype(a.dtype ?? dtypeObject('torch', x.dt), 'randn_like');
+    return made(torchRandom.randn(defaultGenerator, x.count, dt), [...x.dims], dt, a);
+  }, 'Returns a tensor with the same size as input filled with random numbers from a normal distribution with mean 0 and variance 1.'),
+  randint_like: pyfn('torch.randint_like(input, low=0, high=None, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format)', (a) => {
+    const x = a.input as Tensor;
+    let low = a.low, high = a.high;
+    if (high === undefined || high === null) { high = low; low = 0; }
+    const dt = (dtypeArg(a.dtype, 'torch', 'randint_like') ?? x.dt) as TorchDType;
+    return made(torchRandom.randint(defaultGenerator, num(low), num(high), x.count, dt), [...x.dims], dt, a);
+  }, 'Returns a tensor with the same shape as input filled with random integers between low (inclusive) and high (exclusive).'),
   randperm: pyfn(`torch.randperm(n, *, generator=None, ${SIZE_KW})`, (a) => {
     const dt = (dtypeArg(a.dtype, 'torch', 'randperm') ?? 'int64') as TorchDType;
     return made(torchRandom.randperm(genOf(a.generator), num(a.n), dt), [num(a.n)], dt, a);
