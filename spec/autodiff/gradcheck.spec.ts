@@ -79,6 +79,11 @@ describe('autodiff: gradcheck (float64 central differences)', function () {
       check('2**x', (x) => ops.pow(2, x), [X(36)]);
       check('x/4', (x) => ops.div(x, 4), [X(37)]);
     });
+    it('pow with a Python-float exponent: the derivative stays in float64', () => {
+      // b − 1 for a weak exponent b used to drop to float32 (a 1e-8 relative error).
+      const g = jax.grad((x: Tensor) => ops.sum(ops.pow(x, 1 / 3)))(f64([0.854], [1])) as Tensor;
+      assertClose(g, [(1 / 3) * Math.pow(0.854, -2 / 3)], 1e-15, 0, 'd/dx x**(1/3)');
+    });
     it('where (constant condition, both branches differentiated, broadcasting)', () => {
       const cond = ops.greater(f64([1, -1, 1, -1, -1, 1], [2, 3]), 0);
       check('where', (x, y) => ops.where(cond, x, y), [X(38), X(39)]);
