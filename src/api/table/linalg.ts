@@ -150,8 +150,21 @@ export const linalgRows: OpRow[] = [
       const row0 = k >= 0 ? ops.concat([ops.zeros([k], x.dt), x], 0) : ops.concat([x, ops.zeros([-k], x.dt)], 0);
       return finish(lib, ops.where(mask, ops.broadcastTo(ops.reshape(row0, [1, n]), [n, n]), ops.zeros([1], x.dt)), [x], false);
     },
-    np: 'diag(v, k=0)', jnp: 'diag(v, k=0)', torch: 'diag(input, diagonal=0, *, out=None)', tf: 'linalg.diag(diagonal, name="diag", k=0)',
-    rename: { v: 'x', diagonal: 'x' },
+    np: 'diag(v, k=0)', jnp: 'diag(v, k=0)', torch: 'diag(input, diagonal=0, *, out=None)',
+    // torch's `diagonal` is the offset (TensorFlow's is the input: its own row below).
+    rename: { v: 'x', diagonal: 'k' },
+  }),
+  row({
+    name: 'matrix_diag', doc: 'A batch of diagonal matrices from a batch of diagonals (tf.linalg.diag; k offsets the diagonal).',
+    impl: (a, lib) => {
+      const x = tensorOf(lib, a.x);
+      const k = a.k ?? 0;
+      const n = x.dims[x.dims.length - 1] + Math.abs(k);
+      const padded = k >= 0 ? ops.concat([ops.zeros([...x.dims.slice(0, -1), k], x.dt), x], -1) : ops.concat([x, ops.zeros([...x.dims.slice(0, -1), -k], x.dt)], -1);
+      const rows = ops.broadcastTo(ops.expandDims(padded, -2), [...x.dims.slice(0, -1), n, n]);
+      return finish(lib, ops.where(eye(n, n, 'bool', lib.flavor, k), rows, ops.zeros([1], x.dt)), [x], false);
+    },
+    tf: 'linalg.diag(diagonal, name="diag", k=0)', rename: { diagonal: 'x' },
   }),
   triangle('tril', 'Lower triangle of an array (elements above the k-th diagonal zeroed).'),
   triangle('triu', 'Upper triangle of an array (elements below the k-th diagonal zeroed).'),
