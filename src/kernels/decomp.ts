@@ -3,7 +3,9 @@
 // lower), Householder QR (geqr2 + org2r, LAPACK's reflector convention so R's signs agree with
 // LAPACK), the SVD by one-sided Jacobi (Hestenes; singular values descending), the symmetric
 // eigenproblem by cyclic Jacobi (eigenvalues ascending) and the pseudo-inverse from the SVD.
-// Float32 inputs are computed in float64 by the callers and rounded once at the end.
+// LU and Cholesky round every intermediate to float32 for float32 matrices (as float32 LAPACK,
+// so that exact singularity is decided the same way); the others compute float32 matrices in
+// float64 and the callers round the results once.
 //
 // Signs of singular vectors and eigenvectors are whatever the Jacobi rotations give: like
 // LAPACK's, they are not defined by the decomposition and may differ from LAPACK's choice.
@@ -15,12 +17,19 @@ export interface LuResult {
   parity: number;
 }
 
+/** Rounds each intermediate to float32 (`f32`) or leaves float64 arithmetic as it is. */
+export type Rounding = (x: number) => number;
+const exact: Rounding = (x) => x;
+export const rounding = (f32: boolean): Rounding => (f32 ? Math.fround : exact);
+
 /**
  * In-place LU with partial pivoting of the n×n matrix `a` (P A = L U, unit L below the diagonal,
- * U on and above it). `piv[k]` is the row swapped with row k. A zero pivot is recorded and skipped,
- * as LAPACK's dgetf2 does, so the factorization always completes.
+ * U on and above it). `piv[k]` is the row swapped with row k. As LAPACK's getrf: the column is
+ * scaled by the pivot's reciprocal, and a zero pivot is recorded and skipped so the factorization
+ * completes. `r` rounds every intermediate (float32 matrices are factorized in float32 arithmetic,
+ * as float32 LAPACK does, so exactly singular float32 matrices are found as such).
  */
-export function luFactor(a: Float64Array, n: number, piv: Int32Array): LuResult {
+export function luFactor(a: Float64Array, n: number, piv: Int32Array, r: Rounding = exact): LuResult {
   let info = 0, parity = 1;
   for (let k = 0; k < n; k++) {
     let p = k, best = Math.abs(a[k * n + k]);
@@ -35,20 +44,21 @@ export function luFactor(a: Float64Array, n: number, piv: Int32Array): LuResult 
         parity = -parity;
         for (let j = 0; j < n; j++) { const t = a[k * n + j]; a[k * n + j] = a[p * n + j]; a[p * n + j] = t; }
       }
-      for (let i = k + 1; i < n; i++) a[i * n + k] /= pivot;
+      const inv = r(1 / pivot);
+      for (let i = k + 1; i < n; i++) a[i * n + k] = r(a[i * n + k] * inv);
     } else if (info === 0) info = k + 1;
     for (let i = k + 1; i < n; i++) {
       const l = a[i * n + k];
       if (l === 0) continue;
       const ri = i * n, rk = k * n;
-      for (let j = k + 1; j < n; j++) a[ri + j] -= l * a[rk + j];
+      for (let j = k + 1; j < n; j++) a[ri + j] = r(a[ri + j] - r(l * a[rk + j]));
     }
   }
   return { info, parity };
 }
 
 /** Solves A X = B in place in `b` (n×k, row-major) from luFactor's result (a zero pivot gives inf/NaN). */
-export function luSolve(lu: Float64Array, n: number, piv: Int32Array, b: Float64Array, k: number): void {
+export function luSolve(lu: Float64Array, n: number, piv: Int32Array, b: Float64Array, k: number, r: Rounding = exact): void {
   for (let i = 0; i < n; i++) {
     const p = piv[i];
     if (p !== i) for (let j = 0; j < k; j++) { const t = b[i * k + j]; b[i * k + j] = b[p * k + j]; b[p * k + j] = t; }
@@ -57,37 +67,38 @@ export function luSolve(lu: Float64Array, n: number, piv: Int32Array, b: Float64
     for (let m = 0; m < i; m++) {
       const l = lu[i * n + m];
       if (l === 0) continue;
-      for (let j = 0; j < k; j++) b[i * k + j] -= l * b[m * k + j];
+      for (let j = 0; j < k; j++) b[i * k + j] = r(b[i * k + j] - r(l * b[m * k + j]));
     }
   }
   for (let i = n - 1; i >= 0; i--) {
     for (let m = i + 1; m < n; m++) {
       const u = lu[i * n + m];
       if (u === 0) continue;
-      for (let j = 0; j < k; j++) b[i * k + j] -= u * b[m * k + j];
+      for (let j = 0; j < k; j++) b[i * k + j] = r(b[i * k + j] - r(u * b[m * k + j]));
     }
     const d = lu[i * n + i];
-    for (let j = 0; j < k; j++) b[i * k + j] /= d;
+    for (let j = 0; j < k; j++) b[i * k + j] = r(b[i * k + j] / d);
   }
 }
 
 /**
  * Cholesky factor L (lower, A = L Lᵀ) of the n×n matrix in `a`, reading its lower triangle, written
- * to `out` (zeros above the diagonal). Returns the order of the first leading minor that is not
- * positive definite (LAPACK's info), 0 on success; on failure `out` is left partly written.
+ * to `out` (zeros above the diagonal), every intermediate rounded by `r`. Returns the order of the
+ * first leading minor that is not positive definite (LAPACK's info), 0 on success; on failure
+ * `out` is left partly written.
  */
-export function cholesky(a: Float64Array, n: number, out: Float64Array): number {
+export function cholesky(a: Float64Array, n: number, out: Float64Array, r: Rounding = exact): number {
   out.fill(0);
   for (let j = 0; j < n; j++) {
     let d = a[j * n + j];
-    for (let k = 0; k < j; k++) d -= out[j * n + k] * out[j * n + k];
+    for (let k = 0; k < j; k++) d = r(d - r(out[j * n + k] * out[j * n + k]));
     if (!(d > 0)) return j + 1;
-    const ljj = Math.sqrt(d);
+    const ljj = r(Math.sqrt(d));
     out[j * n + j] = ljj;
     for (let i = j + 1; i < n; i++) {
       let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= out[i * n + k] * out[j * n + k];
-      out[i * n + j] = s / ljj;
+      for (let k = 0; k < j; k++) s = r(s - r(out[i * n + k] * out[j * n + k]));
+      out[i * n + j] = r(s / ljj);
     }
   }
   return 0;

@@ -124,12 +124,13 @@ export const solveP: Primitive<SolveParams> = definePrimitive<SolveParams>({
     const out = new Float64Array(b.count);
     const piv = new Int32Array(n);
     const bv = b.values;
+    const r = K.rounding(a.dt === 'float32');
     forEachMatrix(a, 2, (lu, i) => {
-      const { info } = K.luFactor(lu, n, piv);
+      const { info } = K.luFactor(lu, n, piv, r);
       if (info !== 0 && p.check) throw new LinAlgError('singular', info, i, a.dims.length > 2);
       const x = out.subarray(i * n * k, (i + 1) * n * k);
       for (let j = 0; j < n * k; j++) x[j] = Number(bv[i * n * k + j]);
-      K.luSolve(lu, n, piv, x, k);
+      K.luSolve(lu, n, piv, x, k, r);
     });
     return output(a.dt, b.dims, out, [a, b]);
   },
@@ -184,8 +185,9 @@ export const slogdetP: Primitive<void> = definePrimitive<void>({
     const batch = batchOf(a, 2);
     const out = new Float64Array(prod(batch) * 2);
     const piv = new Int32Array(n);
+    const r = K.rounding(a.dt === 'float32');
     forEachMatrix(a, 2, (lu, i) => {
-      const { info, parity } = K.luFactor(lu, n, piv);
+      const { info, parity } = K.luFactor(lu, n, piv, r);
       let s = parity, l = 0;
       for (let j = 0; j < n; j++) {
         const d = lu[j * n + j];
@@ -223,10 +225,11 @@ export const detP: Primitive<void> = definePrimitive<void>({
     const batch = batchOf(a, 2);
     const out = new Float64Array(prod(batch));
     const piv = new Int32Array(n);
+    const r = K.rounding(a.dt === 'float32');
     forEachMatrix(a, 2, (lu, i) => {
-      const { parity } = K.luFactor(lu, n, piv);
+      const { parity } = K.luFactor(lu, n, piv, r);
       let d = 1;
-      for (let j = 0; j < n; j++) d *= lu[j * n + j];
+      for (let j = 0; j < n; j++) d = r(d * lu[j * n + j]);
       out[i] = parity * d;
     });
     return output(a.dt, batch, out, [a]);
@@ -280,7 +283,7 @@ export const choleskyP: Primitive<CholeskyParams> = definePrimitive<CholeskyPara
     const out = new Float64Array(a.count);
     forEachMatrix(a, 2, (m, i) => {
       const l = out.subarray(i * n * n, (i + 1) * n * n);
-      const info = K.cholesky(m, n, l);
+      const info = K.cholesky(m, n, l, K.rounding(a.dt === 'float32'));
       if (info !== 0) {
         if (p.check) throw new LinAlgError('not_positive_definite', info, i, a.dims.length > 2);
         l.fill(NaN);
@@ -396,10 +399,10 @@ export interface SvdParams {
   /** U is m×m and Vh n×n. */
   full: boolean;
   /**
-   * Derivatives of full U/Vh when m ≠ n: 'narrow' treats the completing columns as constant
-   * (PyTorch's svd_backward narrows them away); 'raise' refuses, as JAX does.
+   * Derivatives of full U/Vh: 'narrow' treats the columns beyond min(m, n) as constant (PyTorch's
+   * svd_backward narrows them away); an error is the library's refusal (JAX refuses any full SVD).
    */
-  fullGrad: 'narrow' | 'raise';
+  fullGrad: 'narrow' | { name: string; message: string };
 }
 
 function svdShapes(m: number, n: number, p: SvdParams): number[][] {
@@ -425,11 +428,8 @@ function reducedFactors(out: Tensor, m: number, n: number, p: SvdParams): [Tenso
   return [ur, s, T(vhr)];
 }
 
-function svdDiffCheck(a: Tensor, p: SvdParams): void {
-  const [m, n] = lastTwo(a);
-  if (p.uv && p.full && m !== n && p.fullGrad === 'raise') {
-    throw new NotDifferentiableError('NotImplementedError', 'Singular value decomposition JVP not implemented for full matrices');
-  }
+function svdDiffCheck(p: SvdParams): void {
+  if (p.uv && p.full && p.fullGrad !== 'narrow') throw new NotDifferentiableError(p.fullGrad.name, p.fullGrad.message);
 }
 
 /** Pads a reduced U tangent [.., m, k] (or Vh tangent [.., k, n]) to the full size with zeros. */
@@ -462,7 +462,7 @@ export const svdP: Primitive<SvdParams> = definePrimitive<SvdParams>({
     return output(a.dt, [...batch, size], out, [a]);
   },
   jvp: ([a], [ta], out, p) => {
-    svdDiffCheck(a, p);
+    svdDiffCheck(p);
     const [m, n] = lastTwo(a);
     const batch = batchOf(a, 2);
     const dA = ta!;
@@ -490,7 +490,7 @@ export const svdP: Primitive<SvdParams> = definePrimitive<SvdParams>({
     return pack(p.full ? [padFull(dU, rank - 1, m), ds, padFull(dVh, rank - 2, n)] : [dU, ds, dVh], batch);
   },
   vjp: ([a], out, p) => {
-    svdDiffCheck(a, p);
+    svdDiffCheck(p);
     const [m, n] = lastTwo(a);
     return (ct) => {
       if (!p.uv) {
@@ -514,9 +514,9 @@ export const svdP: Primitive<SvdParams> = definePrimitive<SvdParams>({
 });
 
 /** U, S, Vh (uv) or [S]. */
-export function svd(a: Tensor, opts: { full: boolean; uv: boolean; fullGrad?: 'narrow' | 'raise' }): Tensor[] {
+export function svd(a: Tensor, opts: { full: boolean; uv: boolean; fullGrad?: SvdParams['fullGrad'] }): Tensor[] {
   const [m, n] = lastTwo(a);
-  const p: SvdParams = { uv: opts.uv, full: opts.uv && opts.full, fullGrad: opts.fullGrad ?? 'raise' };
+  const p: SvdParams = { uv: opts.uv, full: opts.uv && opts.full, fullGrad: opts.fullGrad ?? 'narrow' };
   return unpack(bind(svdP, [a], p), svdShapes(m, n, p));
 }
 
