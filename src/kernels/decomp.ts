@@ -3,9 +3,9 @@
 // lower), Householder QR (geqr2 + org2r, LAPACK's reflector convention so R's signs agree with
 // LAPACK), the SVD by one-sided Jacobi (Hestenes; singular values descending), the symmetric
 // eigenproblem by cyclic Jacobi (eigenvalues ascending) and the pseudo-inverse from the SVD.
-// LU and Cholesky round every intermediate to float32 for float32 matrices (as float32 LAPACK,
-// so that exact singularity is decided the same way); the others compute float32 matrices in
-// float64 and the callers round the results once.
+// Float32 matrices are computed in float64 and the results rounded once; LU and Cholesky can also
+// round every intermediate to float32, which the callers use to decide exact singularity and
+// positive definiteness as float32 LAPACK does.
 //
 // Signs of singular vectors and eigenvectors are whatever the Jacobi rotations give: like
 // LAPACK's, they are not defined by the decomposition and may differ from LAPACK's choice.

@@ -110,6 +110,24 @@ const batchUnary = <P>(prim: () => Primitive<P>) => ([x]: Tensor[], [d]: (number
 
 // ---------------------------------------------------------------- solve (LU)
 
+/**
+ * LU of one matrix. For float32, exact singularity is decided in float32 arithmetic (as float32
+ * LAPACK decides it: [[1,2,3],[4,5,6],[7,8,9]] is singular in float32, not in float64), while the
+ * factors the values come from are float64's, rounded once at the end; a matrix float32 finds
+ * singular keeps its float32 factors (so results are the inf/NaN LAPACK gives).
+ */
+function factorize(m: Float64Array, n: number, piv: Int32Array, f32: boolean): K.LuResult & { r: K.Rounding } {
+  if (f32) {
+    const copy = Float64Array.from(m);
+    const r32 = K.luFactor(copy, n, piv, Math.fround);
+    if (r32.info !== 0) {
+      m.set(copy);
+      return { ...r32, r: Math.fround };
+    }
+  }
+  return { ...K.luFactor(m, n, piv), r: K.rounding(false) };
+}
+
 export interface SolveParams {
   /** Raise LinAlgError for an exactly singular matrix (else the result holds inf/NaN, as in JAX). */
   check: boolean;
@@ -124,9 +142,8 @@ export const solveP: Primitive<SolveParams> = definePrimitive<SolveParams>({
     const out = new Float64Array(b.count);
     const piv = new Int32Array(n);
     const bv = b.values;
-    const r = K.rounding(a.dt === 'float32');
     forEachMatrix(a, 2, (lu, i) => {
-      const { info } = K.luFactor(lu, n, piv, r);
+      const { info, r } = factorize(lu, n, piv, a.dt === 'float32');
       if (info !== 0 && p.check) throw new LinAlgError('singular', info, i, a.dims.length > 2);
       const x = out.subarray(i * n * k, (i + 1) * n * k);
       for (let j = 0; j < n * k; j++) x[j] = Number(bv[i * n * k + j]);
@@ -185,9 +202,8 @@ export const slogdetP: Primitive<void> = definePrimitive<void>({
     const batch = batchOf(a, 2);
     const out = new Float64Array(prod(batch) * 2);
     const piv = new Int32Array(n);
-    const r = K.rounding(a.dt === 'float32');
     forEachMatrix(a, 2, (lu, i) => {
-      const { info, parity } = K.luFactor(lu, n, piv, r);
+      const { info, parity } = factorize(lu, n, piv, a.dt === 'float32');
       let s = parity, l = 0;
       for (let j = 0; j < n; j++) {
         const d = lu[j * n + j];
@@ -225,9 +241,8 @@ export const detP: Primitive<void> = definePrimitive<void>({
     const batch = batchOf(a, 2);
     const out = new Float64Array(prod(batch));
     const piv = new Int32Array(n);
-    const r = K.rounding(a.dt === 'float32');
     forEachMatrix(a, 2, (lu, i) => {
-      const { parity } = K.luFactor(lu, n, piv, r);
+      const { parity, r } = factorize(lu, n, piv, a.dt === 'float32');
       let d = 1;
       for (let j = 0; j < n; j++) d = r(d * lu[j * n + j]);
       out[i] = parity * d;
@@ -283,7 +298,9 @@ export const choleskyP: Primitive<CholeskyParams> = definePrimitive<CholeskyPara
     const out = new Float64Array(a.count);
     forEachMatrix(a, 2, (m, i) => {
       const l = out.subarray(i * n * n, (i + 1) * n * n);
-      const info = K.cholesky(m, n, l, K.rounding(a.dt === 'float32'));
+      // Float32: positive definiteness decided in float32 arithmetic, the factor from float64's.
+      let info = K.cholesky(m, n, l, K.rounding(a.dt === 'float32'));
+      if (info === 0 && a.dt === 'float32') info = K.cholesky(m, n, l);
       if (info !== 0) {
         if (p.check) throw new LinAlgError('not_positive_definite', info, i, a.dims.length > 2);
         l.fill(NaN);
