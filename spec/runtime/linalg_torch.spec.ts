@@ -20,6 +20,7 @@ interface Fixture {
   errors: Record<string, [string, string] | null>;
   grad_errors: Record<string, [string, string] | null>;
   reprs: Record<string, string>;
+  grad_fns: Record<string, (string | null)[]>;
 }
 const data = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Fixture;
 
@@ -141,6 +142,20 @@ const REPRS: Record<string, () => unknown> = {
   cholesky: () => L.cholesky(f32([[4, 2], [2, 3]])),
 };
 
+const GRAD_FNS: Record<string, (A: T, B: T) => unknown> = {
+  inv: (A) => L.inv(A), inverse: (A) => torch.inverse(A), 'Tensor.inverse': (A) => A.inverse(),
+  solve: (A) => L.solve(A, A), det: (A) => L.det(A), 'Tensor.det': (A) => A.det(),
+  slogdet: (A) => L.slogdet(A), 'torch.slogdet': (A) => torch.slogdet(A), logdet: (A) => torch.logdet(A),
+  cholesky: (A) => L.cholesky(A), qr: (A) => L.qr(A), svd: (_A, B) => L.svd(B), svdvals: (_A, B) => L.svdvals(B),
+  eigh: (A) => L.eigh(A), eigvalsh: (A) => L.eigvalsh(A),
+  'matrix_power 3': (A) => L.matrix_power(A, 3), 'matrix_power -1': (A) => L.matrix_power(A, -1),
+  'matrix_power 0': (A) => L.matrix_power(A, 0), 'matrix_power 1': (A) => L.matrix_power(A, 1),
+  pinv: (_A, B) => L.pinv(B), pinverse: (_A, B) => torch.pinverse(B), lstsq: (A) => L.lstsq(A, A),
+  norm: (A) => L.norm(A), "norm 'nuc'": (A) => L.norm(A, 'nuc'), 'norm 2': (A) => L.norm(A, 2),
+  'norm 1': (A) => L.norm(A, 1), vector_norm: (A) => L.vector_norm(A), matrix_norm: (A) => L.matrix_norm(A),
+  'torch.norm': (A) => torch.norm(A), "torch.norm 'nuc'": (A) => torch.norm(A, { p: 'nuc' }),
+};
+
 function thrown(f: () => unknown): [string, string] | null {
   try {
     f();
@@ -189,6 +204,18 @@ describe('runtime: torch.linalg against PyTorch 1.13 (recorded fixtures)', funct
         const [f, x0] = GRAD_ERRORS[name];
         const x = x0().requires_grad_(true) as T;
         assert.deepEqual(thrown(() => f(x).backward()), want);
+      });
+    }
+  });
+
+  describe("autograd node names (grad_fn), PyTorch's per overload", () => {
+    for (const [name, want] of Object.entries(data.grad_fns)) {
+      it(name, () => {
+        const A = torch.tensor([[2, 1], [1, 3]], { dtype: torch.float32, requires_grad: true }) as T;
+        const B = torch.tensor([[2, 1, 0], [1, 3, 1]], { dtype: torch.float32, requires_grad: true }) as T;
+        const r = GRAD_FNS[name](A, B);
+        const rs = Array.isArray(r) ? (r as T[]) : [r as T];
+        assert.deepEqual(rs.map((t) => t.gradFnName), want);
       });
     }
   });

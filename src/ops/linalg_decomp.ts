@@ -13,11 +13,11 @@
 import * as K from '../kernels/decomp.js';
 import type { DType } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
-import { eye as eyeTensor, zeros } from '../tensor/create.js';
+import { eye as eyeTensor, full, zeros } from '../tensor/create.js';
 import { bind, definePrimitive, type Primitive } from '../core/primitive.js';
 import { result } from './result.js';
 import { allBatchFirst, batchFirst, broadcastToDims, reshapeTo, stopGradient } from './structural.js';
-import { add, div, exp, greater, log, mul, neg, sub } from './arith.js';
+import { add, div, exp, greater, log, mul, neg, sub, where } from './arith.js';
 import { cast } from './cast.js';
 import { sum } from './reductions.js';
 import { concat, matrixTranspose as T, sliceAxis, transpose, broadcastShapes } from './shape.js';
@@ -632,7 +632,8 @@ export const pinv = (a: Tensor, rtol: number, atol = 0): Tensor => bind(pinvP, [
 /** A integer power of square matrices by repeated squaring (negative powers invert first). */
 export function matrixPower(a: Tensor, n: number, check = true): Tensor {
   const size = a.dims[a.dims.length - 1];
-  if (n === 0) return broadcastToDims(eyeLike(size, a), a.dims);
+  // n = 0: the identity, still a (zero-derivative) function of a, as PyTorch's copy is.
+  if (n === 0) return where(full(a.dims, true, 'bool', a.flavor), broadcastToDims(eyeLike(size, a), a.dims), a);
   let x = n < 0 ? inv(a, check) : a;
   let k = Math.abs(n);
   if (k === 1) return x;

@@ -599,9 +599,10 @@ function lstsqOf(lib: Library, a: Args): unknown {
       const ranks = Array.from(r.rank.values as ArrayLike<number>, Number);
       const fullRank = ranks.every((k) => k === Math.min(m, n));
       const empty = (dt: DType) => ops.zeros([0], dt, 'torch');
-      const residuals = m > n && driver !== 'gelsy' && (driver === 'gels' || fullRank) ? r.residuals : empty(A.dt);
+      // Only the solution is differentiable in PyTorch.
+      const residuals = m > n && driver !== 'gelsy' && (driver === 'gels' || fullRank) ? ops.stopGradient(r.residuals) : empty(A.dt);
       const rank = driver === 'gels' ? empty('int64') : ops.cast(r.rank, 'int64');
-      const sv = driver === 'gelsd' || driver === 'gelss' ? r.s : empty(A.dt);
+      const sv = driver === 'gelsd' || driver === 'gelss' ? ops.stopGradient(r.s) : empty(A.dt);
       const x = vec ? ops.squeeze(r.x, -1) : r.x;
       return torchResult('linalg_lstsq', ['solution', 'residuals', 'rank', 'singular_values'],
         [done(lib, x, [a.x, a.y]), done(lib, residuals, [a.x]), done(lib, rank, [a.x]), done(lib, sv, [a.x])]);
