@@ -5,7 +5,7 @@
 // square matrices (distinct singular values) for QR, SVD and pinv. Eigenvectors and singular
 // vectors have no defined sign, so their checks multiply each vector by the sign of its first
 // component (a function with zero derivative), which makes the result sign-invariant.
-import { jax, ops, Tensor } from '../../src/index.js';
+import { jax, jnp, ops, Tensor } from '../../src/index.js';
 import { check, random } from './gradcheck_core.js';
 
 const L = ops.linalg;
@@ -86,5 +86,27 @@ describe('autodiff: gradcheck of linear algebra (float64 central differences)', 
       check('pinv wide', (a) => L.pinv(a, 1e-15), [X(51, [2, 3])]);
     });
     it('lstsq solution (both arguments)', () => check('lstsq', (a, b) => L.lstsq(a, b, 1e-15).x, [X(52, [4, 2]), X(53, [4, 1])]));
+  });
+
+  describe('through jnp.linalg (the facade compositions)', () => {
+    const J = (x: unknown) => x as Tensor;
+    it("det: JAX's explicit 3×3 formula and sign·exp(log|det|) for 4×4", () => {
+      check('jnp det 3x3', (a) => J(jnp.linalg.det(a)), [shifted(60, 3)]);
+      check('jnp det 4x4', (a) => J(jnp.linalg.det(a)), [shifted(61, 4)], { second: false });
+    });
+    it("norms from the singular values: 'nuc', 2, -2", () => {
+      check('jnp norm nuc', (a) => J(jnp.linalg.norm(a, 'nuc')), [X(62, [3, 2])]);
+      check('jnp norm 2', (a) => J(jnp.linalg.norm(a, 2)), [X(63, [3, 2])]);
+      check('jnp norm -2', (a) => J(jnp.linalg.norm(a, -2)), [X(64, [2, 3])], { second: false });
+    });
+    it('eigh (symmetrized input) and cholesky', () => {
+      check('jnp eigh', (a) => J((jnp.linalg.eigh(a) as Tensor[])[0]), [X(65, [3, 3])]);
+      check('jnp cholesky', (a) => J(jnp.linalg.cholesky(a)), [spd(66, 3)], { second: false });
+    });
+    it('slogdet, solve, lstsq solution', () => {
+      check('jnp slogdet', (a) => J((jnp.linalg.slogdet(a) as Tensor[])[1]), [shifted(67, 3)]);
+      check('jnp solve vector', (a, b) => J(jnp.linalg.solve(a, b)), [shifted(68, 3), X(69, [3])], { second: false });
+      check('jnp lstsq', (a, b) => J((jnp.linalg.lstsq(a, b) as Tensor[])[0]), [X(70, [4, 2]), X(71, [4])], { second: false });
+    });
   });
 });
