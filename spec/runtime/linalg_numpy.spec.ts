@@ -53,6 +53,10 @@ const cases: Record<string, string> = {
   ls_def_x: 'np.linalg.lstsq(np.ones((3, 2)), np.arange(3.), rcond=None)[0]', ls_def_res: 'np.linalg.lstsq(np.ones((3, 2)), np.arange(3.), rcond=None)[1]',
   ls_def_rank: 'np.linalg.lstsq(np.ones((3, 2)), np.arange(3.), rcond=None)[2]',
 };
+Object.assign(cases, {
+  svd_tiny: `np.linalg.svd(${lit(m33)} * 1e-200, compute_uv=False)`, svd_huge: `np.linalg.svd(${lit(m33)} * 1e200, compute_uv=False)`,
+  eigh_tiny: `np.linalg.eigvalsh(${lit(s33)} * 1e-200)`, eigh_huge: `np.linalg.eigvalsh(${lit(s33)} * 1e200)`,
+});
 const ORDS: [string, unknown][] = [['None', null], ["'fro'", 'fro'], ["'nuc'", 'nuc'], ['np.inf', Infinity], ['-np.inf', -Infinity], ['1', 1], ['-1', -1], ['2', 2], ['-2', -2]];
 ORDS.forEach(([p], i) => (cases[`mnorm${i}`] = `np.linalg.norm(${lit(t43)}, ${p})`));
 const VORDS: [string, number | null][] = [['None', null], ['0', 0], ['1', 1], ['-1', -1], ['2', 2], ['3', 3], ['np.inf', Infinity], ['-np.inf', -Infinity], ['-2.5', -2.5]];
@@ -205,6 +209,17 @@ describe('runtime: np.linalg against NumPy 1.24', function () {
       assertLike(T(np.linalg.svd(b243, { compute_uv: false })), S('svd_vals'), TOL);
       assertLike(T(np.linalg.svd(ops.cast(t43, 'float32'), { compute_uv: false })), S('svd_f32'), TOL32);
       assertLike((np.linalg.svd(ops.add(sym, ops.matrixTranspose(sym)), { hermitian: true }) as Tensor[])[1], S('svd_herm_s'), TOL);
+    });
+    it('no overflow or underflow for entries near 1e±200 (scaled before the rotations); vectors stay orthonormal', function () {
+      oracle.need(this);
+      for (const [k, f] of [['tiny', 1e-200], ['huge', 1e200]] as const) {
+        const [u, s] = np.linalg.svd(ops.mul(m33, f)) as Tensor[];
+        assertLike(s, S(`svd_${k}`), TOL);
+        closeTo(vals(T(ops.matmul(ops.matrixTranspose(u), u))), vals(eye(3)), 0, 1e-14, `UᵀU ${k}`);
+        const [w, v] = np.linalg.eigh(ops.mul(s33, f)) as Tensor[];
+        assertLike(w, S(`eigh_${k}`), TOL);
+        closeTo(vals(T(ops.matmul(ops.matrixTranspose(v), v))), vals(eye(3)), 0, 1e-14, `VᵀV ${k}`);
+      }
     });
     it("eigh: ascending values, vectors; UPLO='U' reads the other triangle; eigvalsh batched, float32", function () {
       oracle.need(this);

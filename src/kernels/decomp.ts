@@ -235,13 +235,17 @@ export function svd(a: Float64Array, m: number, n: number, uv: boolean, full: bo
       return out;
     }
   }
+  // Scaled to a largest entry of 1, so that the squared norms neither overflow nor underflow.
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) scale = Math.max(scale, Math.abs(a[i]));
+  if (scale === 0) scale = 1;
   const tall = m >= n;
   const p = tall ? m : n, q = tall ? n : m;
   // g[j] is column j of G (length p); v[j] column j of the accumulated rotations (length q).
   const g: Float64Array[] = [], v: Float64Array[] = [];
   for (let j = 0; j < q; j++) {
     const col = new Float64Array(p);
-    for (let i = 0; i < p; i++) col[i] = tall ? a[i * n + j] : a[j * n + i];
+    for (let i = 0; i < p; i++) col[i] = (tall ? a[i * n + j] : a[j * n + i]) / scale;
     g.push(col);
     const e = new Float64Array(q);
     e[j] = 1;
@@ -269,13 +273,13 @@ export function svd(a: Float64Array, m: number, n: number, uv: boolean, full: bo
   }
   const norms = g.map((c) => norm2(c, 0, 1, p));
   const order = norms.map((_, i) => i).sort((x, y) => norms[y] - norms[x] || x - y);
-  for (let i = 0; i < k; i++) out.s[i] = norms[order[i]];
+  for (let i = 0; i < k; i++) out.s[i] = norms[order[i]] * scale;
   if (!uv) return out;
   // Left vectors (of G) for the nonzero singular values; the rest completed to an orthonormal set.
-  const big = out.s[0];
+  const big = norms[order[0]];
   const left: (Float64Array | null)[] = new Array<Float64Array | null>(tall ? ucols : vrows).fill(null);
   for (let i = 0; i < k; i++) {
-    const sv = out.s[i];
+    const sv = norms[order[i]];
     if (sv === 0 || sv <= big * EPS * 1e-3) continue;
     const col = g[order[i]];
     const w = new Float64Array(p);
@@ -299,16 +303,24 @@ export function svd(a: Float64Array, m: number, n: number, uv: boolean, full: bo
  */
 export function symmetricEigen(a: Float64Array, n: number, w: Float64Array, vecs: Float64Array): void {
   const A = new Float64Array(n * n);
-  let finite = true;
+  let finite = true, scale = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       const x = a[i * n + j];
       if (!Number.isFinite(x)) finite = false;
+      scale = Math.max(scale, Math.abs(x));
+    }
+  }
+  if (!finite) { w.fill(NaN); vecs.fill(NaN); return; }
+  // Scaled to a largest entry of 1 (no overflow or underflow in the rotations), scaled back at the end.
+  if (scale === 0) scale = 1;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      const x = a[i * n + j] / scale;
       A[i * n + j] = x;
       A[j * n + i] = x;
     }
   }
-  if (!finite) { w.fill(NaN); vecs.fill(NaN); return; }
   const V = new Float64Array(n * n);
   for (let i = 0; i < n; i++) V[i * n + i] = 1;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
@@ -348,7 +360,7 @@ export function symmetricEigen(a: Float64Array, n: number, w: Float64Array, vecs
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => A[x * n + x] - A[y * n + y] || x - y);
   for (let j = 0; j < n; j++) {
     const o = order[j];
-    w[j] = A[o * n + o];
+    w[j] = A[o * n + o] * scale;
     for (let r = 0; r < n; r++) vecs[r * n + j] = V[r * n + o];
   }
 }
