@@ -90,6 +90,9 @@ const ERRORS: Record<string, [string, () => unknown]> = {
   e_norm_dup: ['np.linalg.norm(np.ones((2, 2)), axis=(0, 0))', () => np.linalg.norm(np.ones([2, 2]), { axis: [0, 0] })],
   e_norm_axes: ['np.linalg.norm(np.ones((2, 2)), axis=(0, 1, 0))', () => np.linalg.norm(np.ones([2, 2]), { axis: [0, 1, 0] })],
   e_lstsq_3d: ['np.linalg.lstsq(np.ones((2, 2, 2)), np.ones(2), rcond=None)', () => np.linalg.lstsq(np.ones([2, 2, 2]), np.ones(2), { rcond: null })],
+  e_svd_nan: ["np.linalg.svd(np.array([[np.nan, 1.], [1., 1.]]))", () => np.linalg.svd(np.array([[NaN, 1], [1, 1]]))],
+  e_pinv_nan: ["np.linalg.pinv(np.array([[np.nan, 1.], [1., 1.]]))", () => np.linalg.pinv(np.array([[NaN, 1], [1, 1]]))],
+  e_norm_empty: ['np.linalg.norm(np.ones((0, 3)), 2)', () => np.linalg.norm(np.ones([0, 3]), 2)],
   e_f16: ['np.linalg.inv(np.eye(2, dtype=np.float16))', () => np.linalg.inv(np.eye(2, { dtype: 'float16' }))],
 };
 for (const [k, [expr]] of Object.entries(ERRORS)) cases[k] = expr;

@@ -378,6 +378,7 @@ export const linalgDecompRows: OpRow[] = [
         return torchResult('linalg_svd', ['U', 'S', 'Vh'], [u, s, vh]);
       }
       const full = a.full_matrices ?? true, uv = a.compute_uv ?? true;
+      if (lib.name === 'numpy') nonFinite(x, 'SVD did not converge');
       if (a.hermitian) return hermitianSvd(lib, x, uv, a.x);
       const parts = L.svd(x, {
         full, uv, fullGrad: lib.name === 'jax' ? { name: 'NotImplementedError', message: 'Singular value decomposition JVP not implemented for full matrices' } : SVD_TORCH_FULL,
@@ -462,6 +463,7 @@ export const linalgDecompRows: OpRow[] = [
         }
         default: rtol = scalarTol(a.rcond, 'rcond') ?? 10 * big * eps(x.dt);
       }
+      if (lib.name === 'numpy') nonFinite(x, 'SVD did not converge');
       const src = a.hermitian ? L.symmetricInput(x, 'L') : x;
       return done(lib, L.pinv(src, rtol, atol), [a.x]);
     },
@@ -489,6 +491,13 @@ export const linalgDecompRows: OpRow[] = [
     jnp: 'linalg.matrix_transpose(x, /)', tf: 'linalg.matrix_transpose(a, name="matrix_transpose", conjugate=False)', rename: { a: 'x' },
   }),
 ];
+
+/** NumPy's LAPACK-based SVD does not converge on NaN entries (it raises). */
+function nonFinite(x: Tensor, message: string): void {
+  if (!x.concrete) return;
+  const v = x.values;
+  for (let i = 0; i < v.length; i++) if (Number.isNaN(Number(v[i]))) throw pyError('LinAlgError', message);
+}
 
 /** JAX's explicit 2×2 and 3×3 determinants (their derivatives stay right at singular matrices). */
 function smallDet(x: Tensor, n: number): Tensor {
@@ -557,6 +566,7 @@ function lstsqOf(lib: Library, a: Args): unknown {
         rcond = eps(dt);
       } else if (a.rcond === null || a.rcond === undefined) rcond = eps(dt) * Math.max(m, n);
       else rcond = Number(a.rcond) < 0 ? eps(dt) : Number(a.rcond);
+      nonFinite(Af, 'SVD did not converge in Linear Least Squares');
       const r = L.lstsq(Af, Bm, rcond);
       const rank = Number(r.rank.values[0]);
       const x = vec ? ops.squeeze(r.x, -1) : r.x;

@@ -22,11 +22,25 @@ const ordText = (o: unknown) => (o === Infinity ? 'inf' : o === -Infinity ? '-in
 
 /** A vector norm over `axes` (NumPy's formulas; ord 0 counts nonzeros). */
 function vectorNorm(x: Tensor, ord: number, axes: number[] | null, keepdims: boolean): Tensor {
-  return ops.vectorNorm(x, ord, axes, keepdims);
+  return reduction(() => ops.vectorNorm(x, ord, axes, keepdims));
+}
+
+/** The kernels' RangeError for an empty max/min reduction, as the ValueError NumPy raises. */
+function reduction<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError && e.message.startsWith('zero-size array')) throw pyError('ValueError', e.message);
+    throw e;
+  }
 }
 
 /** A matrix norm over the axes (r, c), which may be anywhere. */
 function matrixNorm(x: Tensor, ord: unknown, r: number, c: number, keepdims: boolean): Tensor {
+  return reduction(() => matrixNormOf(x, ord, r, c, keepdims));
+}
+
+function matrixNormOf(x: Tensor, ord: unknown, r: number, c: number, keepdims: boolean): Tensor {
   let out: Tensor;
   if (ord === null || ord === 'fro' || ord === 'f' || ord === 'euclidean') out = ops.sqrt(ops.sum(ops.square(x), [r, c]));
   else if (ord === 1 || ord === -1) {
