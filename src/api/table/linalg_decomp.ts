@@ -379,7 +379,11 @@ export const linalgDecompRows: OpRow[] = [
       }
       const full = a.full_matrices ?? true, uv = a.compute_uv ?? true;
       if (lib.name === 'numpy') nonFinite(x, 'SVD did not converge');
-      if (a.hermitian) return hermitianSvd(lib, x, uv, a.x);
+      if (a.subset_by_index !== undefined && a.subset_by_index !== null) throw pyError('NotImplementedError', 'svd(subset_by_index=...) is not supported by Jacobi');
+      if (a.hermitian) {
+        const h = hermitianSvd(lib, x, uv, a.x);
+        return lib.name === 'jax' && Array.isArray(h) ? jaxResult('SVDResult', [...h] as Tensor[]) : h;
+      }
       const parts = L.svd(x, {
         full, uv, fullGrad: lib.name === 'jax' ? { name: 'NotImplementedError', message: 'Singular value decomposition JVP not implemented for full matrices' } : SVD_TORCH_FULL,
       }).map((t) => done(lib, t, [a.x]));
