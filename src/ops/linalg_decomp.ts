@@ -8,8 +8,10 @@
 // primitive has one output; tangents and cotangents travel packed the same way.
 //
 // Float32 matrices are factorized in float64 and the results rounded once (NumPy calls float32
-// LAPACK; the results agree to float32 precision). The signs of eigenvectors and singular vectors
-// are those the Jacobi kernels give, not necessarily LAPACK's (neither library defines them).
+// LAPACK; the results agree to float32 precision), except that whether a float32 matrix is exactly
+// singular or positive definite is decided in float32 arithmetic, as float32 LAPACK decides it.
+// The signs of eigenvectors and singular vectors are those the Jacobi kernels give, not
+// necessarily LAPACK's (neither library defines them); QR's are LAPACK's.
 import * as K from '../kernels/decomp.js';
 import type { DType } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
