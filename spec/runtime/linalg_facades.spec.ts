@@ -3,7 +3,7 @@
 // documented behaviour, with values cross-checked against np.linalg, itself checked against NumPy
 // in linalg_numpy.spec.ts); and jax.vmap through every decomposition against the batched op.
 import assert from 'node:assert/strict';
-import { jax, jnp, np, ops, tf, Tensor } from '../../src/index.js';
+import { jax, jnp, np, ops, tf, torch, Tensor } from '../../src/index.js';
 import { repr } from '../../src/format/index.js';
 import { NamedTuple, PyTuple } from '../../src/tensor/pytuple.js';
 import { assertClose, F, flat } from '../autodiff/helpers.js';
@@ -110,6 +110,20 @@ describe('runtime: jnp.linalg and tf.linalg', function () {
       const [u, , vh] = np.linalg.svd(np.array(F([[1., 2.], [3., 4.]]))) as Tensor[];
       assertClose(g, flat(ops.matmul(u, vh)), 1e-5, 1e-6, 'd sum(s) / dA = U Vh');
       assert.equal(repr(jax.grad((x: Tensor) => jnp.linalg.det(x))(jnp.array(F([[1., 2.], [2., 4.]])))), 'Array([[ 4., -2.],\n       [-2.,  1.]], dtype=float32)');
+    });
+  });
+
+  describe('derivatives of the values alone at repeated eigenvalues and singular values (no NaN from the unused vectors)', () => {
+    it('jax.grad of sum(eigvalsh), sum(svd S) and the nuclear norm at the identity is the identity', () => {
+      const I = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+      assertClose(jax.grad((a: Tensor) => T(jnp.linalg.eigvalsh(a)).sum())(jnp.eye(3)), I, 0, 1e-7, 'eigvalsh');
+      assertClose(jax.grad((a: Tensor) => T((jnp.linalg.svd(a, { full_matrices: false }) as Tensor[])[1]).sum())(jnp.eye(3)), I, 0, 1e-7, 'svd S');
+      assertClose(jax.grad((a: Tensor) => T(jnp.linalg.norm(a, 'nuc')))(jnp.eye(3)), I, 0, 1e-7, 'nuclear norm');
+    });
+    it('torch: eigenvalues of torch.eye(3, requires_grad=True) backpropagate to the identity', () => {
+      const A = torch.eye(3, { requires_grad: true }) as Tensor;
+      T(torch.linalg.eigh(A).eigenvalues).sum().backward();
+      assertClose(A.grad, [1, 0, 0, 0, 1, 0, 0, 0, 1], 0, 1e-7);
     });
   });
 

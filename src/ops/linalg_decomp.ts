@@ -19,7 +19,7 @@ import { eye as eyeTensor, full, zeros } from '../tensor/create.js';
 import { bind, definePrimitive, type Primitive } from '../core/primitive.js';
 import { result } from './result.js';
 import { allBatchFirst, batchFirst, broadcastToDims, reshapeTo, stopGradient } from './structural.js';
-import { add, div, exp, greater, log, mul, neg, sub, where } from './arith.js';
+import { add, div, equal, exp, greater, log, mul, neg, sub, where } from './arith.js';
 import { cast } from './cast.js';
 import { sum } from './reductions.js';
 import { concat, matrixTranspose as T, sliceAxis, transpose, broadcastShapes } from './shape.js';
@@ -437,6 +437,15 @@ function reciprocalGaps(x: Tensor): Tensor {
   return sub(div(1, add(sub(asRow(x), asCol(x)), e)), e);
 }
 
+/**
+ * F ∘ X where a zero of X gives 0 even if F is infinite there: the cotangent of unused singular
+ * vectors or eigenvectors is zero, and repeated values (F infinite) must not make the derivative
+ * of the values alone NaN (JAX skips symbolic zeros, PyTorch the undefined gradients).
+ */
+const gapMul = (F: Tensor, X: Tensor) => where(equal(X, 0), 0, mul(F, X));
+/** X / s with the same rule (zero singular values, zero cotangents). */
+const gapDiv = (X: Tensor, s: Tensor) => where(equal(X, 0), 0, div(X, s));
+
 /** The reduced U, S, V (V = Vhᵀ, n×k) inside a packed full or reduced SVD. */
 function reducedFactors(out: Tensor, m: number, n: number, p: SvdParams): [Tensor, Tensor, Tensor] {
   const k = Math.min(m, n);
@@ -520,12 +529,12 @@ export const svdP: Primitive<SvdParams> = definePrimitive<SvdParams>({
       const [gu, gs, gv] = reducedFactors(ct, m, n, p);
       const sRow = asRow(s), sCol = asCol(s);
       const F = reciprocalGaps(mul(s, s));
-      const J = mul(F, mm(u, gu, true)), Kt = mul(F, mm(v, gv, true));
+      const J = gapMul(F, mm(u, gu, true)), Kt = gapMul(F, mm(v, gv, true));
       // G = diag(S̄) + (J + Jᵀ) Σ + Σ (K + Kᵀ); Ā = U G Vᵀ (+ the parts outside U's or V's span).
       const G = add(add(diagEmbed(gs), mul(add(J, T(J)), sRow)), mul(sCol, add(Kt, T(Kt))));
       let ga = mm(mm(u, G), v, false, true);
-      if (m > n) ga = add(ga, mm(div(sub(gu, mm(u, mm(u, gu, true))), sRow), v, false, true));
-      if (n > m) ga = add(ga, mm(u, div(sub(gv, mm(v, mm(v, gv, true))), sRow), false, true));
+      if (m > n) ga = add(ga, mm(gapDiv(sub(gu, mm(u, mm(u, gu, true))), sRow), v, false, true));
+      if (n > m) ga = add(ga, mm(u, gapDiv(sub(gv, mm(v, mm(v, gv, true))), sRow), false, true));
       return [ga];
     };
   },
@@ -569,7 +578,7 @@ export const eighP: Primitive<void> = definePrimitive<void>({
       const [w, v] = unpack(out, [[n], [n, n]]);
       const [gw, gv] = unpack(ct, [[n], [n, n]]);
       // Ā = V (diag(w̄) + F ∘ (Vᵀ V̄)) Vᵀ
-      const inner = add(diagEmbed(gw), mul(reciprocalGaps(w), mm(v, gv, true)));
+      const inner = add(diagEmbed(gw), gapMul(reciprocalGaps(w), mm(v, gv, true)));
       return [mm(mm(v, inner), v, false, true)];
     };
   },
