@@ -237,6 +237,7 @@ function scalarTol(v: unknown, what: string): number | null {
 // ---------------------------------------------------------------- the rows
 
 const SVD_TORCH_FULL = 'narrow' as const;
+let warnedCholesky = false;
 
 export const linalgDecompRows: OpRow[] = [
   row({
@@ -319,7 +320,9 @@ export const linalgDecompRows: OpRow[] = [
   row({
     name: 'cholesky_legacy', doc: 'torch.cholesky (deprecated): the Cholesky factor, lower or upper.',
     impl: (a, lib) => {
-      process.emitWarning('torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a future PyTorch release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH().\nThis transform will produce equivalent results for all valid (symmetric positive definite) inputs.', 'UserWarning');
+      // PyTorch warns once per process (TORCH_WARN_ONCE).
+      if (!warnedCholesky) process.emitWarning('torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a future PyTorch release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH().\nThis transform will produce equivalent results for all valid (symmetric positive definite) inputs.', 'UserWarning');
+      warnedCholesky = true;
       const names = { ...CHOLESKY, torch: 'cholesky' };
       const x = matrixInput(lib, a.x, names);
       const l = worded(lib, names, 'cholesky', () => L.cholesky(L.symmetricInput(x, a.upper ? 'U' : 'L'), true));
