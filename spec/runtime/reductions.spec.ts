@@ -1,6 +1,7 @@
 // Reductions against NumPy and by hand: axes (int, list, negative, none), keepdims, empty tensors.
 import assert from 'node:assert/strict';
-import { ops } from '../../src/index.js';
+import { ops, torch } from '../../src/index.js';
+import { NamedTuple } from '../../src/tensor/pytuple.js';
 import { tensor } from '../../src/tensor/create.js';
 import { NumpyOracle, assertLike, py } from './numpy_oracle.js';
 import { check, close } from './helpers.js';
@@ -154,6 +155,12 @@ describe('runtime: reductions', function () {
       assert.equal(r.dt, 'float32');
       assert.ok([16777216, 16777218].includes(Number(r.values[0])));
       check(ops.mean(tensor(new Int32Array([1, 2]))), 'float32', [], [1.5]);
+    });
+    it("torch.max(x, dim) is a torch.return_types named tuple through the facade", function () {
+      const r = torch.max(torch.tensor([[1, 2], [3, 4]]), 1);
+      assert.ok(r instanceof NamedTuple);
+      assert.equal(r.typeName, 'torch.return_types.max');
+      assert.deepEqual(r.fields, ['values', 'indices']);
     });
     it('logsumexp is stable for large inputs', function () {
       close(ops.logsumexp(tensor([1000, 1000], 'float64')), [1000 + Math.LN2], 1e-12);

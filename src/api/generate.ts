@@ -3,6 +3,7 @@
 // renames them to the canonical arguments, runs the implementation with the library's rules, and
 // returns results as the library does (its flavor; NumPy scalars for 0-d ufunc results).
 import { Tensor } from '../tensor/tensor.js';
+import { PyTuple } from '../tensor/pytuple.js';
 import { identity } from '../ops/structural.js';
 import { Variable } from '../tensor/variable.js';
 import { mapTree } from '../autodiff/tree.js';
@@ -45,9 +46,19 @@ export function shaped(lib: Library, r: unknown, inputs: readonly unknown[], arr
  * requires grad; the autograd node is named as PyTorch names it (the row knows which overload ran).
  */
 function torchNamed(r: OpRow, a: Args, lib: Library, res: unknown, inputs: readonly unknown[]): unknown {
+<<<<<<< HEAD
   if (lib.name !== 'torch' || !(res instanceof Tensor)) return res;
   if (a.requires_grad === true && !res.requires_grad) return requiresGrad(res);
   if (!res.requires_grad || inputs.includes(res)) return res;
+=======
+  if (lib.name !== 'torch') return res;
+  // Each result of a decomposition (a torch.return_types tuple) points at the same node.
+  if (res instanceof PyTuple) {
+    for (const t of res) if (t instanceof Tensor) torchNamed(r, a, lib, t, inputs);
+    return res;
+  }
+  if (!(res instanceof Tensor) || !res.requires_grad || inputs.includes(res)) return res;
+>>>>>>> linalg
   const name = torchNodeName(r.name, a);
   return name === undefined ? res : nameNode(res, name);
 }

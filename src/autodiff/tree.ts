@@ -1,6 +1,6 @@
 // Nested structures (arrays, tuples and plain objects) of tensors, as TensorFlow's nest and JAX's
 // pytrees: flatten to leaves and rebuild the same structure around new leaves.
-import { PyTuple } from '../tensor/pytuple.js';
+import { NamedTuple, PyTuple } from '../tensor/pytuple.js';
 
 export type Tree<L> = L | readonly Tree<L>[] | { readonly [k: string]: Tree<L> } | null | undefined;
 
@@ -30,6 +30,8 @@ export function mapTree<L, R>(tree: unknown, isLeaf: (x: unknown) => x is L, f: 
   if (path.includes(tree)) return tree;
   path.push(tree);
   try {
+    // A named tuple (torch.return_types, JAX's result tuples) keeps its type and field names.
+    if (tree instanceof NamedTuple) return NamedTuple.make(tree.typeName, tree.fields, tree.map((t) => mapTree(t, isLeaf, f, path)));
     if (tree instanceof PyTuple) return PyTuple.from2(tree.map((t) => mapTree(t, isLeaf, f, path)));
     if (Array.isArray(tree)) return tree.map((t) => mapTree(t, isLeaf, f, path));
     if (isPlainObject(tree)) {

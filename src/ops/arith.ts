@@ -7,9 +7,9 @@ import { erf as erfScalar, erfinv as erfinvScalar, roundHalfEven } from '../kern
 import { isFloat, type DType } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { ShapeError } from '../tensor/shape.js';
-import { zeros } from '../tensor/create.js';
+import { scalar, zeros } from '../tensor/create.js';
 import { bind, definePrimitive, type Grad, type Primitive } from '../core/primitive.js';
-import { floatArg, flavorOf, operands, toTensor, type TensorLike } from './convert.js';
+import { commonDtype, floatArg, flavorOf, operands, toTensor, type TensorLike } from './convert.js';
 import { cast } from './cast.js';
 import { result } from './result.js';
 import { batchFirst, fitTo, reshapeTo, unbroadcast } from './structural.js';
@@ -314,7 +314,9 @@ export const binaryPrims = {
 };
 
 function powBaseDeriv(a: Tensor, b: Tensor): Tensor {
-  return mul(b, pow(a, sub(b, 1)));
+  // b − 1 in the dtype a and b meet at: a weak exponent minus the weak 1 would drop to float32.
+  const one = scalar(1, commonDtype(a, b), a.flavor);
+  return mul(b, pow(a, sub(b, one)));
 }
 
 function powExpDeriv(a: Tensor, out: Tensor): Tensor {

@@ -19,3 +19,23 @@ export class BroadcastError extends Error {
     this.shapes = shapes;
   }
 }
+
+/**
+ * A matrix a decomposition cannot factor: exactly singular (`index` is the 1-based position of
+ * the first zero pivot, LAPACK's info) or not positive definite (`index` is the order of the
+ * first leading minor that is not). `batch` is the matrix's position in the flattened batch.
+ */
+export class LinAlgError extends Error {
+  override name = 'LinAlgError';
+  constructor(readonly kind: 'singular' | 'not_positive_definite', readonly index: number, readonly batch: number, readonly batched: boolean) {
+    super(kind === 'singular' ? 'Singular matrix' : 'Matrix is not positive definite');
+  }
+}
+
+/** A derivative the library does not define (raised when a rule is asked for it), with its wording. */
+export class NotDifferentiableError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}

@@ -137,7 +137,7 @@ export const creationRows: OpRow[] = [
   }),
   row({
     name: 'eye', doc: 'Return a 2-D array with ones on the diagonal (the k-th) and zeros elsewhere.',
-    impl: (a, lib) => eye(a.N, a.M ?? a.N, dt(a, lib, 'eye') ?? lib.floatDtype, lib.flavor, a.k ?? 0),
+    impl: (a, lib) => withGrad(eye(a.N, a.M ?? a.N, dt(a, lib, 'eye') ?? lib.floatDtype, lib.flavor, a.k ?? 0), a),
     variants: {
       tensorflow: (a, lib) => {
         const e = eye(a.N, a.M ?? a.N, dt(a, lib, 'eye') ?? lib.floatDtype, lib.flavor);

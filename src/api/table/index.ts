@@ -2,6 +2,8 @@
 import { creationRows } from './creation.js';
 import { elementwiseRows } from './elementwise.js';
 import { linalgRows } from './linalg.js';
+import { linalgDecompRows } from './linalg_decomp.js';
+import { normRows } from './norms.js';
 import { miscRows } from './misc.js';
 import { nnRows } from './nn.js';
 import { reductionRows } from './reductions.js';
@@ -9,7 +11,7 @@ import { shapeRows } from './shape.js';
 import type { OpRow } from './types.js';
 
 export const table: readonly OpRow[] = [
-  ...creationRows, ...elementwiseRows, ...reductionRows, ...shapeRows, ...linalgRows, ...nnRows, ...miscRows,
+  ...creationRows, ...elementwiseRows, ...reductionRows, ...shapeRows, ...linalgRows, ...linalgDecompRows, ...normRows, ...nnRows, ...miscRows,
 ];
 
 export type { OpRow } from './types.js';

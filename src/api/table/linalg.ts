@@ -1,5 +1,6 @@
 // Products and linear algebra on the ops: matmul (and @), dot, vdot, inner, outer, tensordot,
-// einsum, kron, trace, diag, diagonal, tril, triu, and the vector/matrix norms.
+// einsum, kron, trace, diag, diagonal, tril, triu (the norms are in norms.ts, the decompositions in
+// linalg_decomp.ts).
 import * as ops from '../../ops/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { eye } from '../../tensor/create.js';
@@ -149,35 +150,24 @@ export const linalgRows: OpRow[] = [
       const row0 = k >= 0 ? ops.concat([ops.zeros([k], x.dt), x], 0) : ops.concat([x, ops.zeros([-k], x.dt)], 0);
       return finish(lib, ops.where(mask, ops.broadcastTo(ops.reshape(row0, [1, n]), [n, n]), ops.zeros([1], x.dt)), [x], false);
     },
-    np: 'diag(v, k=0)', jnp: 'diag(v, k=0)', torch: 'diag(input, diagonal=0, *, out=None)', tf: 'linalg.diag(diagonal, name="diag", k=0)',
-    rename: { v: 'x', diagonal: 'x' },
+    np: 'diag(v, k=0)', jnp: 'diag(v, k=0)', torch: 'diag(input, diagonal=0, *, out=None)',
+    // torch's `diagonal` is the offset (TensorFlow's is the input: its own row below).
+    rename: { v: 'x', diagonal: 'k' },
+  }),
+  row({
+    name: 'matrix_diag', doc: 'A batch of diagonal matrices from a batch of diagonals (tf.linalg.diag; k offsets the diagonal).',
+    impl: (a, lib) => {
+      const x = tensorOf(lib, a.x);
+      const k = a.k ?? 0;
+      const n = x.dims[x.dims.length - 1] + Math.abs(k);
+      const padded = k >= 0 ? ops.concat([ops.zeros([...x.dims.slice(0, -1), k], x.dt), x], -1) : ops.concat([x, ops.zeros([...x.dims.slice(0, -1), -k], x.dt)], -1);
+      const rows = ops.broadcastTo(ops.expandDims(padded, -2), [...x.dims.slice(0, -1), n, n]);
+      return finish(lib, ops.where(eye(n, n, 'bool', lib.flavor, k), rows, ops.zeros([1], x.dt)), [x], false);
+    },
+    tf: 'linalg.diag(diagonal, name="diag", k=0)', rename: { diagonal: 'x' },
   }),
   triangle('tril', 'Lower triangle of an array (elements above the k-th diagonal zeroed).'),
   triangle('triu', 'Upper triangle of an array (elements below the k-th diagonal zeroed).'),
-  row({
-    name: 'norm', doc: 'Matrix or vector norm (2-norm of the flattened input by default; ord selects others).',
-    impl: (a, lib) => {
-      const x = tensorOf(lib, a.x);
-      const f = castTo(x, lib.floatOf(x.dt, 'norm'));
-      return finish(lib, normOf(f, a.ord ?? null, axisArg(a.axis), Boolean(a.keepdims)), [x]);
-    },
-    variants: {
-      torch: (a, lib) => {
-        const x = tensorOf(lib, a.x);
-        const f = castTo(x, lib.floatOf(x.dt, 'norm'));
-        const p = a.p === 'fro' || a.p === undefined || a.p === null ? 2 : a.p;
-        return finish(lib, ops.vectorNorm(f, p, axisArg(a.axis), Boolean(a.keepdims)), [x]);
-      },
-      tensorflow: (a, lib) => {
-        const x = tensorOf(lib, a.x);
-        const ord = a.ord === 'euclidean' || a.ord === undefined ? null : a.ord;
-        return finish(lib, normOf(x, ord, axisArg(a.axis), Boolean(a.keepdims)), [x]);
-      },
-    },
-    np: 'linalg.norm(x, ord=None, axis=None, keepdims=False)', jnp: 'linalg.norm(x, ord=None, axis=None, keepdims=False)',
-    torch: 'norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None)', tf: ['norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None)', 'linalg.norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None)'],
-    methods: { torch: 'norm(p="fro", dim=None, keepdim=False, dtype=None)' },
-  }),
 ];
 
 /** The diagonal offset by `offset` of axes axis1, axis2, moved to the last axis. */
@@ -212,38 +202,3 @@ function triangle(name: 'tril' | 'triu', doc: string): OpRow {
     methods: { torch: `${name}(diagonal=0)` },
   });
 }
-
-/** NumPy's norm: vector norms over one axis (or the flattened array), matrix norms over two. */
-function normOf(x: Tensor, ord: unknown, axis: number | number[] | null, keepdims: boolean): Tensor {
-  const nd = x.dims.length;
-  if (axis === null) {
-    if (ord === null || ord === 'fro' || (ord === 2 && nd === 1)) {
-      const r = ops.sqrt(ops.sum(ops.square(ops.abs(x))));
-      return keepdims ? ops.reshape(r, x.dims.map(() => 1)) : r;
-    }
-    if (nd === 2) return normOf(x, ord, [0, 1], keepdims);
-    if (nd === 1) return normOf(x, ord, 0, keepdims);
-    throw pyError('ValueError', 'Improper number of dimensions to norm.');
-  }
-  const axes = typeof axis === 'number' ? [axis] : axis;
-  if (axes.length === 1) {
-    const p = ord === null ? 2 : ord;
-    if (typeof p !== 'number') throw pyError('ValueError', `Invalid norm order '${String(p)}' for vectors`);
-    return ops.vectorNorm(x, p, axes[0], keepdims);
-  }
-  if (axes.length !== 2) throw pyError('ValueError', 'Improper number of dimensions to norm.');
-  const [r, c] = axes.map((a) => normAxis(a, nd, 'norm'));
-  if (ord === null || ord === 'fro') return ops.sqrt(ops.sum(ops.square(ops.abs(x)), [r, c], keepdims));
-  if (ord === 1 || ord === -1) {
-    const s = ops.sum(ops.abs(x), r, true);
-    const m = ord === 1 ? ops.max(s, c, true) : ops.min(s, c, true);
-    return keepdims ? m : ops.squeeze(m, [r, c]);
-  }
-  if (ord === Infinity || ord === -Infinity) {
-    const s = ops.sum(ops.abs(x), c, true);
-    const m = ord === Infinity ? ops.max(s, r, true) : ops.min(s, r, true);
-    return keepdims ? m : ops.squeeze(m, [r, c]);
-  }
-  throw pyError('NotImplementedError', `matrix norm ord=${String(ord)} is not supported by Jacobi yet`);
-}
-

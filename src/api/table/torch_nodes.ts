@@ -16,7 +16,7 @@ const NODES: Record<string, string | ((a: Args) => string)> = {
   var: 'VarBackward0',
   std: 'StdBackward0',
   logsumexp: 'LogsumexpBackward0',
-  norm: 'NormBackward1',
+  norm: (a) => (a.p === 'nuc' ? 'SumBackward1' : 'NormBackward1'),
   squeeze: (a) => `SqueezeBackward${noAxis(a) ? 0 : 1}`,
   expand_dims: 'UnsqueezeBackward0',
   t: 'TBackward0',
@@ -26,6 +26,30 @@ const NODES: Record<string, string | ((a: Args) => string)> = {
   softmax: 'SoftmaxBackward0',
   log_softmax: 'LogSoftmaxBackward0',
   dot: 'DotBackward0',
+  // torch.linalg (the node every result of the decomposition points at).
+  inv: 'LinalgInvExBackward0',
+  solve: 'LinalgSolveExBackward0',
+  det: 'LinalgDetBackward0',
+  slogdet: 'LinalgSlogdetBackward0',
+  slogdet_legacy: 'LinalgSlogdetBackward0',
+  logdet: 'WhereBackward0',
+  cholesky: 'LinalgCholeskyExBackward0',
+  cholesky_legacy: 'CholeskyBackward0',
+  qr: 'LinalgQrBackward0',
+  svd: 'LinalgSvdBackward0',
+  svdvals: 'LinalgSvdBackward0',
+  eigh: 'LinalgEighBackward0',
+  eigvalsh: 'LinalgEighBackward0',
+  pinv: 'LinalgPinvBackward0',
+  lstsq: 'LinalgLstsqBackward0',
+  matrix_power: (a) => (a.n === 0 ? 'CopyBackwards' : a.n === 1 ? 'CloneBackward0' : a.n === -1 ? 'LinalgInvExBackward0' : 'MmBackward0'),
+  linalg_norm: (a) => {
+    const dims = a.axis === undefined || a.axis === null ? null : Array.isArray(a.axis) ? a.axis.length : 1;
+    const matrix = typeof a.ord === 'string' || (a.ord !== undefined && a.ord !== null && (dims === 2 || (dims === null && rank(a.x) === 2)));
+    return matrix ? matrixNormNode(a.ord ?? 'fro') : 'LinalgVectorNormBackward0';
+  },
+  vector_norm: 'LinalgVectorNormBackward0',
+  matrix_norm: (a) => matrixNormNode(a.ord ?? 'fro'),
   matmul: (a) => {
     const [m, n] = [rank(a.x), rank(a.y)];
     if (m === 1 && n === 1) return 'DotBackward0';
@@ -34,6 +58,13 @@ const NODES: Record<string, string | ((a: Args) => string)> = {
     return m === 2 && n === 2 ? 'MmBackward0' : 'UnsafeViewBackward0';
   },
 };
+
+/** torch.linalg.matrix_norm's last node: the Frobenius norm is a vector norm, the others reductions. */
+function matrixNormNode(ord: unknown): string {
+  if (ord === 'fro') return 'LinalgVectorNormBackward0';
+  if (ord === 'nuc') return 'SumBackward1';
+  return (ord as number) > 0 ? 'AmaxBackward0' : 'AminBackward0';
+}
 
 /** The node name for a call of the row `op` with arguments `a`, if PyTorch names it otherwise. */
 export function torchNodeName(op: string, a: Args): string | undefined {
