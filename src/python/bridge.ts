@@ -1,0 +1,173 @@
+// The JavaScript side of the Python package (src/python/py): what Python reaches as the module
+// `_jacobi_js`. It holds no library knowledge of its own: the facades of src/api/index.ts `scope`,
+// Python's operator and printing entry points of src/api/operators.ts and src/format, and the few
+// helpers a language bridge needs (what kind a JS value is, calling with a trailing keyword object,
+// building tuples, floats and slices, wrapping Python callbacks).
+import * as operators from '../api/operators.js';
+import * as printing from '../format/index.js';
+import { getDoc } from '../api/docs.js';
+import { isPlainObject } from '../autodiff/tree.js';
+import { isPrintableTensor, isPrintableVariable } from '../tensor/printable.js';
+import { PyFloat } from '../tensor/scalars.js';
+import { PyTuple, tuple as makeTuple } from '../tensor/pytuple.js';
+import { Shape, Tensor } from '../tensor/tensor.js';
+import { isGradEnabled, setGradEnabled } from '../autodiff/torch_autograd.js';
+import { fallbacks, type Spec } from './fallbacks.js';
+
+/** What the core's operators module exports, looked up by name (it grows as the core lands its contract). */
+const core = operators as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
+const formatting = printing as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
+
+/**
+ * The core's entry point once its Python contract has landed (src/api/operators.ts exports `inplace`
+ * with the rest of it), else the bridge's stand-in (src/python/fallbacks.ts).
+ */
+function entry<F extends (...args: any[]) => unknown>(name: string, fallback: F): F {
+  const f = core[name];
+  return (typeof core.inplace === 'function' && typeof f === 'function' ? f : fallback) as F;
+}
+
+/** A Slice object when src/ops/indexing.ts exports the class, else Python's `start:stop:step` text. */
+let SliceClass: (new (start: unknown, stop: unknown, step: unknown) => unknown) | null | undefined;
+async function loadSlice(): Promise<void> {
+  try {
+    const m = (await import('../ops/indexing.js')) as unknown as Record<string, unknown>;
+    SliceClass = typeof m.Slice === 'function' ? (m.Slice as typeof SliceClass) : null;
+  } catch {
+    SliceClass = null;
+  }
+}
+
+function sliceOf(start: unknown, stop: unknown, step: unknown): unknown {
+  const part = (v: unknown) => (v === null || v === undefined ? null : v);
+  if (SliceClass) return new SliceClass(part(start), part(stop), part(step));
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  return step === null || step === undefined ? `${text(start)}:${text(stop)}` : `${text(start)}:${text(stop)}:${text(step)}`;
+}
+
+/** ES classes cannot be called without `new`; everything else (functions, pyclass proxies) can. */
+function isClass(f: unknown): boolean {
+  return typeof f === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(f));
+}
+
+/** One word for the Python side to pick a wrapper with (one call per converted value). */
+export function kind(x: unknown): string {
+  if (x === null || x === undefined) return 'none';
+  switch (typeof x) {
+    case 'number': return Number.isInteger(x) ? 'int' : 'float';
+    case 'bigint': return 'int';
+    case 'boolean': return 'bool';
+    case 'string': return 'str';
+    case 'function': return isClass(x) ? 'class' : 'function';
+    case 'symbol': return 'object';
+  }
+  if (x instanceof PyFloat) return 'pyfloat';
+  if (isPrintableTensor(x)) return (x as { scalar?: boolean }).scalar ? `scalar:${x.flavor}` : `tensor:${x.flavor}`;
+  if (isPrintableVariable(x)) return 'variable';
+  if (x instanceof Shape) return `shape:${x.flavor}`;
+  if (x instanceof PyTuple) return 'tuple';
+  if (Array.isArray(x)) return 'list';
+  if (isPlainObject(x)) return 'dict';
+  if (x instanceof Error) return 'error';
+  return 'object';
+}
+
+/** Calls `f` (with `self` as `this`), keyword arguments as a trailing plain object; classes are constructed. */
+function call(f: (...a: unknown[]) => unknown, self: unknown, args: unknown[], kwargs: Record<string, unknown> | null): unknown {
+  const all = kwargs && Object.keys(kwargs).length > 0 ? [...args, kwargs] : args;
+  if (isClass(f)) return Reflect.construct(f, all);
+  return Reflect.apply(f, self ?? undefined, all);
+}
+
+/** `name in obj`, for objects and functions alike (a Dense layer is a function with attributes). */
+function has(obj: unknown, name: string): boolean {
+  return (typeof obj === 'object' || typeof obj === 'function') && obj !== null && name in (obj as object);
+}
+
+/** The enumerable and prototype names of a JS value, for dir() and completion. */
+function names(obj: unknown): string[] {
+  const out = new Set<string>();
+  for (let o = obj as object | null; o && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
+    for (const k of Object.getOwnPropertyNames(o)) if (k !== 'constructor' && /^[A-Za-z_]\w*$/.test(k)) out.add(k);
+  }
+  return [...out].sort();
+}
+
+export interface BridgeHooks {
+  /** Text a Python cell writes to sys.stdout / sys.stderr. */
+  stream(name: 'stdout' | 'stderr', text: string): void;
+  /** display(value) from a Python cell (IPython.display.display, plt.show()). */
+  display(bundle: Record<string, unknown>, metadata: Record<string, unknown>, transient: Record<string, unknown>, update: boolean): void;
+  /** clear_output(wait) from a Python cell. */
+  clearOutput(wait: boolean): void;
+  /** A JS value's MIME bundle (tensors' HTML, figures' images), as the TypeScript session renders it. */
+  mimeBundle(value: unknown): Record<string, unknown>;
+}
+
+export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks): Record<string, unknown> {
+  const f = fallbacks();
+  const binary = entry('binary', f.binary);
+  const unary = entry('unary', f.unary);
+  const getItem = entry('getItem', f.getItem);
+  return {
+    scope,
+    kind,
+    call,
+    has,
+    names,
+    get: (obj: Record<string, unknown>, name: string) => obj[name],
+    set: (obj: Record<string, unknown>, name: string, value: unknown) => { obj[name] = value; },
+    isCallable: (x: unknown) => typeof x === 'function',
+    // Building JS values from Python's (kinds kept).
+    list: (...items: unknown[]) => items,
+    tuple: (...items: unknown[]) => makeTuple(...items),
+    dict: (keys: string[], values: unknown[]) => Object.fromEntries(keys.map((k, i) => [k, values[i]])),
+    float: (v: number) => (Number.isInteger(v) ? new PyFloat(v) : v),
+    floats: (values: number[]) => values.map((v) => (Number.isInteger(v) ? new PyFloat(v) : v)),
+    slice: sliceOf,
+    floatValue: (x: PyFloat) => x.valueOf(),
+    /** A Python callable as a JS function; `trampoline` converts arguments and result itself. */
+    callback: (trampoline: (...a: unknown[]) => unknown, name: string) => {
+      const fn = (...args: unknown[]) => trampoline(args);
+      Object.defineProperty(fn, 'name', { value: name });
+      return fn;
+    },
+    items: (x: Record<string, unknown>) => Object.entries(x),
+    // Python's operators and protocols on tensors (src/api/operators.ts, src/format).
+    binary: (op: string, a: unknown, b: unknown) => binary(op, a, b),
+    unary: (op: string, a: unknown) => unary(op, a),
+    inplace: entry('inplace', f.inplace),
+    getItem: (x: unknown, specs: Spec[]) => getItem(x, ...specs),
+    setItem: entry('setItem', f.setItem),
+    truth: entry('truth', f.truth),
+    iterate: (x: unknown) => [...(entry('iterate', f.iterate)(x) as Iterable<unknown>)],
+    len: entry('len', f.len),
+    repr: (x: unknown) => String((formatting.repr ?? printing.repr)(x)),
+    str: (x: unknown) => String((formatting.str ?? printing.str)(x)),
+    format: (x: unknown, spec: string) => String(formatting.format!(x, spec)),
+    isTensor: (x: unknown) => isPrintableTensor(x) || isPrintableVariable(x),
+    isTensorObject: (x: unknown) => x instanceof Tensor,
+    size: (x: { size?: number; value?: { size: number } }) => (isPrintableVariable(x) ? (x as { value: { size: number } }).value.size : x.size ?? 0),
+    // Documentation and errors.
+    doc: (x: unknown) => {
+      const d = getDoc(x);
+      return d ? [d.signature, d.doc] : null;
+    },
+    source: (x: unknown) => (typeof x === 'function' ? Function.prototype.toString.call(x) : null),
+    errorInfo: (e: unknown) => {
+      const err = e as { name?: unknown; message?: unknown; stack?: unknown; pyModule?: unknown };
+      return [String(err?.name ?? 'Error'), String(err?.message ?? e), typeof err?.pyModule === 'string' ? err.pyModule : null];
+    },
+    // torch's grad mode, for `with torch.no_grad():` (the facade's own no_grad takes a callback).
+    isGradEnabled,
+    setGradEnabled,
+    // Output of the running cell.
+    stream: hooks.stream,
+    display: hooks.display,
+    clearOutput: hooks.clearOutput,
+    mimeBundle: hooks.mimeBundle,
+    /** Leaves a context that has no `__exit__` (TypeScript's `using`). */
+    dispose: (x: { [Symbol.dispose]?: () => void }) => x[Symbol.dispose]?.(),
+    ready: loadSlice,
+  };
+}
