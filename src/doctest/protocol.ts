@@ -1,11 +1,14 @@
 // Messages between the runner and its session process (src/doctest/worker.ts).
 import type { OutputEvent } from './collector.js';
+import type { Flags } from './types.js';
 
 export type ToWorker =
   | { type: 'reset' }
-  | { type: 'exec'; id: number; code: string };
+  /** `segment`: the code is a notebook transcript's cell, code and output together (Python only). */
+  | { type: 'exec'; id: number; code: string; segment?: Flags };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'output'; id: number; event: OutputEvent }
-  | { type: 'done'; id: number };
+  /** `split`: for a segment, how many of its lines were code. */
+  | { type: 'done'; id: number; split?: number };

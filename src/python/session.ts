@@ -164,6 +164,39 @@ export class PythonSession implements SessionApi {
     return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: [] };
   }
 
+  /**
+   * A notebook transcript's cell (code, then what it printed): runs it and finds where its code
+   * ends, `matches(printed, rest)` being the runner's comparison (src/python/py/_jacobi/transcript.py).
+   */
+  executeSegment(text: string, sink: OutputSink, matches: (printed: string, rest: string) => boolean): Promise<ExecuteOutcome & { split?: number }> {
+    const run = this.queue.then(async (): Promise<ExecuteOutcome & { split?: number }> => {
+      await this.ready;
+      const executionCount = this.count++;
+      this.currentSink = sink;
+      let session: PyProxy;
+      try {
+        session = await this.waitFor(this.python());
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        return { status: 'error', executionCount, ename: 'PyodideLoadError', evalue: message, traceback: [message] };
+      }
+      let split: number | undefined;
+      const outcome = this.call(() => {
+        const result = session.run_segment(text, `<cell[${executionCount}]>`, matches) as PyProxy;
+        split = result.get(0) as number;
+        const inner = result.get(1) as PyProxy;
+        result.destroy();
+        return inner;
+      });
+      const base = outcome[0] === 'error'
+        ? { status: 'error' as const, executionCount, ename: outcome[1], evalue: outcome[2], traceback: outcome[3] }
+        : { status: 'ok' as const, executionCount, payload: [] };
+      return { ...base, ...(split === undefined ? {} : { split }) };
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Runs one call into Python as a cell: this session's output, Ctrl-C armed, autodiff state restored after. */
   private call(fn: () => PyProxy): Outcome {
     const previous = active;

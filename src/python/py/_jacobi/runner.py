@@ -40,10 +40,27 @@ class OutputStream(io.TextIOBase):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if text:
             J.stream(self._name, text)
+            if _capture is not None and self._name == "stdout":
+                _capture.append(text)
         return len(text)
 
     def flush(self):
         pass
+
+
+# What the running cell has printed to stdout, while a transcript cell needs it (_jacobi.transcript).
+_capture = None
+
+
+def capture_start():
+    global _capture
+    _capture = []
+    return _capture
+
+
+def capture_stop():
+    global _capture
+    _capture = None
 
 
 def _input(prompt=""):
@@ -167,6 +184,11 @@ class Session:
 
     def is_complete(self, code):
         return introspect.is_complete(code)
+
+    def run_segment(self, code, filename, matches):
+        from _jacobi.transcript import run_segment
+
+        return run_segment(self, code, filename, matches)
 
     def names(self):
         return sorted(k for k in self.namespace if not k.startswith("__"))
