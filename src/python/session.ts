@@ -38,6 +38,15 @@ type Outcome = ['ok', null | 'js' | 'bundle', unknown] | ['error', string, strin
 
 /** The session whose cell is running: Python's output goes to its sink. */
 let active: PythonSession | undefined;
+/** The session that is executing (or waiting to), which a signal interrupts. */
+let executing: PythonSession | undefined;
+const signalListeners = new Set<() => void>();
+
+/** Runs `listener` on the main thread after a SIGINT (the watcher owns the signal while it runs). */
+export function onSignal(listener: () => void): () => void {
+  signalListeners.add(listener);
+  return () => signalListeners.delete(listener);
+}
 let runtime: Promise<Runtime> | undefined;
 let watcher: InterruptWatcher | undefined;
 
@@ -74,7 +83,10 @@ function loadRuntime(): Promise<Runtime> {
 
 /** Starts the process's SIGINT watcher (once); sessions learn of signals through `onSignal`. */
 function ensureWatcher(): InterruptWatcher {
-  watcher ??= startInterruptWatcher(() => active?.interrupt());
+  watcher ??= startInterruptWatcher(() => {
+    executing?.interrupt();
+    for (const l of signalListeners) l();
+  });
   return watcher;
 }
 
@@ -126,7 +138,14 @@ export class PythonSession implements SessionApi {
   }
 
   execute(code: string, sink: OutputSink, options: ExecuteOptions = {}): Promise<ExecuteOutcome> {
-    const run = this.queue.then(() => this.run(code, sink, options));
+    const run = this.queue.then(async () => {
+      executing = this;
+      try {
+        return await this.run(code, sink, options);
+      } finally {
+        executing = undefined;
+      }
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
