@@ -133,6 +133,11 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
       return fn;
     },
     items: (x: Record<string, unknown>) => Object.entries(x),
+    /** Throws, through the JS frames between a Python callback and the Python call that led to it, the exception it raised. */
+    raisePython: (token: number, name: string, message: string) => {
+      throw Object.assign(new Error(message), { name, pythonToken: token });
+    },
+    pythonToken: (e: unknown) => (typeof (e as { pythonToken?: unknown })?.pythonToken === 'number' ? (e as { pythonToken: number }).pythonToken : null),
     // Python's operators and protocols on tensors (src/api/operators.ts, src/format).
     binary: (op: string, a: unknown, b: unknown) => binary(op, a, b),
     unary: (op: string, a: unknown) => unary(op, a),

@@ -52,8 +52,16 @@ export function fallbacks() {
     return (operators.unary as (o: string, a: unknown) => unknown)(op, a);
   };
 
-  /** `a op= b`: the result to rebind (the core's version also mutates NumPy arrays and torch tensors). */
-  const inplace = (op: string, a: unknown, b: unknown): unknown => binary(op, a, b);
+  /** `a op= b`: NumPy arrays and torch tensors change in place (keeping their dtype); others rebind to the result. */
+  const inplace = (op: string, a: unknown, b: unknown): unknown => {
+    const result = binary(op, a, b);
+    const flavor = flavorOf(a);
+    if (!(a instanceof Tensor) || (flavor !== 'numpy' && flavor !== 'torch') || !(result instanceof Tensor)) return result;
+    if (result.dims.length !== a.dims.length || result.dims.some((d, i) => d !== a.dims[i])) return result;
+    const data = (result.dt === a.dt ? result : ops.cast(result, a.dt)).data;
+    a.assignData((own) => (own as { set(d: ArrayLike<unknown>): void }).set(data as ArrayLike<unknown>));
+    return a;
+  };
 
   const getItem = (x: unknown, ...specs: Spec[]): unknown => (operators.getItem as (x: unknown, ...s: Spec[]) => unknown)(x, ...specs);
 

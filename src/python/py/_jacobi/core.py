@@ -155,11 +155,22 @@ def _dict_to_js(d):
     return _dict(_list(*keys), _list(*values))
 
 
+# Exceptions raised in Python callbacks, until the call from Python that led to them re-raises them.
+_raised = {}
+
+
 def python_callback(fn):
-    """A Python callable as a JS function: arguments arrive as Python values, the result goes back."""
+    """A Python callable as a JS function: arguments arrive as Python values, the result goes back.
+    An exception inside crosses the JS frames as an error that carries it, and the Python call
+    that led there re-raises the very exception (with the callback's traceback)."""
 
     def trampoline(args):
-        return to_js(fn(*[from_js(a) for a in args]))
+        try:
+            return to_js(fn(*[from_js(a) for a in args]))
+        except BaseException as e:  # noqa: B036 - KeyboardInterrupt must cross too
+            token = id(e)
+            _raised[token] = e
+            J.raisePython(token, qualified_name(type(e)), str(e))
 
     name = getattr(fn, "__name__", None) or type(fn).__name__
     return _callback(create_proxy(trampoline), name)
@@ -267,8 +278,16 @@ def error_class(name, module=None):
     return cls
 
 
+def qualified_name(cls):
+    module = cls.__module__
+    return cls.__qualname__ if module in ("builtins", "__main__", None) else f"{module}.{cls.__qualname__}"
+
+
 def translate_error(e):
-    """A JsException as the Python exception the library would raise."""
+    """A JsException as the Python exception the library would raise (or that a callback raised)."""
+    token = J.pythonToken(e.js_error)
+    if token is not None and token in _raised:
+        return _raised.pop(token)
     name, message, module = _error_info(e.js_error)
     if name == "KeyboardInterrupt":
         return KeyboardInterrupt()

@@ -11,7 +11,8 @@ import _jacobi_js as J
 
 from _jacobi import introspect
 from _jacobi.display import mime_bundle
-from _jacobi.core import JacobiWrapper
+from _jacobi import core
+from _jacobi.core import JacobiWrapper, qualified_name
 from _jacobi.modules import install_finder
 
 
@@ -67,10 +68,17 @@ def _input(prompt=""):
     raise RuntimeError("input() is not available in Jacobi's Python cells")
 
 
+def _excepthook(typ, value, tb):
+    traceback.print_exception(typ, value, tb, file=sys.__stderr__)
+
+
 def install():
     """Once per interpreter: output streams, the facade module finder, builtins."""
     sys.stdout = OutputStream("stdout")
     sys.stderr = OutputStream("stderr")
+    # Pyodide formats an exception that crosses into JavaScript with sys.excepthook, capturing the
+    # interpreter's own stderr as the error's message: it must not reach the cell's output.
+    sys.excepthook = _excepthook
     install_finder()
     builtins.input = _input
     import IPython.display
@@ -85,12 +93,6 @@ _INTERNAL = ("/jacobi/lib/", "/lib/python", "file://", "node:", "<frozen ", "<ex
 
 def _is_internal(filename):
     return filename.startswith(_INTERNAL)
-
-
-def qualified_name(cls):
-    module = cls.__module__
-    name = cls.__qualname__
-    return name if module in ("builtins", "__main__", None) else f"{module}.{name}"
 
 
 def error_report(e):
@@ -152,6 +154,9 @@ class Session:
             report = error_report(e)
             del e
             return ["error"] + report
+        finally:
+            # Exceptions of callbacks that JavaScript swallowed are not re-raised later.
+            core._raised.clear()
         if value is None:
             return ["ok", None, None]
         ns["_"] = value
