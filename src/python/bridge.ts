@@ -111,6 +111,8 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
   const getItem = entry('getItem', f.getItem);
   return {
     scope,
+    /** Whether src/api/operators.ts has the core's Python contract (else src/python/fallbacks.ts stands in). */
+    contract: typeof core.inplace === 'function',
     kind,
     call,
     has,
@@ -125,7 +127,8 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
     float: (v: number) => (Number.isInteger(v) ? new PyFloat(v) : v),
     floats: (values: number[]) => values.map((v) => (Number.isInteger(v) ? new PyFloat(v) : v)),
     slice: sliceOf,
-    floatValue: (x: PyFloat) => x.valueOf(),
+    // -0 would arrive in Python as the int 0: its sign goes as text.
+    floatValue: (x: PyFloat) => (Object.is(x.valueOf(), -0) ? '-0.0' : x.valueOf()),
     /** A Python callable as a JS function; `trampoline` converts arguments and result itself. */
     callback: (trampoline: (...a: unknown[]) => unknown, name: string) => {
       const fn = (...args: unknown[]) => trampoline(args);

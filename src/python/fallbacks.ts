@@ -77,6 +77,7 @@ export function fallbacks() {
     const t = x as Tensor;
     let v = ops.toTensor(value as TensorLike);
     if (v.dt !== t.dt) v = ops.cast(v, t.dt);
+    v = ops.broadcastTo(v, ops.getItem(t, specs as never).dims);
     const updated = ops.scatter(t, specs, v, 'set');
     const data = updated.data;
     t.assignData((own) => (own as { set(d: ArrayLike<unknown>): void }).set(data as ArrayLike<unknown>));
