@@ -24,6 +24,8 @@ export interface ExecutorOptions {
 export interface RunOptions {
   /** Run a notebook transcript's cell, finding where its code ends by running it (these flags compare output). */
   segment?: Flags;
+  /** A notebook's cell (its last expression is its result), not a `>>>` example. */
+  cell?: boolean;
 }
 
 export class Executor {
@@ -74,7 +76,7 @@ export class Executor {
     const id = this.nextId++;
     const collector = new OutputCollector();
     let split: number | undefined;
-    const r = await this.request({ type: 'exec', id, code, ...(options.segment ? { segment: options.segment } : {}) }, this.options.timeoutSeconds * 1000, (msg) => {
+    const r = await this.request({ type: 'exec', id, code, ...(options.segment ? { segment: options.segment } : {}), ...(options.cell ? { cell: true } : {}) }, this.options.timeoutSeconds * 1000, (msg) => {
       if (msg.type === 'output' && msg.id === id) collector.add(msg.event);
       if (msg.type === 'done' && msg.id === id) split = msg.split;
       return msg.type === 'done' && msg.id === id;

@@ -4,8 +4,12 @@ import type { Flags } from './types.js';
 
 export type ToWorker =
   | { type: 'reset' }
-  /** `segment`: the code is a notebook transcript's cell, code and output together (Python only). */
-  | { type: 'exec'; id: number; code: string; segment?: Flags };
+  /**
+   * `segment`: the code is a notebook transcript's cell, code and output together; `cell`: a
+   * notebook's cell, whose last expression is its result (both Python only: `>>>` examples run in
+   * doctest's single mode).
+   */
+  | { type: 'exec'; id: number; code: string; segment?: Flags; cell?: boolean };
 
 export type FromWorker =
   | { type: 'ready' }

@@ -15,7 +15,7 @@ const send = (msg: FromWorker) => process.send!(msg);
 // The interrupt watcher owns SIGINT while Python runs; this catches one that arrives between cells.
 process.on('SIGINT', () => session?.interrupt());
 
-async function exec(id: number, code: string, segment: Flags | undefined): Promise<void> {
+async function exec(id: number, code: string, segment: Flags | undefined, cell: boolean): Promise<void> {
   const emit = (event: OutputEvent) => send({ type: 'output', id, event });
   let split: number | undefined;
   try {
@@ -26,7 +26,7 @@ async function exec(id: number, code: string, segment: Flags | undefined): Promi
     };
     const outcome = segment
       ? await session!.executeSegment(code, sink, (got, want) => transcriptMatches(got, want, segment))
-      : await session!.execute(code, sink);
+      : await session!.execute(code, sink, cell ? { mode: 'last_expr' } : {});
     if ('split' in outcome && typeof outcome.split === 'number') split = outcome.split;
     if (outcome.status === 'ok') {
       if (outcome.result) emit({ kind: 'result', data: outcome.result });
@@ -47,6 +47,6 @@ process.on('message', (raw) => {
     // The file's examples wait for Pyodide; a failure to load is each example's error, not the process's.
     void fresh.load().catch(() => undefined).then(() => send({ type: 'ready' }));
   } else {
-    void exec(msg.id, msg.code, msg.segment);
+    void exec(msg.id, msg.code, msg.segment, msg.cell === true);
   }
 });

@@ -128,7 +128,7 @@ async function runFile(path: string, executors: Executors, options: RunOptions):
       ex = segmentExample(ex, run.split ?? ex.lines.length);
       verdict = judgeSegment(ex, flags, run);
     } else {
-      const run = await executor.run(ex.source);
+      const run = await executor.run(ex.source, ex.kind === 'cell' ? { cell: true } : {});
       restarted = run.restarted;
       if (ex.lang === 'python' && ex.kind === 'transcript') run.outputs = stdoutOnly(run.outputs);
       verdict = ex.kind === 'transcript' ? judgeTranscript(ex, flags, run) : judgeCell(ex, flags, run);

@@ -138,7 +138,8 @@ export class PythonSession implements SessionApi {
     await this.python();
   }
 
-  execute(code: string, sink: OutputSink, options: ExecuteOptions = {}): Promise<ExecuteOutcome> {
+  /** `options.mode` overrides the session's mode for this cell (a notebook's cell in a doctest run). */
+  execute(code: string, sink: OutputSink, options: ExecuteOptions & { mode?: 'last_expr' | 'single' } = {}): Promise<ExecuteOutcome> {
     const run = this.queue.then(async () => {
       executing = this;
       try {
@@ -151,7 +152,7 @@ export class PythonSession implements SessionApi {
     return run;
   }
 
-  private async run(code: string, sink: OutputSink, options: ExecuteOptions): Promise<ExecuteOutcome> {
+  private async run(code: string, sink: OutputSink, options: ExecuteOptions & { mode?: 'last_expr' | 'single' }): Promise<ExecuteOutcome> {
     await this.ready;
     const silent = options.silent === true;
     const store = !silent && options.storeHistory !== false && code.trim() !== '';
@@ -178,7 +179,7 @@ export class PythonSession implements SessionApi {
       return { status: 'ok', executionCount, payload };
     }
 
-    const outcome = this.call(() => session.run_cell(code, filename, this.mode) as PyProxy);
+    const outcome = this.call(() => session.run_cell(code, filename, options.mode ?? this.mode) as PyProxy);
     if (outcome[0] === 'error') return fail(outcome[1], outcome[2], outcome[3]);
     const result = silent ? undefined : this.bundle(outcome);
     return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: [] };
