@@ -1,31 +1,20 @@
 // The JavaScript side of the Python package (src/python/py): what Python reaches as the module
 // `_jacobi_js`. It holds no library knowledge of its own: the facades of src/api/index.ts `scope`,
-// Python's operator and printing entry points of src/api/operators.ts and src/format, and the few
-// helpers a language bridge needs (what kind a JS value is, calling with a trailing keyword object,
-// building tuples, floats and slices, wrapping Python callbacks).
+// Python's operator and printing entry points of src/api/operators.ts and src/format (the same ones
+// the TypeScript cells' compiled operators call), and the few helpers a language bridge needs (what
+// kind a JS value is, calling with a trailing keyword object, building tuples, floats and slices,
+// wrapping Python callbacks).
 import * as operators from '../api/operators.js';
+import type { BinaryOperator, UnaryOperator } from '../api/operators.js';
 import * as printing from '../format/index.js';
 import { getDoc } from '../api/docs.js';
 import { isPlainObject } from '../autodiff/tree.js';
 import { isPrintableTensor, isPrintableVariable } from '../tensor/printable.js';
 import { PyFloat } from '../tensor/scalars.js';
-import { PyTuple, tuple as makeTuple } from '../tensor/pytuple.js';
+import { NamedTuple, PyTuple, tuple as makeTuple } from '../tensor/pytuple.js';
+import { TensorShape } from '../api/tf/shape.js';
 import { Shape, Tensor } from '../tensor/tensor.js';
 import { isGradEnabled, setGradEnabled } from '../autodiff/torch_autograd.js';
-import { fallbacks, type Spec } from './fallbacks.js';
-
-/** What the core's operators module exports, looked up by name (it grows as the core lands its contract). */
-const core = operators as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
-const formatting = printing as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
-
-/**
- * The core's entry point once its Python contract has landed (src/api/operators.ts exports `inplace`
- * with the rest of it), else the bridge's stand-in (src/python/fallbacks.ts).
- */
-function entry<F extends (...args: any[]) => unknown>(name: string, fallback: F): F {
-  const f = core[name];
-  return (typeof core.inplace === 'function' && typeof f === 'function' ? f : fallback) as F;
-}
 
 /** A Slice object when src/ops/indexing.ts exports the class, else Python's `start:stop:step` text. */
 let SliceClass: (new (start: unknown, stop: unknown, step: unknown) => unknown) | null | undefined;
@@ -65,6 +54,8 @@ export function kind(x: unknown): string {
   if (isPrintableTensor(x)) return (x as { scalar?: boolean }).scalar ? `scalar:${x.flavor}` : `tensor:${x.flavor}`;
   if (isPrintableVariable(x)) return 'variable';
   if (x instanceof Shape) return `shape:${x.flavor}`;
+  if (x instanceof TensorShape) return 'shape:tf';
+  if (x instanceof NamedTuple) return 'namedtuple';
   if (x instanceof PyTuple) return 'tuple';
   if (Array.isArray(x)) return 'list';
   if (isPlainObject(x)) return 'dict';
@@ -105,14 +96,8 @@ export interface BridgeHooks {
 }
 
 export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks): Record<string, unknown> {
-  const f = fallbacks();
-  const binary = entry('binary', f.binary);
-  const unary = entry('unary', f.unary);
-  const getItem = entry('getItem', f.getItem);
   return {
     scope,
-    /** Whether src/api/operators.ts has the core's Python contract (else src/python/fallbacks.ts stands in). */
-    contract: typeof core.inplace === 'function',
     kind,
     call,
     has,
@@ -129,9 +114,13 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
     slice: sliceOf,
     // -0 would arrive in Python as the int 0: its sign goes as text.
     floatValue: (x: PyFloat) => (Object.is(x.valueOf(), -0) ? '-0.0' : x.valueOf()),
-    /** A Python callable as a JS function; `trampoline` converts arguments and result itself. */
+    /**
+     * A Python callable as a JS function; `trampoline` converts arguments and result itself, and
+     * returns the result boxed in an array (Pyodide reads `.type` of what a Python call returns,
+     * and a tensor's attribute getters raise Python's AttributeError for names its library lacks).
+     */
     callback: (trampoline: (...a: unknown[]) => unknown, name: string) => {
-      const fn = (...args: unknown[]) => trampoline(args);
+      const fn = (...args: unknown[]) => (trampoline(args) as unknown[])[0];
       Object.defineProperty(fn, 'name', { value: name });
       return fn;
     },
@@ -142,20 +131,29 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
     },
     pythonToken: (e: unknown) => (typeof (e as { pythonToken?: unknown })?.pythonToken === 'number' ? (e as { pythonToken: number }).pythonToken : null),
     // Python's operators and protocols on tensors (src/api/operators.ts, src/format).
-    binary: (op: string, a: unknown, b: unknown) => binary(op, a, b),
-    unary: (op: string, a: unknown) => unary(op, a),
-    inplace: entry('inplace', f.inplace),
-    getItem: (x: unknown, specs: Spec[]) => getItem(x, ...specs),
-    setItem: entry('setItem', f.setItem),
-    truth: entry('truth', f.truth),
-    iterate: (x: unknown) => [...(entry('iterate', f.iterate)(x) as Iterable<unknown>)],
-    len: entry('len', f.len),
-    repr: (x: unknown) => String((formatting.repr ?? printing.repr)(x)),
-    str: (x: unknown) => String((formatting.str ?? printing.str)(x)),
-    format: (x: unknown, spec: string) => String(formatting.format!(x, spec)),
+    binary: (op: BinaryOperator, a: unknown, b: unknown) => operators.binary(op, a, b),
+    unary: (op: UnaryOperator, a: unknown) => operators.unary(op, a),
+    inplace: (op: BinaryOperator, a: unknown, b: unknown) => operators.inplace(op, a, b),
+    getItem: (x: unknown, specs: unknown[]) => operators.getItem(x, ...specs),
+    setItem: (x: unknown, specs: unknown[], value: unknown) => operators.setItem(x, specs, value),
+    truth: (x: unknown) => operators.truth(x),
+    iterate: (x: unknown) => [...operators.iterate(x)],
+    len: (x: Parameters<typeof operators.len>[0]) => operators.len(x),
+    repr: (x: unknown) => printing.repr(x),
+    str: (x: unknown) => printing.str(x),
+    /** Python's str() of another JS object: its class's toString (str(dtype), str(TensorShape)), else its repr. */
+    objectStr: (x: unknown) => {
+      const own = (x as { toString?: unknown } | null)?.toString;
+      return typeof own === 'function' && own !== Object.prototype.toString && own !== Function.prototype.toString && !Array.isArray(x) ? String(x) : printing.str(x);
+    },
+    format: (x: unknown) => printing.format(x),
     isTensor: (x: unknown) => isPrintableTensor(x) || isPrintableVariable(x),
     isTensorObject: (x: unknown) => x instanceof Tensor,
-    size: (x: { size?: number; value?: { size: number } }) => (isPrintableVariable(x) ? (x as { value: { size: number } }).value.size : x.size ?? 0),
+    /** The number of elements of a tensor or variable. */
+    size: (x: unknown) => {
+      const t = (isPrintableVariable(x) ? (x as { value: unknown }).value : x) as { count?: number; size?: unknown };
+      return typeof t.count === 'number' ? t.count : typeof t.size === 'number' ? t.size : 0;
+    },
     // Documentation and errors.
     doc: (x: unknown) => {
       const d = getDoc(x);

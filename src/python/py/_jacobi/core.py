@@ -104,7 +104,7 @@ def to_js(x):
         return _float(x) if x.is_integer() else x
     if x is None:
         return jsnull
-    if isinstance(x, JacobiWrapper):
+    if isinstance(x, JacobiWrapper) or t is JsNamedTuple:
         return x._js
     if t is list:
         return _list_to_js(x)
@@ -166,7 +166,7 @@ def python_callback(fn):
 
     def trampoline(args):
         try:
-            return to_js(fn(*[from_js(a) for a in args]))
+            return _list(to_js(fn(*[from_js(a) for a in args])))
         except BaseException as e:  # noqa: B036 - KeyboardInterrupt must cross too
             token = id(e)
             _raised[token] = e
@@ -218,6 +218,27 @@ def _from_object(x):
     return JsObject(x)
 
 
+class JsNamedTuple(tuple):
+    """A named tuple from the runtime (``torch.return_types.max``): a tuple whose items also have names."""
+
+    def __new__(cls, x):
+        self = super().__new__(cls, (from_js(e) for e in x))
+        self._js = x
+        self._fields = tuple(str(f) for f in _get(x, "fields"))
+        return self
+
+    def __getattr__(self, name):
+        fields = self.__dict__.get("_fields", ())
+        if name in fields:
+            return self[fields.index(name)]
+        raise AttributeError(f"{str(_get(self._js, 'typeName'))!r} object has no attribute {name!r}")
+
+    def __repr__(self):
+        return js(_repr, self._js)
+
+    __str__ = __repr__
+
+
 def _from_function(x):
     return JsFunction(x, None)
 
@@ -227,6 +248,7 @@ _FROM_KIND = {
     "pyfloat": lambda x: float(_float_value(x)),
     "list": lambda x: [from_js(e) for e in x],
     "tuple": lambda x: tuple(from_js(e) for e in x),
+    "namedtuple": lambda x: JsNamedTuple(x),
     "dict": lambda x: {k: from_js(v) for k, v in (tuple(p) for p in _items(x))},
     "function": _from_function,
     "class": _from_function,
@@ -368,7 +390,7 @@ class JsObject(JacobiWrapper):
         return js(_repr, self._js)
 
     def __str__(self):
-        return js(_str, self._js)
+        return js(J.objectStr, self._js)
 
     def __enter__(self):
         if _has(self._js, "__enter__"):
@@ -542,7 +564,7 @@ class Tensor(JacobiWrapper):
 
     def __format__(self, spec):
         if spec == "":
-            return js(_format, self._js, "")
+            return js(_format, self._js)
         if js(_size, self._js) == 1:
             return format(self.item(), spec)
         raise TypeError(f"unsupported format string passed to {type(self).__module__}.{type(self).__qualname__}.__format__")
@@ -570,11 +592,9 @@ class Tensor(JacobiWrapper):
 
     def __setitem__(self, key, value):
         try:
-            result = _set_item(self._js, index_specs(key), to_js(value))
+            _set_item(self._js, index_specs(key), to_js(value))
         except JsException as e:
             raise translate_error(e) from None
-        if isinstance(result, JsProxy) and type(result) is not JsNull and not result == self._js:
-            object.__setattr__(self, "_js", result)
 
     def _scalar(self, what):
         if js(_size, self._js) != 1:

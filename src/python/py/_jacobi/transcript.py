@@ -60,9 +60,10 @@ def run_segment(session, text, filename, matches):
             ratio = difflib.SequenceMatcher(None, shown, rest, autojunk=False).ratio()
             if ratio > best[0]:
                 best = (ratio, end)
-            # Output that differs (other numbers) but has the transcript's shape: the code ends here,
-            # rather than running the transcript's output as code.
-            if _count(shown) == _count(rest) > 0 and ratio >= 0.6:
+            # Before the real end of the code the rest holds more code and all of the output, so it is
+            # longer than what was printed; when it is not, the output differs (other numbers, a
+            # missing value) and the code ends here, rather than running the transcript's output.
+            if _count(shown) >= _count(rest) > 0:
                 return [end, ["ok", None, None]]
     except BaseException as e:  # noqa: B036 - the cell ends at its first exception, as in a notebook
         failed_at = getattr(e, "__traceback__", None)

@@ -1,12 +1,10 @@
 """PyTorch, as Jacobi's `torch` facade: every name of the facade is an attribute of this module."""
 from _jacobi.core import Tensor as _Tensor
 from _jacobi.core import call_js as _call_js
-from _jacobi.core import js as _js_call
 from _jacobi.core import register_shape_class as _register_shape
 from _jacobi.core import register_tensor_class as _register
 from _jacobi.modules import facade as _facade
 
-import _jacobi_js as _J
 
 _js = _facade(globals(), "torch")
 
@@ -45,59 +43,6 @@ class Size(tuple):
         for d in self:
             n *= d
         return n
-
-
-class _GradMode:
-    """Base of no_grad / enable_grad / set_grad_enabled: a context manager and a decorator."""
-
-    _mode = True
-
-    def __enter__(self):
-        self._previous = bool(_J.isGradEnabled())
-        _js_call(_J.setGradEnabled, self._mode)
-        return None
-
-    def __exit__(self, *exc):
-        _js_call(_J.setGradEnabled, self._previous)
-        return False
-
-    def __call__(self, fn):
-        import functools
-
-        @functools.wraps(fn)
-        def wrapper(*args, **kwargs):
-            with type(self)():
-                return fn(*args, **kwargs)
-
-        return wrapper
-
-
-class no_grad(_GradMode):
-    """with torch.no_grad(): autograd records nothing inside."""
-
-    __module__ = "torch"
-    _mode = False
-
-
-class enable_grad(_GradMode):
-    __module__ = "torch"
-    _mode = True
-
-
-class set_grad_enabled(_GradMode):
-    __module__ = "torch"
-
-    def __init__(self, mode):
-        self._mode = bool(mode)
-        self._previous = bool(_J.isGradEnabled())
-        _js_call(_J.setGradEnabled, self._mode)
-
-    def __enter__(self):
-        return None
-
-
-def is_grad_enabled():
-    return bool(_J.isGradEnabled())
 
 
 _register("torch", Tensor)
