@@ -5,6 +5,7 @@
 import { DirectiveError, mergeFlags, parseDirective } from './directives.js';
 import { splitLines } from './lines.js';
 import { ParseError, parseTranscript, type TranscriptLine } from './transcript.js';
+import { asPython } from './python.js';
 import type { Flags, TranscriptExample } from './types.js';
 
 const OPEN = /^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`{]*)/;
@@ -46,7 +47,7 @@ export function parseMarkdown(text: string, untagged?: 'python'): { examples: Tr
     const tag = lang!.toLowerCase();
     if (LANGS.has(tag)) examples.push(...parseTranscript(body));
     else if (PYTHON_LANGS.has(tag) || (tag === '' && untagged === 'python')) {
-      examples.push(...parseTranscript(body).map((e) => ({ ...e, lang: 'python' as const })));
+      examples.push(...asPython(parseTranscript(body)));
     }
   }
   return { examples, flags: mergeFlags(...fileFlags) };

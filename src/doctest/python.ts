@@ -9,10 +9,14 @@ import type { Flags, Output, SegmentExample, TranscriptExample } from './types.j
 
 export type Lang = 'typescript' | 'python';
 
-/** Marks examples as Python's. */
-export function asPython<T extends { lang?: Lang }>(examples: T[]): T[] {
-  for (const e of examples) e.lang = 'python';
-  return examples;
+/**
+ * Marks examples as Python's, leaving out those whose source is only comments (Python's doctest
+ * makes no example of `>>> # a comment`).
+ */
+export function asPython<T extends { lang?: Lang; source?: string }>(examples: T[]): T[] {
+  const kept = examples.filter((e) => e.source === undefined || !/^(\s*(#.*)?\n?)*$/.test(e.source));
+  for (const e of kept) e.lang = 'python';
+  return kept;
 }
 
 /** Python's doctest.testfile: the whole text is one docstring. */

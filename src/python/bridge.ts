@@ -58,9 +58,18 @@ export function kind(x: unknown): string {
   if (x instanceof NamedTuple) return 'namedtuple';
   if (x instanceof PyTuple) return 'tuple';
   if (Array.isArray(x)) return 'list';
-  if (isPlainObject(x)) return 'dict';
+  if (isPlainObject(x)) {
+    // A plain object of data is a dict; one that holds functions (a namespace, a hook's handle) or
+    // symbols (Python's repr, Symbol.dispose) is an object whose attributes Python reads.
+    if (Object.getOwnPropertySymbols(x).length > 0) return 'object';
+    return Object.values(x).some((v) => typeof v === 'function') ? 'namespace' : 'dict';
+  }
   if (x instanceof Error) return 'error';
   return 'object';
+}
+
+function typeNameOf(x: unknown): string {
+  return (x as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof x;
 }
 
 /** Calls `f` (with `self` as `this`), keyword arguments as a trailing plain object; classes are constructed. */
@@ -137,7 +146,11 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
     getItem: (x: unknown, specs: unknown[]) => operators.getItem(x, ...specs),
     setItem: (x: unknown, specs: unknown[], value: unknown) => operators.setItem(x, specs, value),
     truth: (x: unknown) => operators.truth(x),
-    iterate: (x: unknown) => [...operators.iterate(x)],
+    iterate: (x: unknown) => {
+      const it = operators.iterate(x) as Iterable<unknown> | null | undefined;
+      if (typeof it?.[Symbol.iterator] !== 'function') throw Object.assign(new TypeError(`'${typeNameOf(x)}' object is not iterable`), { name: 'TypeError' });
+      return [...it];
+    },
     len: (x: Parameters<typeof operators.len>[0]) => operators.len(x),
     repr: (x: unknown) => printing.repr(x),
     str: (x: unknown) => printing.str(x),

@@ -118,6 +118,9 @@ def to_js(x):
         return "..."
     if isinstance(x, JsProxy) or type(x) is JsNull:
         return x
+    if t is type and x in _BUILTIN_TYPES:
+        # Python's float, int and bool also stand for dtypes (np.zeros(3, dtype=float)).
+        return _get(J.scope, x.__name__)
     if isinstance(x, bool):
         return bool(x)
     if isinstance(x, int):
@@ -133,6 +136,9 @@ def to_js(x):
     if callable(x):
         return python_callback(x)
     raise TypeError(f"Jacobi cannot pass a {type(x).__name__!r} object to the runtime")
+
+
+_BUILTIN_TYPES = (float, int, bool)
 
 
 def _list_to_js(items):
@@ -250,6 +256,7 @@ _FROM_KIND = {
     "tuple": lambda x: tuple(from_js(e) for e in x),
     "namedtuple": lambda x: JsNamedTuple(x),
     "dict": lambda x: {k: from_js(v) for k, v in (tuple(p) for p in _items(x))},
+    "namespace": lambda x: JsObject(x),
     "function": _from_function,
     "class": _from_function,
     "variable": _from_variable,
@@ -411,6 +418,25 @@ class JsObject(JacobiWrapper):
 
     def __hash__(self):
         return id(self)
+
+    # Indexing and iteration go through the same entry points as tensors' (the core decides:
+    # `x.at[i]` helpers, key arrays, JS iterables).
+    def __getitem__(self, key):
+        try:
+            return from_js(_get_item(self._js, index_specs(key)))
+        except JsException as e:
+            raise translate_error(e) from None
+
+    def __iter__(self):
+        return iter([from_js(e) for e in js(_iterate, self._js)])
+
+    def __bool__(self):
+        return True
+
+    def __len__(self):
+        if _has(self._js, "length"):
+            return int(_get(self._js, "length"))
+        return js(_len, self._js)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return None

@@ -52,7 +52,7 @@ def attribute(module, js_value, name):
     result = value
     if isinstance(value, JsProxy):
         kind = _kind(value)
-        if kind == "dict":
+        if kind == "dict" or kind == "namespace":
             result = submodule(f"{module.__name__}.{name}", value)
         elif kind == "function" or kind == "class":
             result = JsFunction(value, None)
@@ -146,7 +146,7 @@ class FacadeFinder(importlib.abc.MetaPathFinder):
             if js_parent is None or not _has(js_parent, name):
                 return None
             js_value = _get(js_parent, name)
-        if not isinstance(js_value, JsProxy) or _kind(js_value) != "dict":
+        if not isinstance(js_value, JsProxy) or _kind(js_value) not in ("dict", "namespace"):
             return None
         return importlib.machinery.ModuleSpec(fullname, _LOADER, loader_state=js_value, is_package=True)
 
