@@ -24,15 +24,6 @@ function doctest(args: string[]): { report: Report; stderr: string; status: numb
   return { report: JSON.parse(r.stdout) as Report, stderr: r.stderr, status: r.status };
 }
 
-/**
- * Examples of the TF page that fail for want of the core's semantics (spec/acceptance-python/STATUS.md
- * says why): a Keras Dense layer's output carries no JVP for its kernel under a ForwardAccumulator
- * (lines 57, 92, 94; the same in TypeScript cells), and line 92 also compares forward- and
- * reverse-mode results of a random kernel with rtol=1e-7, which round a broadcast float32 sum in
- * different orders.
- */
-const TF_PAGE_CORE = new Set([57, 92, 94]);
-
 describe('doctest --lang python', function () {
   this.timeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), 'jacobi-pydoctest-'));
@@ -42,10 +33,8 @@ describe('doctest --lang python', function () {
     const { report } = doctest(['--lang', 'python', '--flags', 'ELLIPSIS,NORMALIZE_WHITESPACE,IGNORE_EXCEPTION_DETAIL', TF_PAGE]);
     const examples = report.files[0]!.examples;
     assert.equal(examples.length, 26);
-    const unexpected = examples.filter((e) => e.status !== 'passed' && !TF_PAGE_CORE.has(e.line));
-    assert.deepEqual(unexpected.map((e) => `line ${e.line}: ${e.message ?? ''}\n${e.got}`), []);
-    const known = examples.filter((e) => e.status !== 'passed').map((e) => e.line);
-    if (known.length) console.log(`      waiting for the core: line(s) ${known.join(', ')}`);
+    const failing = examples.filter((e) => e.status !== 'passed');
+    assert.deepEqual(failing.map((e) => `line ${e.line}: ${e.message ?? ''}\n${e.got}`), []);
   });
 
   it('replays the reference notebook transcript: the JAX and PyTorch cells print its text, the TensorFlow cells run', () => {

@@ -15,24 +15,7 @@ import { NamedTuple, PyTuple, tuple as makeTuple } from '../tensor/pytuple.js';
 import { TensorShape } from '../api/tf/shape.js';
 import { Shape, Tensor } from '../tensor/tensor.js';
 import { isGradEnabled, setGradEnabled } from '../autodiff/torch_autograd.js';
-
-/** A Slice object when src/ops/indexing.ts exports the class, else Python's `start:stop:step` text. */
-let SliceClass: (new (start: unknown, stop: unknown, step: unknown) => unknown) | null | undefined;
-async function loadSlice(): Promise<void> {
-  try {
-    const m = (await import('../ops/indexing.js')) as unknown as Record<string, unknown>;
-    SliceClass = typeof m.Slice === 'function' ? (m.Slice as typeof SliceClass) : null;
-  } catch {
-    SliceClass = null;
-  }
-}
-
-function sliceOf(start: unknown, stop: unknown, step: unknown): unknown {
-  const part = (v: unknown) => (v === null || v === undefined ? null : v);
-  if (SliceClass) return new SliceClass(part(start), part(stop), part(step));
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  return step === null || step === undefined ? `${text(start)}:${text(stop)}` : `${text(start)}:${text(stop)}:${text(step)}`;
-}
+import { Slice } from '../ops/indexing.js';
 
 /** ES classes cannot be called without `new`; everything else (functions, pyclass proxies) can. */
 function isClass(f: unknown): boolean {
@@ -120,7 +103,8 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
     dict: (keys: string[], values: unknown[]) => Object.fromEntries(keys.map((k, i) => [k, values[i]])),
     float: (v: number) => (Number.isInteger(v) ? new PyFloat(v) : v),
     floats: (values: number[]) => values.map((v) => (Number.isInteger(v) ? new PyFloat(v) : v)),
-    slice: sliceOf,
+    /** Python's slice(start, stop, step) as the index spec the core takes (None is null). */
+    slice: (start: number | bigint | null, stop: number | bigint | null, step: number | bigint | null) => new Slice(start ?? null, stop ?? null, step ?? null),
     // -0 would arrive in Python as the int 0: its sign goes as text.
     floatValue: (x: PyFloat) => (Object.is(x.valueOf(), -0) ? '-0.0' : x.valueOf()),
     /**
@@ -187,6 +171,5 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
     mimeBundle: hooks.mimeBundle,
     /** Leaves a context that has no `__exit__` (TypeScript's `using`). */
     dispose: (x: { [Symbol.dispose]?: () => void }) => x[Symbol.dispose]?.(),
-    ready: loadSlice,
   };
 }

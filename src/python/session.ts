@@ -64,7 +64,6 @@ function loadRuntime(): Promise<Runtime> {
       clearOutput: (wait) => active?.currentSink?.clearOutput(wait),
       mimeBundle: (value) => mimeBundle(value),
     });
-    await (bridge.ready as () => Promise<void>)();
     py.registerJsModule('_jacobi_js', bridge);
     let runner: PyProxy;
     try {
