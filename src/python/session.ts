@@ -90,6 +90,36 @@ function ensureWatcher(): InterruptWatcher {
   return watcher;
 }
 
+/**
+ * Library hooks (src/session/hooks.ts, the plots work's: a cell's output for plt.show() and the
+ * inline backend's post-execute flush), when this build has them; looked up by path so that Python
+ * cells work with or without them.
+ */
+interface CellHooks {
+  enterCell(output: { display(value: unknown): void; warn(text: string): void }): () => void;
+}
+let hooks: Promise<CellHooks | undefined> | undefined;
+function cellHooks(): Promise<CellHooks | undefined> {
+  const path = '../session/hooks.js';
+  hooks ??= (import(path) as Promise<Partial<CellHooks>>).then((m) => (typeof m.enterCell === 'function' ? (m as CellHooks) : undefined), () => undefined);
+  return hooks;
+}
+
+/** A scope value loaded on first use (src/session/hooks.ts `lazy`: plt, with Vega). */
+const LAZY = Symbol.for('jacobi.lazy');
+/** Which Python imports need a lazy scope value (`import matplotlib.pyplot` needs `plt`). */
+const LAZY_MODULES: Record<string, RegExp> = { plt: /\bmatplotlib\b/ };
+
+/** Loads the lazy scope values a cell's code needs, and puts them in their place. */
+async function loadLazy(code: string): Promise<void> {
+  const scope = await loadScope();
+  for (const [name, value] of Object.entries(scope)) {
+    const load = (value as { [LAZY]?: unknown } | null)?.[LAZY];
+    if (typeof load !== 'function') continue;
+    if ((LAZY_MODULES[name] ?? new RegExp(`\\b${name}\\b`)).test(code)) scope[name] = await (load as () => Promise<unknown>)();
+  }
+}
+
 /** IPython's `name?` / `name??`. */
 const QUESTION = /^\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)\s*(\?\??)\s*$/;
 
@@ -178,7 +208,17 @@ export class PythonSession implements SessionApi {
       return { status: 'ok', executionCount, payload };
     }
 
-    const outcome = this.call(() => session.run_cell(code, filename, options.mode ?? this.mode) as PyProxy);
+    await loadLazy(code);
+    const endCell = (await cellHooks())?.enterCell({
+      display: (value) => sink.display(mimeBundle(value), {}, {}, false),
+      warn: (text) => sink.stream('stderr', text),
+    });
+    let outcome: Outcome;
+    try {
+      outcome = this.call(() => session.run_cell(code, filename, options.mode ?? this.mode) as PyProxy);
+    } finally {
+      endCell?.();
+    }
     if (outcome[0] === 'error') return fail(outcome[1], outcome[2], outcome[3]);
     const result = silent ? undefined : this.bundle(outcome);
     return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: [] };

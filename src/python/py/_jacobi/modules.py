@@ -146,7 +146,7 @@ class FacadeFinder(importlib.abc.MetaPathFinder):
             if js_parent is None or not _has(js_parent, name):
                 return None
             js_value = _get(js_parent, name)
-        if not isinstance(js_value, JsProxy) or _kind(js_value) not in ("dict", "namespace"):
+        if not isinstance(js_value, JsProxy) or _kind(js_value) not in ("dict", "namespace", "object" if fullname in ROOTS else "dict"):
             return None
         return importlib.machinery.ModuleSpec(fullname, _LOADER, loader_state=js_value, is_package=True)
 
