@@ -22,9 +22,18 @@ function isClass(f: unknown): boolean {
   return typeof f === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(f));
 }
 
+/**
+ * Instances of JS classes that Python subclassed (`class Net(nn.Module)`), with the Python object each
+ * stands for: their overridden methods call into it, and they come back to Python as it.
+ */
+const pythonObjects = new WeakMap<object, unknown>();
+/** The Python object of an instance under construction (a base constructor may call an override). */
+let constructing: unknown;
+
 /** One word for the Python side to pick a wrapper with (one call per converted value). */
 export function kind(x: unknown): string {
   if (x === null || x === undefined) return 'none';
+  if ((typeof x === 'object' || typeof x === 'function') && pythonObjects.has(x as object)) return 'python';
   switch (typeof x) {
     case 'number': return Number.isInteger(x) ? 'int' : 'float';
     case 'bigint': return 'int';
@@ -118,6 +127,39 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
       return fn;
     },
     items: (x: Record<string, unknown>) => Object.entries(x),
+    /**
+     * A JS subclass of `base` named `name` whose `methods` call `dispatch(pythonObject, method, args)`
+     * (boxed result, as callbacks return theirs): what `class Net(nn.Module)` in Python extends.
+     */
+    subclass: (base: new (...a: unknown[]) => object, name: string, methods: string[], dispatch: (py: unknown, method: string, args: unknown[]) => unknown[]) => {
+      const Sub = class extends base {};
+      Object.defineProperty(Sub, 'name', { value: name });
+      for (const m of methods) {
+        Object.defineProperty(Sub.prototype, m, {
+          configurable: true,
+          writable: true,
+          value: function (this: object, ...args: unknown[]) {
+            const py = pythonObjects.get(this) ?? constructing;
+            return dispatch(py, m, args)[0];
+          },
+        });
+      }
+      return Sub;
+    },
+    /** Constructs a Python subclass's JS instance, tied to its Python object. */
+    construct: (cls: new (...a: unknown[]) => object, args: unknown[], kwargs: Record<string, unknown> | null, py: unknown) => {
+      const previous = constructing;
+      constructing = py;
+      try {
+        const instance = Reflect.construct(cls, kwargs && Object.keys(kwargs).length > 0 ? [...args, kwargs] : args);
+        pythonObjects.set(instance, py);
+        return instance;
+      } finally {
+        constructing = previous;
+      }
+    },
+    pythonObject: (x: object) => pythonObjects.get(x),
+    isInstance: (x: unknown, cls: unknown) => typeof cls === 'function' && (typeof x === 'object' || typeof x === 'function') && x !== null && x instanceof (cls as new () => unknown),
     /** Throws, through the JS frames between a Python callback and the Python call that led to it, the exception it raised. */
     raisePython: (token: number, name: string, message: string) => {
       throw Object.assign(new Error(message), { name, pythonToken: token });

@@ -257,6 +257,7 @@ _FROM_KIND = {
     "namedtuple": lambda x: JsNamedTuple(x),
     "dict": lambda x: {k: from_js(v) for k, v in (tuple(p) for p in _items(x))},
     "namespace": lambda x: JsObject(x),
+    "python": lambda x: _python_object(x),
     "function": _from_function,
     "class": _from_function,
     "variable": _from_variable,
@@ -479,6 +480,111 @@ class JsFunction(JsObject):
         return f"<function {self.__name__}>"
 
     __str__ = __repr__
+
+    # A JS class in Python's class machinery: `isinstance(x, nn.Module)`, `class Net(nn.Module)`.
+    def __instancecheck__(self, obj):
+        return isinstance(obj, JacobiWrapper) and bool(J.isInstance(obj._js, self._js))
+
+    def __subclasscheck__(self, cls):
+        return isinstance(cls, type) and any(getattr(c, "_js_base", None) is not None and c._js_base == self._js for c in cls.__mro__)
+
+    def __mro_entries__(self, bases):
+        return (subclass_base(self._js, self.__name__),)
+
+
+# (JS class, its Python base class): JS objects are not hashable, so a list.
+_subclass_bases = []
+
+
+def _python_object(x):
+    """The Python object a Python subclass's JS instance stands for."""
+    py = J.pythonObject(x)
+    # Pyodide hands a proxy made by create_proxy back as a JsDoubleProxy.
+    return py.unwrap() if hasattr(py, "unwrap") else py
+
+
+def subclass_base(js_class, name):
+    """The Python base class standing for a JS class (`nn.Module`) in `class Net(nn.Module)`."""
+    for base, cls in _subclass_bases:
+        if base == js_class:
+            return cls
+    cls = type(name, (JsSubclass,), {"_js_base": js_class, "__module__": "jacobi"})
+    _subclass_bases.append((js_class, cls))
+    return cls
+
+
+def _dispatch(py, method, args):
+    """A JS method of a Python subclass's instance, run by the Python override (boxed result)."""
+    try:
+        return _list(to_js(getattr(py, method)(*[from_js(a) for a in args])))
+    except BaseException as e:  # noqa: B036 - as in callbacks: the exception crosses the JS frames
+        token = id(e)
+        _raised[token] = e
+        J.raisePython(token, qualified_name(type(e)), str(e))
+
+
+_dispatch_js = None
+
+
+class JsSubclass(JacobiWrapper):
+    """A Python class deriving from a JS class. Its instance is a JS instance of a JS subclass whose
+    methods that the Python class overrides call the Python ones; what Python assigns to it that the
+    runtime can hold (tensors, layers, numbers, strings) is set on the JS instance, where the JS class
+    finds it (a Module's parameters and submodules), the rest stays in Python."""
+
+    _js_base = None
+    _js_class = None
+
+    def __init__(self, *args, **kwargs):
+        if self.__dict__.get("_js") is not None:
+            return
+        cls = type(self)
+        if cls.__dict__.get("_js_class") is None:
+            global _dispatch_js
+            if _dispatch_js is None:
+                _dispatch_js = create_proxy(_dispatch)
+            # The methods of the user's classes (not of the generated base) override the JS ones.
+            user = [c for c in cls.__mro__ if issubclass(c, JsSubclass) and c is not JsSubclass and "_js_base" not in c.__dict__]
+            methods = sorted({k for c in user for k, v in c.__dict__.items() if callable(v) and not (k.startswith("__") and k.endswith("__"))})
+            cls._js_class = J.subclass(cls._js_base, cls.__name__, _list(*methods), _dispatch_js)
+        try:
+            instance = J.construct(cls._js_class, _list(*[to_js(a) for a in args]), kwargs_to_js(kwargs), create_proxy(self))
+        except JsException as e:
+            raise translate_error(e) from None
+        self.__dict__["_js"] = instance
+
+    @property
+    def _js(self):
+        js_value = self.__dict__.get("_js")
+        if js_value is None:
+            raise AttributeError(f"{type(self).__name__}.__init__() has not called super().__init__()")
+        return js_value
+
+    def __getattr__(self, name):
+        if name == "_js":
+            # The property found no instance yet (and Python then asks __getattr__).
+            raise AttributeError(f"{type(self).__name__}.__init__() has not called super().__init__()")
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return js_attribute(self._js, name, f"{type(self).__name__!r} object")
+
+    def __setattr__(self, name, value):
+        if isinstance(getattr(type(self), name, None), property) or name.startswith("_") and self.__dict__.get("_js") is None:
+            object.__setattr__(self, name, value)
+        elif isinstance(value, (JacobiWrapper, int, float, str, bool)) or value is None:
+            set_js_attribute(self._js, name, value)
+            self.__dict__.pop(name, None)
+        else:
+            self.__dict__[name] = value
+
+    def __call__(self, *args, **kwargs):
+        return call_js(self._js, None, args, kwargs)
+
+    def __repr__(self):
+        return js(_repr, self._js)
+
+    def __dir__(self):
+        return sorted(set(_names(self._js)) | set(object.__dir__(self)))
 
 
 def _type_name(x):
