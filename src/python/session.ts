@@ -84,6 +84,9 @@ function loadRuntime(): Promise<Runtime> {
 /** Starts the process's SIGINT watcher (once); sessions learn of signals through `onSignal`. */
 function ensureWatcher(): InterruptWatcher {
   watcher ??= startInterruptWatcher(() => {
+    // This runs once the main thread is free: if a Python cell took the interrupt (Pyodide clears
+    // the buffer when it raises KeyboardInterrupt), the signal has done its work.
+    if (Atomics.load(watcher!.buffer, 0) === 0) return;
     executing?.interrupt();
     for (const l of signalListeners) l();
   });
