@@ -22,6 +22,13 @@ describe('Python cells: the session', function () {
     assert.equal(await py.repr("{'k': (1, 2.5), 'z': [None, True]}"), "{'k': (1, 2.5), 'z': [None, True]}");
   });
 
+  it('a result is displayed as IPython displays it: long tuples and lists one element per line', async () => {
+    const r = await py.ok('import jax.numpy as jnp\nx = jnp.arange(4.0)\n(x * 0.1, x + 1.5)');
+    assert.equal(r.plain, '(Array([0. , 0.1, 0.2, 0.3], dtype=float32),\n Array([1.5, 2.5, 3.5, 4.5], dtype=float32))');
+    assert.equal(await py.repr('[1, 2.5, "s", None, {1: (2,)}]'), "[1, 2.5, 's', None, {1: (2,)}]");
+    assert.equal(await py.repr('cyclic = [1]\ncyclic.append(cyclic)\ncyclic'), '[1, [...]]');
+  });
+
   it('a tensor result has text/plain and text/html', async () => {
     const r = await py.ok('torch.tensor([1.0, 2.0])');
     assert.equal(r.plain, 'tensor([1., 2.])');

@@ -7,6 +7,7 @@
 import * as operators from '../api/operators.js';
 import type { BinaryOperator, UnaryOperator } from '../api/operators.js';
 import * as printing from '../format/index.js';
+import { pretty } from '../format/pretty.js';
 import { getDoc } from '../api/docs.js';
 import { isPlainObject } from '../autodiff/tree.js';
 import { isPrintableTensor, isPrintableVariable } from '../tensor/printable.js';
@@ -62,6 +63,11 @@ export function kind(x: unknown): string {
 
 function typeNameOf(x: unknown): string {
   return (x as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof x;
+}
+
+/** A Python value inside a structure the pretty printer lays out: Python gave its repr. */
+class PythonLeaf {
+  constructor(readonly text: string) {}
 }
 
 /** Calls `f` (with `self` as `this`), keyword arguments as a trailing plain object; classes are constructed. */
@@ -179,6 +185,11 @@ export function createBridge(scope: Record<string, unknown>, hooks: BridgeHooks)
     },
     len: (x: Parameters<typeof operators.len>[0]) => operators.len(x),
     repr: (x: unknown) => printing.repr(x),
+    /** A value Python prints itself, inside a container given to displayText. */
+    leaf: (text: string) => new PythonLeaf(text),
+    /** IPython's display text (its pretty printer) of a structure whose leaves are JS values or PythonLeafs. */
+    displayText: (x: unknown) => pretty(x, (v) => (v instanceof PythonLeaf ? v.text : printing.repr(v))),
+    map: (keys: unknown[], values: unknown[]) => new Map(keys.map((k, i) => [k, values[i]])),
     str: (x: unknown) => printing.str(x),
     /** Python's str() of another JS object: its class's toString (str(dtype), str(TensorShape)), else its repr. */
     objectStr: (x: unknown) => {

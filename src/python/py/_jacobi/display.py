@@ -4,7 +4,7 @@ import uuid
 
 import _jacobi_js as J
 
-from _jacobi.core import JacobiWrapper, from_js, js, to_js
+from _jacobi.core import JacobiWrapper, JsObject, JsSubclass, Tensor, from_js, js, to_js
 
 _REPR_METHODS = [
     ("text/html", "_repr_html_"),
@@ -15,6 +15,32 @@ _REPR_METHODS = [
     ("text/latex", "_repr_latex_"),
     ("application/json", "_repr_json_"),
 ]
+
+
+def _layout(value):
+    """The value as the runtime's pretty printer takes it: tuples, lists and dicts as its
+    containers, values of the runtime as themselves, any other value as its Python repr."""
+    t = type(value)
+    if t is tuple:
+        return J.tuple(*[_layout(v) for v in value])
+    if t is list:
+        return J.list(*[_layout(v) for v in value])
+    if t is dict:
+        return J.map(J.list(*[_layout(k) for k in value]), J.list(*[_layout(v) for v in value.values()]))
+    if isinstance(value, (Tensor, JsSubclass)) or type(value) is JsObject:
+        return value._js
+    return J.leaf(repr(value))
+
+
+def display_text(value):
+    """What IPython shows for a value at the prompt: its pretty printer (79 columns, long tuples,
+    lists and dicts one element per line), the runtime's (src/format/pretty.ts)."""
+    if type(value) not in (tuple, list, dict):
+        return repr(value)
+    try:
+        return str(js(J.displayText, _layout(value)))
+    except RecursionError:
+        return repr(value)
 
 
 def mime_bundle(value):
@@ -46,7 +72,7 @@ def mime_bundle(value):
     for mime, data in list(bundle.items()):
         if isinstance(data, (bytes, bytearray)):
             bundle[mime] = base64.b64encode(data).decode("ascii")
-    bundle.setdefault("text/plain", repr(value))
+    bundle.setdefault("text/plain", display_text(value))
     return bundle
 
 
