@@ -9,7 +9,6 @@ import type {
 import { loadScope } from '../session/scope.js';
 import { mimeBundle } from '../session/render.js';
 import { restore, snapshot } from '../core/levels.js';
-import { isGradEnabled, setGradEnabled } from '../autodiff/torch_autograd.js';
 import { createBridge } from './bridge.js';
 import { startInterruptWatcher, type InterruptWatcher } from './interrupt.js';
 import { loadPyodideOnce, type Pyodide } from './pyodide.js';
@@ -280,12 +279,10 @@ export class PythonSession implements SessionApi {
       this.session = undefined;
       return ['error', 'PyodideFatalError', message, [`PyodideFatalError: ${message}`, 'The Python interpreter stopped; the next cell starts a new one.']];
     } finally {
-      // A cell that raised (or was interrupted) gets the autodiff state back as it was before it,
-      // keeping what it entered on purpose (`__enter__`); a finished cell's `with` blocks have
-      // left their contexts already. torch's autograd level is process-wide: it stays (or comes
-      // back, when the cell made the first leaf) whatever happened.
-      if (!finished) restore(state, false);
-      setGradEnabled(isGradEnabled());
+      // As for TypeScript cells: a cell that raised (or was interrupted) gets the autodiff state
+      // back as it was before it, keeping what it entered on purpose (`__enter__`); one that
+      // finished leaves no context it entered running into later cells.
+      restore(state, finished);
       active = previous;
     }
   }
