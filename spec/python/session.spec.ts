@@ -113,6 +113,14 @@ describe('Python cells: the session', function () {
     assert.match(await py.print('import inspect\nprint(inspect.signature(tf.reduce_sum))'), /^\(input_tensor, axis=None, keepdims=False, name=None\)/);
   });
 
+  it("IPython's common line magics: %matplotlib is accepted, %time and %timeit time, others say they are missing", async () => {
+    const r = await py.ok('%matplotlib inline\nvalue = 6\n%time doubled = value * 2\n%timeit value + 1\ndoubled');
+    assert.equal(r.plain, '12');
+    assert.match(r.stdout, /^Wall time: [\d.]+ \S?s\n[\d.]+ \S?s ± [\d.]+ \S?s per loop \(mean ± std\. dev\. of 7 runs, [\d,]+ loops? each\)\n$/);
+    assert.equal(await py.raises('%nonsense'), 'UsageError: Line magic function `%nonsense` not found.');
+    assert.match(await py.raises('!ls'), /^UsageError: shell commands/);
+  });
+
   it('silent cells do not count; user expressions are evaluated after the cell', async () => {
     const s = py.session;
     const before = s.executionCount;

@@ -9,7 +9,7 @@ import traceback
 
 import _jacobi_js as J
 
-from _jacobi import introspect
+from _jacobi import introspect, magics
 from _jacobi.display import mime_bundle
 from _jacobi import core
 from _jacobi.core import JacobiWrapper, qualified_name
@@ -133,6 +133,8 @@ class Session:
         self._remember(code, filename)
         ns = self.namespace
         try:
+            if mode != "single":
+                code = magics.transform(code)
             if mode == "single":
                 compiled = compile(code if code.endswith("\n") else code + "\n", filename, "single")
                 previous = sys.displayhook
