@@ -10,6 +10,7 @@ import ast
 import difflib
 
 from _jacobi import runner
+from _jacobi.display import display_text
 
 
 def _boundaries(lines):
@@ -51,11 +52,11 @@ def run_segment(session, text, filename, matches):
             if end not in boundaries:
                 continue
             printed = "".join(captured)
-            shown = printed + (repr(value) + "\n" if value is not None else "")
+            shown = printed + (display_text(value) + "\n" if value is not None else "")
             rest = "\n".join(lines[end:])
             if matches(shown, rest):
                 if value is not None:
-                    print(repr(value))
+                    print(display_text(value))
                 return [end, ["ok", None, None]]
             ratio = difflib.SequenceMatcher(None, shown, rest, autojunk=False).ratio()
             if ratio > best[0]:
