@@ -68,6 +68,11 @@ describe('Python cells: values between Python and the runtime', function () {
     assert.equal(await py.print('dense.built = False\nprint(dense.built)'), 'False\n');
   });
 
+  it("JS objects with Python's equality compare as they say (dtypes)", async () => {
+    assert.equal(await py.print('a = np.ones(2, dtype=np.float32)\nprint(a.dtype == np.float32, np.float32 == a.dtype, a.dtype == "float32", a.dtype != np.float64, tf.ones(1).dtype == tf.int32)'),
+      'True True True True False\n');
+  });
+
   it('ints and floats stay apart in what the facades make and return', async () => {
     assert.equal(await py.print('print(tf.constant(2).dtype, tf.constant(2.0).dtype)'), "<dtype: 'int32'> <dtype: 'float32'>\n");
     assert.equal(await py.print('print(torch.tensor([1.0, 2.0]).tolist(), torch.tensor(2.0).item(), torch.tensor(2).item())'), '[1.0, 2.0] 2.0 2\n');

@@ -413,12 +413,21 @@ class JsObject(JacobiWrapper):
         return False
 
     def __eq__(self, other):
-        if isinstance(other, JsObject):
-            return self._js == other._js
+        # An object with Python's __eq__ in JS (dtypes: `a.dtype == np.float32`) decides itself.
+        if _has(self._js, "__eq__"):
+            return bool(call_js(_get(self._js, "__eq__"), self._js, (other,), None))
+        if isinstance(other, JsObject) and self._js == other._js:
+            return True
+        # Let the other side decide (a JS class's instance vs a dtype that knows equality).
         return NotImplemented
 
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
     def __hash__(self):
-        return id(self)
+        # Equal objects must hash alike: a JS object that defines equality hashes by its text.
+        return hash(str(self)) if _has(self._js, "__eq__") else id(self)
 
     # Indexing and iteration go through the same entry points as tensors' (the core decides:
     # `x.at[i]` helpers, key arrays, JS iterables).
