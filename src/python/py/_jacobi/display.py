@@ -4,7 +4,7 @@ import uuid
 
 import _jacobi_js as J
 
-from _jacobi.core import JacobiWrapper, JsObject, JsSubclass, Tensor, from_js, js, to_js
+from _jacobi.core import JacobiWrapper, from_js, js, to_js
 
 _REPR_METHODS = [
     ("text/html", "_repr_html_"),
@@ -19,7 +19,7 @@ _REPR_METHODS = [
 
 def _layout(value):
     """The value as the runtime's pretty printer takes it: tuples, lists and dicts as its
-    containers, values of the runtime as themselves, any other value as its Python repr."""
+    containers, every other value as its Python repr (for the runtime's values, its printers')."""
     t = type(value)
     if t is tuple:
         return J.tuple(*[_layout(v) for v in value])
@@ -27,8 +27,6 @@ def _layout(value):
         return J.list(*[_layout(v) for v in value])
     if t is dict:
         return J.map(J.list(*[_layout(k) for k in value]), J.list(*[_layout(v) for v in value.values()]))
-    if isinstance(value, (Tensor, JsSubclass)) or type(value) is JsObject:
-        return value._js
     return J.leaf(repr(value))
 
 
