@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logoPng } from './logo.js';
+import { pythonLogoPng, pythonSpecName } from './python-kernel.js';
 
 const USAGE = 'usage: jacobi install|uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]';
 
@@ -79,8 +80,8 @@ function pythonSysPrefix(): string {
   throw new Error('--sys-prefix needs python3 to find sys.prefix; use --prefix DIR instead');
 }
 
-export function kernelSpec(): Record<string, unknown> {
-  const template = JSON.parse(readFileSync(join(ROOT, 'install.json'), 'utf8')) as { argv: string[] } & Record<string, unknown>;
+export function kernelSpec(file = 'install.json'): Record<string, unknown> {
+  const template = JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { argv: string[] } & Record<string, unknown>;
   const paths: Record<string, string> = { '{node}': process.execPath, '{kernel}': join(ROOT, 'bin', 'jacobi.js') };
   return { ...template, argv: template.argv.map((arg) => paths[arg] ?? arg) };
 }
@@ -93,6 +94,14 @@ export async function install(args: string[]): Promise<void> {
   writeFileSync(join(dir, 'logo-32x32.png'), logoPng(32));
   writeFileSync(join(dir, 'logo-64x64.png'), logoPng(64));
   console.log(`Installed kernelspec ${name} in ${dir}`);
+  // The second kernelspec: Python cells, the same kernel process (install-python.json).
+  const python = pythonSpecName(name);
+  const pyDir = join(dataDir, 'kernels', python);
+  mkdirSync(pyDir, { recursive: true });
+  writeFileSync(join(pyDir, 'kernel.json'), JSON.stringify(kernelSpec('install-python.json'), null, 2) + '\n');
+  writeFileSync(join(pyDir, 'logo-32x32.png'), pythonLogoPng(32));
+  writeFileSync(join(pyDir, 'logo-64x64.png'), pythonLogoPng(64));
+  console.log(`Installed kernelspec ${python} in ${pyDir}`);
 }
 
 /** Removes exactly the kernelspec `kernels/NAME` (as `jupyter kernelspec remove` does), nothing above it. */
@@ -104,4 +113,9 @@ export async function uninstall(args: string[]): Promise<void> {
   if (lstatSync(dir).isSymbolicLink()) unlinkSync(dir);
   else rmSync(dir, { recursive: true, force: true });
   console.log(`Removed kernelspec ${name} from ${dir}`);
+  const pyDir = join(dataDir, 'kernels', pythonSpecName(name));
+  if (existsSync(join(pyDir, 'kernel.json'))) {
+    rmSync(pyDir, { recursive: true, force: true });
+    console.log(`Removed kernelspec ${pythonSpecName(name)} from ${pyDir}`);
+  }
 }

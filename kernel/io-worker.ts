@@ -9,7 +9,9 @@ import { kernelInfo } from './kernel-info.js';
 import type { Incoming, ToMain, ToWorker, WorkerInit } from './threads.js';
 import { decode, encode, makeHeader, ReplayGuard, Signer, WireError, type Header, type Message } from './wire.js';
 
-const { connectionFile, session, port, interrupts, parentPid, released } = workerData as WorkerInit;
+const { connectionFile, session, port, interrupts, parentPid, released, language } = workerData as WorkerInit;
+// The Python kernel's kernel_info (read from the installed Pyodide's lock file, never from Pyodide itself).
+const languageInfo = language === 'python' ? (await import('./python-kernel.js')).pythonKernelInfo : kernelInfo;
 const toMain = (message: ToMain): void => port.postMessage(message);
 
 // Straight to fd 2: console.error in a worker is relayed through the main thread, which may be busy.
@@ -161,7 +163,7 @@ function fromMain(message: ToWorker): void {
 
 async function answerKernelInfo(channel: 'shell' | 'control', request: Message): Promise<void> {
   await publish('status', request.header, { execution_state: 'busy' });
-  await reply(channel, request, 'kernel_info_reply', kernelInfo());
+  await reply(channel, request, 'kernel_info_reply', languageInfo());
   await publish('status', request.header, { execution_state: 'idle' });
 }
 

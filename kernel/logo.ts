@@ -26,6 +26,14 @@ const WHITE = [0xff, 0xff, 0xff, 0xff];
 const CLEAR = [0, 0, 0, 0];
 
 export function logoPng(size: 32 | 64): Buffer {
+  return drawLogo(size, GLYPH, BLUE, WHITE);
+}
+
+/** A 16x16 glyph (`#` ink) on a rounded square of `background`, as an RGBA PNG of `size` pixels. */
+export function drawLogo(size: 32 | 64, glyph: readonly string[], background: readonly number[], ink: readonly number[]): Buffer {
+  const GLYPH = glyph;
+  const BLUE = background;
+  const WHITE = ink;
   const scale = size / GLYPH.length;
   const radius = size / 8;
   const stride = size * 4 + 1;

@@ -37,8 +37,16 @@ function parentPid(env = process.env): number | null {
   return Number.isInteger(pid) && pid > 1 ? pid : null;
 }
 
+/** `--language python` (the Python kernelspec's argv) or `--python`. */
+function languageArg(args: string[]): 'typescript' | 'python' {
+  const at = args.indexOf('--language');
+  const value = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--language='))?.slice('--language='.length);
+  return value === 'python' || args.includes('--python') ? 'python' : 'typescript';
+}
+
 export async function runKernel(args: string[]): Promise<void> {
   const connectionFile = resolve(connectionFileArg(args));
+  const language = languageArg(args);
   // Errors from callbacks and unawaited promises are shown, never fatal (src/session/async-errors.ts).
   catchAsyncErrors();
   const realExit = process.exit.bind(process) as (code?: number) => never;
@@ -61,9 +69,11 @@ export async function runKernel(args: string[]): Promise<void> {
 
   // Interrupts in thread mode: the worker stops this thread's JavaScript wherever it runs. Signal
   // mode (SIGINT, vm's breakOnSigint) is the fallback where that cannot work, or when asked for.
-  const interrupts = process.env.JACOBI_INTERRUPTS !== 'signal' && armInterruptTarget() ? 'thread' : 'signal';
+  // Python cells run in Pyodide, whose interpreter must not be terminated mid-instruction: they take
+  // signal mode, where SIGINT becomes a KeyboardInterrupt (src/python/interrupt.ts).
+  const interrupts = language !== 'python' && process.env.JACOBI_INTERRUPTS !== 'signal' && armInterruptTarget() ? 'thread' : 'signal';
   const { port1, port2 } = new MessageChannel();
-  const init: WorkerInit = { connectionFile, session: randomUUID(), port: port2, interrupts, parentPid: parentPid(), released };
+  const init: WorkerInit = { connectionFile, session: randomUUID(), port: port2, interrupts, parentPid: parentPid(), released, language };
   const worker = new Worker(new URL('./io-worker.js', import.meta.url), { workerData: init, transferList: [port2] });
   worker.on('error', (e) => {
     process.stderr.write(`[jacobi kernel] I/O worker failed: ${e instanceof Error ? e.stack : String(e)}\n`);
@@ -76,7 +86,15 @@ export async function runKernel(args: string[]): Promise<void> {
   // compete for the CPU with the worker's start-up; requests that arrive earlier wait for it.
   let load!: () => void;
   const listening = new Promise<void>((resolve) => (load = resolve));
-  const session: Promise<SessionApi> = listening
+  const session: Promise<SessionApi> = language === 'python'
+    // Python cells: Pyodide starts loading at once (a cell before it is ready waits); Ctrl-C and
+    // interrupt_request reach a busy cell through the interrupt watcher.
+    ? listening.then(() => import('../src/python/session.js')).then(async ({ PythonSession }) => {
+      const s = new PythonSession({ preload: true, interrupts: true });
+      await s.ready;
+      return s;
+    })
+    : listening
     .then(() => import('../src/session/session.js'))
     .then(async ({ Session }) => {
       // pager: help(x) answers with a pager payload, as IPython's `x?` does in a notebook.

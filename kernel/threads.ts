@@ -63,4 +63,6 @@ export interface WorkerInit {
   parentPid: number | null;
   /** Set to 1 (and notified) once the worker has let go of the main thread, which waits for it to exit. */
   released: Int32Array;
+  /** The cells' language: TypeScript unless 'python' (the "Python (Jacobi)" kernelspec). */
+  language?: 'typescript' | 'python';
 }

@@ -47,16 +47,17 @@ export class KernelClient {
   private waiters: Array<() => void> = [];
   private exited: Promise<number | null> = Promise.resolve(null);
 
-  static async start(env: NodeJS.ProcessEnv = {}): Promise<KernelClient> {
+  /** `args`: extra kernel arguments (`['--language', 'python']` for the Python kernel). */
+  static async start(env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<KernelClient> {
     const client = new KernelClient();
-    await client.launch(env);
+    await client.launch(env, args);
     return client;
   }
 
-  private async launch(env: NodeJS.ProcessEnv): Promise<void> {
+  private async launch(env: NodeJS.ProcessEnv, args: string[] = []): Promise<void> {
     const ports = { shell_port: await freePort(), control_port: await freePort(), stdin_port: await freePort(), iopub_port: await freePort(), hb_port: await freePort() };
     writeFileSync(this.connectionFile, JSON.stringify({ transport: 'tcp', ip: '127.0.0.1', key: this.key, signature_scheme: 'hmac-sha256', kernel_name: 'jacobi', ...ports }));
-    this.process = spawn(process.execPath, [BIN, 'kernel', '--connection-file', this.connectionFile], {
+    this.process = spawn(process.execPath, [BIN, 'kernel', ...args, '--connection-file', this.connectionFile], {
       env: { ...process.env, JACOBI_HISTORY_FILE: join(this.dir, 'history.jsonl'), ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -92,7 +92,8 @@ describe('kernel install', function () {
     assert.ok(existsSync(join(dataDir, 'other-tool.json')));
     assert.ok(existsSync(join(dataDir, 'kernel.json')));
     assert.equal(jacobi(['uninstall', '--name', 'drop'], env).status, 0);
-    assert.deepEqual(readdirSync(join(dataDir, 'kernels')), ['keep']);
+    // `install` writes the Python kernelspec NAME-python beside NAME; `uninstall` removes both.
+    assert.deepEqual(readdirSync(join(dataDir, 'kernels')).sort(), ['keep', 'keep-python']);
     assert.ok(existsSync(join(dataDir, 'kernels', 'keep', 'kernel.json')));
   });
 

@@ -1,5 +1,6 @@
 // Python doctest's OutputChecker.check_output, plus Jacobi's numeric TOLERANCE.
 import { ellipsisMatch } from './ellipsis.js';
+import { applyNumberPrecision } from './number.js';
 import { toleranceMatch } from './tolerance.js';
 import type { Flags } from './types.js';
 
@@ -22,6 +23,10 @@ export function checkOutput(want: string, got: string, flags: Flags): CheckResul
     got = got.replace(/^[^\S\n]+$/gm, '');
   }
   if (got === want) return { ok: true };
+  if (flags.NUMBER) {
+    got = applyNumberPrecision(want, got);
+    if (got === want) return { ok: true };
+  }
   if (flags.TOLERANCE) return toleranceMatch(want, got, flags.TOLERANCE, !!flags.ELLIPSIS);
   if (flags.NORMALIZE_WHITESPACE) {
     got = got.split(/\s+/).filter(Boolean).join(' ');

@@ -3,6 +3,7 @@
 import { writeFileAtomic } from './atomic.js';
 import { DirectiveError, mergeFlags, parseDirective, parseTolerance } from './directives.js';
 import { expandPaths, PathError } from './files.js';
+import { PYTHON_EXTENSIONS } from './load.js';
 import { jsonReport, junitXml } from './junit.js';
 import { formatReport } from './report.js';
 import { runFiles } from './runner.js';
@@ -10,7 +11,10 @@ import type { Flags } from './types.js';
 
 export const USAGE = `usage: jacobi doctest [paths or globs...] [options]
   paths        Markdown (.md), TypeScript (.ts, @example doc comments), notebooks (.ipynb);
-               directories are searched recursively (node_modules and dist skipped); default: .
+               with --lang python also .py docstrings, plain text (.txt, .rst) and notebook
+               transcripts; directories are searched recursively (node_modules and dist skipped)
+  --lang python        Python examples (python, py and pycon fences always are; here also fences without a
+                       language and plain text); tf and np are bound before a file's first example
   --flags F,G          option flags for every example, e.g. ELLIPSIS,NORMALIZE_WHITESPACE (or +F,-G)
   --tolerance R[,A]    compare numbers within rtol=R, atol=A (default atol 1e-8)
   --timeout SECONDS    per-example timeout (default 30)
@@ -29,6 +33,7 @@ export interface CliOptions {
   junit?: string;
   json: boolean;
   quiet: boolean;
+  lang?: 'python';
 }
 
 export class UsageError extends Error {}
@@ -60,6 +65,12 @@ export function parseArgs(args: string[]): CliOptions {
           const t = Number(value());
           if (!(t > 0)) throw new UsageError('--timeout needs a positive number of seconds');
           o.timeoutSeconds = t;
+          break;
+        }
+        case '--lang': {
+          const lang = value();
+          if (lang === 'python' || lang === 'py') o.lang = 'python';
+          else if (lang !== 'typescript' && lang !== 'ts') throw new UsageError(`--lang takes python or typescript, not ${lang}`);
           break;
         }
         case '--fail-fast':
@@ -99,7 +110,7 @@ export async function runDoctest(args: string[]): Promise<number> {
   let paths: string[];
   try {
     options = parseArgs(args);
-    paths = expandPaths(options.paths);
+    paths = expandPaths(options.paths, options.lang === 'python' ? PYTHON_EXTENSIONS : []);
   } catch (e) {
     if (e instanceof UsageError || e instanceof PathError) {
       process.stderr.write(`jacobi doctest: ${e.message}\n${USAGE}\n`);
@@ -114,6 +125,7 @@ export async function runDoctest(args: string[]): Promise<number> {
     timeoutSeconds: options.timeoutSeconds,
     failFast: options.failFast,
     accept: options.accept,
+    ...(options.lang ? { lang: options.lang } : {}),
     onResult: (r) => {
       if (!progress) return;
       if (r.file !== current) {

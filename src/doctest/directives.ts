@@ -55,9 +55,9 @@ export function mergeFlags(...layers: Flags[]): Flags {
   return out;
 }
 
-/** Every `doctest: ...` directive in comments of a TypeScript source (`// doctest: +FLAG`). */
+/** Every `doctest: ...` directive in comments of a TypeScript or Python source (`// doctest: +FLAG`, `# doctest: +FLAG`). */
 export function sourceDirectives(source: string): Flags {
   const found: Flags[] = [];
-  for (const m of source.matchAll(/\/\/\s*doctest:\s*([^\n'"`]*)$/gm)) found.push(parseDirective(m[1]!));
+  for (const m of source.matchAll(/(?:\/\/|#)\s*doctest:\s*([^\n'"`]*)$/gm)) found.push(parseDirective(m[1]!));
   return mergeFlags(...found);
 }

@@ -7,13 +7,25 @@ import { fileURLToPath } from 'node:url';
 import { OutputCollector } from './collector.js';
 import type { RunResult } from './judge.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import type { Flags } from './types.js';
 
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** Python cells run in their own session process (src/doctest/python-worker.ts), with Pyodide. */
+const PYTHON_WORKER = fileURLToPath(new URL('./python-worker.js', import.meta.url));
 /** How long an interrupted example gets to stop before its process is killed. */
 const GRACE_MS = 2000;
 
 export interface ExecutorOptions {
   timeoutSeconds: number;
+  /** The cells' language (TypeScript unless 'python'). */
+  lang?: 'typescript' | 'python';
+}
+
+export interface RunOptions {
+  /** Run a notebook transcript's cell, finding where its code ends by running it (these flags compare output). */
+  segment?: Flags;
+  /** A notebook's cell (its last expression is its result), not a `>>>` example. */
+  cell?: boolean;
 }
 
 export class Executor {
@@ -54,22 +66,24 @@ export class Executor {
   }
 
   /** Runs one example in the current session, starting a new one first if the last example killed it. */
-  async run(code: string): Promise<RunResult & { restarted: boolean }> {
-    if (this.child && this.fresh) return { ...(await this.exec(code)), restarted: false };
+  async run(code: string, options: RunOptions = {}): Promise<RunResult & { restarted: boolean; split?: number }> {
+    if (this.child && this.fresh) return { ...(await this.exec(code, options)), restarted: false };
     if (this.broken) return { status: 'crash', message: 'not run: the session could not start', outputs: [], restarted: false };
     const failed = await this.start();
     if (failed) return { status: 'crash', message: `the session could not be restarted\n${describe(failed)}`, outputs: [], restarted: true };
-    return { ...(await this.exec(code)), restarted: true };
+    return { ...(await this.exec(code, options)), restarted: true };
   }
 
-  private async exec(code: string): Promise<RunResult> {
+  private async exec(code: string, options: RunOptions = {}): Promise<RunResult & { split?: number }> {
     const id = this.nextId++;
     const collector = new OutputCollector();
-    const r = await this.request({ type: 'exec', id, code }, this.options.timeoutSeconds * 1000, (msg) => {
+    let split: number | undefined;
+    const r = await this.request({ type: 'exec', id, code, ...(options.segment ? { segment: options.segment } : {}), ...(options.cell ? { cell: true } : {}) }, this.options.timeoutSeconds * 1000, (msg) => {
       if (msg.type === 'output' && msg.id === id) collector.add(msg.event);
+      if (msg.type === 'done' && msg.id === id) split = msg.split;
       return msg.type === 'done' && msg.id === id;
     });
-    if (r === true) return { status: 'done', outputs: collector.outputs };
+    if (r === true) return { status: 'done', outputs: collector.outputs, ...(split === undefined ? {} : { split }) };
     return { ...r, outputs: collector.outputs } as RunResult;
   }
 
@@ -103,7 +117,7 @@ export class Executor {
 
   private spawn(): void {
     this.stderrTail = '';
-    const child = fork(WORKER, [], {
+    const child = fork(this.options.lang === 'python' ? PYTHON_WORKER : WORKER, [], {
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       execArgv: process.execArgv.filter((a) => !a.startsWith('--inspect')),

@@ -6,12 +6,12 @@ import { DOC_EXTENSIONS } from './load.js';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist']);
 
-function walk(dir: string, into: string[]): void {
+function walk(dir: string, into: string[], extra: readonly string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, into);
-    else if (entry.isFile() && DOC_EXTENSIONS.includes(extname(entry.name)) && !entry.name.endsWith('.d.ts')) into.push(path);
+    if (entry.isDirectory()) walk(path, into, extra);
+    else if (entry.isFile() && (DOC_EXTENSIONS.includes(extname(entry.name)) || extra.includes(extname(entry.name))) && !entry.name.endsWith('.d.ts')) into.push(path);
   }
 }
 
@@ -42,12 +42,13 @@ export function globToRegExp(glob: string): RegExp {
 
 export class PathError extends Error {}
 
-export function expandPaths(args: string[]): string[] {
+/** `extra`: more extensions to search directories for (`--lang python`'s .py, .txt, .rst). */
+export function expandPaths(args: string[], extra: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const arg of args) {
     if (!isGlob(arg)) {
       if (!existsSync(arg)) throw new PathError(`no such file or directory: ${arg}`);
-      if (statSync(arg).isDirectory()) walk(arg, out);
+      if (statSync(arg).isDirectory()) walk(arg, out, extra);
       else out.push(arg);
       continue;
     }

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { parseDocComments } from './doccomment.js';
 import { parseMarkdown } from './markdown.js';
 import { parseNotebook } from './notebook.js';
-import type { DocFile, Flags } from './types.js';
+import { isNotebookTranscript, parseNotebookTranscript, parsePlainText, parsePythonSource, pythonModuleSetup } from './python.js';
+import type { DocFile, Example, Flags } from './types.js';
 
 export interface LoadedFile extends DocFile {
   /** File-level flags (Markdown HTML comments, notebook metadata). */
@@ -13,6 +14,21 @@ export interface LoadedFile extends DocFile {
 }
 
 export const DOC_EXTENSIONS = ['.md', '.ts', '.ipynb'];
+/** Also searched in directories under `--lang python`. */
+export const PYTHON_EXTENSIONS = ['.py', '.txt', '.rst'];
+
+export interface LoadOptions {
+  /** `--lang python`: fences without a language hold Python, and Python examples get `tf` and `np` first. */
+  lang?: 'python';
+}
+
+/**
+ * TensorFlow's doctest binds `tf` and `np` before a file's first example (and turns on ELLIPSIS,
+ * NORMALIZE_WHITESPACE and IGNORE_EXCEPTION_DETAIL, which `--flags` gives); an import in the file rebinds them.
+ */
+export const TF_DOCTEST_SETUP = 'import tensorflow as tf; import numpy as np';
+
+const hasPython = (examples: Example[]) => examples.some((e) => e.lang === 'python');
 
 /**
  * The compiled JavaScript of a .ts file: `outDir`/`rootDir` from the nearest tsconfig.json
@@ -48,12 +64,26 @@ export function moduleSetup(tsPath: string): string {
 }
 
 /** The file's examples, or null when it holds none to run (e.g. a notebook for another kernel). */
-export function loadFile(path: string): LoadedFile | null {
+export function loadFile(path: string, options: LoadOptions = {}): LoadedFile | null {
   const text = readFileSync(path, 'utf8');
+  const bind = options.lang === 'python' ? [TF_DOCTEST_SETUP] : [];
   switch (extname(path)) {
     case '.md': {
-      const { examples, flags } = parseMarkdown(text);
-      return { path, kind: 'markdown', text, examples, setup: [], flags };
+      const { examples, flags } = parseMarkdown(text, options.lang);
+      return { path, kind: 'markdown', text, examples, setup: [], pythonSetup: hasPython(examples) ? bind : [], flags };
+    }
+    case '.txt':
+    case '.rst': {
+      if (isNotebookTranscript(text)) return { path, kind: 'transcript', text, examples: parseNotebookTranscript(text), setup: [], pythonSetup: bind, flags: {} };
+      if (/^ {0,3}(`{3,}|~{3,})/m.test(text)) {
+        const { examples, flags } = parseMarkdown(text, 'python');
+        return { path, kind: 'markdown', text, examples, setup: [], pythonSetup: hasPython(examples) ? bind : [], flags };
+      }
+      return { path, kind: 'text', text, examples: parsePlainText(text), setup: [], pythonSetup: bind, flags: {} };
+    }
+    case '.py': {
+      const examples = parsePythonSource(text);
+      return { path, kind: 'python', text, examples, setup: [], pythonSetup: examples.length > 0 ? [...bind, pythonModuleSetup(path, text)] : [], flags: {} };
     }
     case '.ts': {
       if (path.endsWith('.d.ts')) return null;
@@ -62,7 +92,7 @@ export function loadFile(path: string): LoadedFile | null {
     }
     case '.ipynb': {
       const nb = parseNotebook(text);
-      return nb && { path, kind: 'notebook', text, examples: nb.examples, setup: [], flags: nb.flags };
+      return nb && { path, kind: 'notebook', text, examples: nb.examples, setup: [], pythonSetup: [], flags: nb.flags };
     }
     default:
       return null;

@@ -1,14 +1,19 @@
-// Examples in Markdown: ```ts / ```typescript fences holding `>>>` transcripts, plus file-level
-// directives in HTML comments (`<!-- doctest: +NORMALIZE_WHITESPACE -->`) that apply to the whole file.
+// Examples in Markdown: ```ts / ```typescript fences holding `>>>` transcripts (```python, ```py and
+// ```pycon fences hold Python examples, and so do fences without a language under `--lang python`),
+// plus file-level directives in HTML comments (`<!-- doctest: +NORMALIZE_WHITESPACE -->`) that apply
+// to the whole file.
 import { DirectiveError, mergeFlags, parseDirective } from './directives.js';
 import { splitLines } from './lines.js';
 import { ParseError, parseTranscript, type TranscriptLine } from './transcript.js';
+import { asPython } from './python.js';
 import type { Flags, TranscriptExample } from './types.js';
 
 const OPEN = /^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`{]*)/;
 const LANGS = new Set(['ts', 'typescript']);
+const PYTHON_LANGS = new Set(['python', 'py', 'pycon', 'python3', 'ipython', 'ipython3']);
 
-export function parseMarkdown(text: string): { examples: TranscriptExample[]; flags: Flags } {
+/** `untagged`: the language of fences that name none (examples in them are not run when undefined). */
+export function parseMarkdown(text: string, untagged?: 'python'): { examples: TranscriptExample[]; flags: Flags } {
   const { lines } = splitLines(text);
   const examples: TranscriptExample[] = [];
   const fileFlags: Flags[] = [];
@@ -39,7 +44,11 @@ export function parseMarkdown(text: string): { examples: TranscriptExample[]; fl
       i++;
     }
     i++;
-    if (LANGS.has(lang!.toLowerCase())) examples.push(...parseTranscript(body));
+    const tag = lang!.toLowerCase();
+    if (LANGS.has(tag)) examples.push(...parseTranscript(body));
+    else if (PYTHON_LANGS.has(tag) || (tag === '' && untagged === 'python')) {
+      examples.push(...asPython(parseTranscript(body)));
+    }
   }
   return { examples, flags: mergeFlags(...fileFlags) };
 }

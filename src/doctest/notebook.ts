@@ -23,6 +23,15 @@ export function isJacobiNotebook(nb: unknown): boolean {
   return ks?.name === 'jacobi';
 }
 
+/** The cells' language of a notebook Jacobi runs: its kernels' notebooks and any Python notebook; null for others. */
+export function notebookLanguage(nb: unknown): 'typescript' | 'python' | null {
+  const meta = (nb as { metadata?: { kernelspec?: { name?: string; language?: string }; language_info?: { name?: string } } })?.metadata;
+  if (isJacobiNotebook(nb)) return 'typescript';
+  if (meta?.kernelspec?.name === 'jacobi-python') return 'python';
+  const language = meta?.kernelspec?.language ?? meta?.language_info?.name;
+  return language === 'python' ? 'python' : null;
+}
+
 function tagFlags(tags: unknown): Flags {
   const flags: Flags = {};
   if (!Array.isArray(tags)) return flags;
@@ -59,7 +68,8 @@ export function lineOf(text: string, offset: number): number {
 
 export function parseNotebook(text: string): ParsedNotebook | null {
   const root = parseJsonWithSpans(text);
-  if (!isJacobiNotebook(root.value)) return null;
+  const lang = notebookLanguage(root.value);
+  if (lang === null) return null;
   const meta = (root.value as { metadata: Record<string, unknown> }).metadata;
   const directive = (d: string, line: number): Flags => {
     try {
@@ -84,7 +94,7 @@ export function parseNotebook(text: string): ParsedNotebook | null {
       throw e;
     }
     const outputs = (cell.outputs ?? []).map(storedOutput).filter((o): o is Output => o !== null);
-    examples.push({ kind: 'cell', source, line, cellIndex, outputs, flags });
+    examples.push({ kind: 'cell', source, line, cellIndex, outputs, flags, ...(lang === 'python' ? { lang } : {}) });
   });
   return { examples, flags: fileFlags, root };
 }

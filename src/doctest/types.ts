@@ -21,11 +21,13 @@ export interface Flags {
   TOLERANCE?: Tolerance | false;
   /** (File level) values show as IPython's prompt shows them, not as Python's doctest (repr). */
   IPYTHON_DISPLAY?: boolean;
+  /** pytest's NUMBER: a float matches to the precision the expected output writes. */
+  NUMBER?: boolean;
 }
 
 export const FLAG_NAMES = [
   'ELLIPSIS', 'NORMALIZE_WHITESPACE', 'IGNORE_EXCEPTION_DETAIL', 'DONT_ACCEPT_BLANKLINE', 'SKIP',
-  'IGNORE_OUTPUT', 'RAISES', 'TOLERANCE', 'IPYTHON_DISPLAY',
+  'IGNORE_OUTPUT', 'RAISES', 'TOLERANCE', 'IPYTHON_DISPLAY', 'NUMBER',
 ] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 
@@ -43,6 +45,23 @@ export interface TranscriptExample {
   /** Text put in front of each expected-output line: the comment prefix and the prompt's indent. */
   prefix: string;
   flags: Flags;
+  /** The cell language (TypeScript unless said otherwise). */
+  lang?: 'typescript' | 'python';
+}
+
+/**
+ * A cell of a notebook transcript: its code followed by what it printed. Where the code ends is
+ * found by running it (src/doctest/python.ts); it is then judged as a transcript example.
+ */
+export interface SegmentExample {
+  kind: 'segment';
+  lines: string[];
+  /** 0-based line of the segment's first line in the file. */
+  start: number;
+  /** 1-based line of the `In [N]:` mark, for reports. */
+  line: number;
+  flags: Flags;
+  lang: 'python';
 }
 
 /** Output of a notebook cell or of a re-executed example, in Jupyter's terms. */
@@ -62,11 +81,12 @@ export interface CellExample {
   cellIndex: number;
   outputs: Output[];
   flags: Flags;
+  lang?: 'typescript' | 'python';
 }
 
-export type Example = TranscriptExample | CellExample;
+export type Example = TranscriptExample | CellExample | SegmentExample;
 
-export type SourceKind = 'markdown' | 'typescript' | 'notebook';
+export type SourceKind = 'markdown' | 'typescript' | 'notebook' | 'python' | 'text' | 'transcript';
 
 export interface DocFile {
   path: string;
@@ -76,4 +96,6 @@ export interface DocFile {
   examples: Example[];
   /** Cells run before the examples and not reported (a .ts file's module import). */
   setup: string[];
+  /** Python cells run before the file's Python examples (a .py module's globals, --lang python's tf and np). */
+  pythonSetup?: string[];
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Session } from './session.js';
-import type { ExecuteOutcome, OutputSink } from './types.js';
+import type { ExecuteOutcome, OutputSink, SessionApi } from './types.js';
 import { catchAsyncErrors } from './async-errors.js';
 import { markDriverModule } from './interrupt-target.js';
 import { startWatchdog } from './watchdog.js';
@@ -30,12 +30,25 @@ const PS2 = '... ';
 
 export async function runRepl(args: string[]): Promise<void> {
   if (args.includes('-h') || args.includes('--help')) {
-    process.stdout.write('usage: jacobi repl [--type-check]\nTypeScript cells with tf, jax, jnp, torch, np in scope. Ctrl-C interrupts, Ctrl-D exits.\n');
+    process.stdout.write('usage: jacobi repl [--type-check | --python]\nTypeScript cells with tf, jax, jnp, torch, np in scope (--python: Python cells, numpy, tensorflow, jax and torch importable). Ctrl-C interrupts, Ctrl-D exits.\n');
     return;
   }
   // A throw in a callback or an unawaited rejection is printed, never fatal (src/session/async-errors.ts).
   catchAsyncErrors();
   const sigint: Sigint = { handler: () => false, stopped: () => undefined };
+  if (args.includes('--python')) {
+    // Python cells (Pyodide), loaded before the first prompt since the prompt needs Python's own
+    // parser. No watchdog: Pyodide must not be stopped mid-instruction; its interrupt watcher turns
+    // SIGINT into KeyboardInterrupt, and tells the REPL of a signal that found Python idle.
+    const { PythonSession, onSignal } = await import('../python/session.js');
+    const python = new PythonSession({ interrupts: true, preload: true });
+    await python.load().catch((e: unknown) => process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`));
+    onSignal(() => void sigint.handler());
+    banner = 'Python cells (Pyodide); numpy, tensorflow, jax and torch import as Jacobi\'s facades.';
+    if (process.stdin.isTTY && process.stdout.isTTY) await interactive(python, sigint);
+    else await piped(python, sigint);
+    return;
+  }
   const watchdog = await startWatchdog({ interrupt: () => sigint.handler(), terminated: (where) => sigint.stopped(where) });
   if (!watchdog) process.on('SIGINT', () => sigint.handler());
   const session = new Session({ typeCheck: args.includes('--type-check'), pager: false, interrupts: watchdog ? 'thread' : 'signal' });
@@ -66,7 +79,9 @@ function terminalSink(ask?: OutputSink['input']): OutputSink {
   };
 }
 
-async function piped(session: Session, sigint: Sigint): Promise<void> {
+let banner = 'TypeScript cells; tf, jax, jnp, torch, np in scope.';
+
+async function piped(session: SessionApi, sigint: Sigint): Promise<void> {
   let running = false;
   // Idle, Ctrl-C ends the program as it would any filter; running, it stops the line.
   sigint.handler = () => {
@@ -127,7 +142,7 @@ function loadHistory(file: string | undefined): string[] {
   }
 }
 
-async function interactive(session: Session, sigint: Sigint): Promise<void> {
+async function interactive(session: SessionApi, sigint: Sigint): Promise<void> {
   const file = historyFile();
   const stdin = process.stdin;
   let buffer: string[] = [];
@@ -175,7 +190,7 @@ async function interactive(session: Session, sigint: Sigint): Promise<void> {
     rl.prompt();
   });
 
-  process.stdout.write(`Jacobi ${version()} — TypeScript cells; tf, jax, jnp, torch, np in scope. help(x), Ctrl-D exits.\n`);
+  process.stdout.write(`Jacobi ${version()} — ${banner} help(x), Ctrl-D exits.\n`);
   rl.prompt();
 
   const queue: string[] = [];

@@ -1,0 +1,59 @@
+// Ctrl-C for Python cells. Pyodide runs Python on the main thread, so while a cell is busy no
+// JavaScript runs there and `process.on('SIGINT')` never fires. A small watcher thread instead waits
+// inside a vm script run with `breakOnSigint`: Node's SIGINT watchdog terminates that script when
+// the signal arrives (whatever the main thread is doing), and the watcher writes SIGINT (2) into
+// Pyodide's interrupt buffer, which the interpreter polls and turns into KeyboardInterrupt, leaving
+// the interpreter intact. It also tells the main thread, for when it is idle or awaiting.
+//
+// While the watcher runs, Node's vm watchdog owns SIGINT, so the main thread's process.on('SIGINT')
+// listeners stay silent: this is only started in processes that run Python cells (the Python kernel,
+// `jacobi repl --python`, the Python doctest worker), and `onSignal` is how they learn of a signal.
+import { Worker } from 'node:worker_threads';
+
+const WATCHER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const vm = require('node:vm');
+const buffer = new Int32Array(workerData);
+const context = vm.createContext({ Atomics, pause: new Int32Array(new SharedArrayBuffer(4)) });
+const script = new vm.Script('for (;;) Atomics.wait(pause, 0, 0, 50)');
+for (;;) {
+  try {
+    script.runInContext(context, { breakOnSigint: true });
+  } catch {
+    Atomics.store(buffer, 0, 2);
+    parentPort.postMessage('SIGINT');
+  }
+}
+`;
+
+export interface InterruptWatcher {
+  /** Pyodide's interrupt buffer (index 0: 2 means SIGINT is pending). */
+  readonly buffer: Int32Array;
+  /** Clears a pending interrupt (before a cell starts: one that arrived while idle must not stop it). */
+  clear(): void;
+  /** Marks an interrupt pending, as a signal would. */
+  raise(): void;
+  stop(): Promise<void>;
+}
+
+let listeners: Array<() => void> = [];
+
+/** Starts the watcher thread; `onSignal` runs on the main thread once it is free after each SIGINT. */
+export function startInterruptWatcher(onSignal?: () => void): InterruptWatcher {
+  const buffer = new Int32Array(new SharedArrayBuffer(4));
+  if (onSignal) listeners.push(onSignal);
+  const worker = new Worker(WATCHER, { eval: true, workerData: buffer.buffer });
+  worker.on('message', () => listeners.forEach((l) => l()));
+  worker.on('error', (e) => process.stderr.write(`[jacobi] the interrupt watcher failed: ${String(e)}\n`));
+  // It must never keep the process alive on its own.
+  worker.unref();
+  return {
+    buffer,
+    clear: () => void Atomics.store(buffer, 0, 0),
+    raise: () => void Atomics.store(buffer, 0, 2),
+    stop: async () => {
+      listeners = listeners.filter((l) => l !== onSignal);
+      await worker.terminate();
+    },
+  };
+}
