@@ -46,19 +46,15 @@ export function shaped(lib: Library, r: unknown, inputs: readonly unknown[], arr
  * requires grad; the autograd node is named as PyTorch names it (the row knows which overload ran).
  */
 function torchNamed(r: OpRow, a: Args, lib: Library, res: unknown, inputs: readonly unknown[]): unknown {
-<<<<<<< HEAD
-  if (lib.name !== 'torch' || !(res instanceof Tensor)) return res;
-  if (a.requires_grad === true && !res.requires_grad) return requiresGrad(res);
-  if (!res.requires_grad || inputs.includes(res)) return res;
-=======
   if (lib.name !== 'torch') return res;
   // Each result of a decomposition (a torch.return_types tuple) points at the same node.
   if (res instanceof PyTuple) {
     for (const t of res) if (t instanceof Tensor) torchNamed(r, a, lib, t, inputs);
     return res;
   }
-  if (!(res instanceof Tensor) || !res.requires_grad || inputs.includes(res)) return res;
->>>>>>> linalg
+  if (!(res instanceof Tensor)) return res;
+  if (a.requires_grad === true && !res.requires_grad) return requiresGrad(res);
+  if (!res.requires_grad || inputs.includes(res)) return res;
   const name = torchNodeName(r.name, a);
   return name === undefined ? res : nameNode(res, name);
 }
