@@ -1,6 +1,6 @@
 // Nested structures (arrays, tuples and plain objects) of tensors, as TensorFlow's nest and JAX's
 // pytrees: flatten to leaves and rebuild the same structure around new leaves.
-import { PyTuple } from '../tensor/pytuple.js';
+import { NamedTuple, PyTuple } from '../tensor/pytuple.js';
 
 export type Tree<L> = L | readonly Tree<L>[] | { readonly [k: string]: Tree<L> } | null | undefined;
 
@@ -25,6 +25,8 @@ export function flatten<L>(tree: unknown, isLeaf: (x: unknown) => x is L): L[] {
 /** Rebuilds `tree` with each leaf replaced by `f(leaf)` (null/undefined stay as they are). */
 export function mapTree<L, R>(tree: unknown, isLeaf: (x: unknown) => x is L, f: (leaf: L) => R): unknown {
   if (isLeaf(tree)) return f(tree);
+  // A named tuple stays one (torch.return_types.max keeps its type and field names).
+  if (tree instanceof NamedTuple) return NamedTuple.make(tree.typeName, tree.fields, tree.map((t) => mapTree(t, isLeaf, f)));
   if (tree instanceof PyTuple) return PyTuple.from2(tree.map((t) => mapTree(t, isLeaf, f)));
   if (Array.isArray(tree)) return tree.map((t) => mapTree(t, isLeaf, f));
   if (isPlainObject(tree)) {
