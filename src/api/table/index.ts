@@ -1,4 +1,5 @@
 // Every row of the op table, in one list (the facades, methods, help and the README inventory read it).
+import { arrayRows } from './arrays.js';
 import { creationRows } from './creation.js';
 import { elementwiseRows } from './elementwise.js';
 import { linalgRows } from './linalg.js';
@@ -9,7 +10,7 @@ import { shapeRows } from './shape.js';
 import type { OpRow } from './types.js';
 
 export const table: readonly OpRow[] = [
-  ...creationRows, ...elementwiseRows, ...reductionRows, ...shapeRows, ...linalgRows, ...nnRows, ...miscRows,
+  ...creationRows, ...elementwiseRows, ...reductionRows, ...shapeRows, ...linalgRows, ...nnRows, ...miscRows, ...arrayRows,
 ];
 
 export type { OpRow } from './types.js';
