@@ -11,7 +11,7 @@ import { Tensor } from '../tensor/tensor.js';
 import { sizeOf } from '../tensor/shape.js';
 import { axisOf } from './axes.js';
 import { NamedTuple } from '../tensor/pytuple.js';
-import { castTo, strong, tensorOf } from './kinds.js';
+import { castTo, strong } from './kinds.js';
 import { pyError } from './errors.js';
 import type { Library } from './lib/library.js';
 
@@ -195,7 +195,8 @@ const TORCH_MODES = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
  * torch.nanquantile (ignoreNan): ranks over each lane's non-NaN values.
  */
 export function torchQuantile(x: Tensor, qArg: unknown, dim: number | null, keepdim: boolean, interpolation: string, lib: Library, ignoreNan = false): Tensor {
-  const fn = ignoreNan ? 'nanquantile' : 'quantile';
+  // nanquantile's checks are quantile's, in quantile's words.
+  const fn = 'quantile';
   if (x.dt !== 'float32' && x.dt !== 'float64') throw pyError('RuntimeError', `${fn}() input tensor must be either float or double dtype`);
   let q: Tensor;
   if (qArg instanceof Tensor) {
@@ -207,7 +208,8 @@ export function torchQuantile(x: Tensor, qArg: unknown, dim: number | null, keep
   } else {
     const v = Number(qArg);
     if (!(v >= 0 && v <= 1)) throw pyError('RuntimeError', `${fn}() q must be in the range [0, 1] but got ${v}`);
-    q = strong(castTo(tensorOf(lib, qArg), x.dt));
+    // A Python float becomes a tensor of the input's dtype directly (0.3 as a double for float64 input).
+    q = strong(castTo(lib.convert(qArg, x.dt), x.dt));
   }
   if (x.count === 0) throw pyError('RuntimeError', `${fn}() input tensor must be non-empty`);
   if (!TORCH_MODES.includes(interpolation)) {
@@ -248,10 +250,18 @@ export function torchQuantile(x: Tensor, qArg: unknown, dim: number | null, keep
   return L.restore(r, q.dims);
 }
 
-/** torch.lerp: self + w·(end - self) for w < 0.5, else end - (end - self)·(1 - w). */
+/**
+ * torch.lerp: self + w·(end - self) for w < 0.5, else end - (end - self)·(1 - w). PyTorch's CPU
+ * kernel fuses the multiply-add (one rounding): for float32 the product and sum are formed in
+ * float64 and rounded once.
+ */
 export function lerpTorch(a: Tensor, b: Tensor, w: Tensor): Tensor {
   const d = ops.sub(b, a);
-  return ops.where(ops.less(w, 0.5), ops.add(a, ops.mul(w, d)), ops.sub(b, ops.mul(d, ops.sub(1, w))));
+  const wide = a.dt === 'float32' ? 'float64' : a.dt;
+  const [a2, b2, d2, w2] = [a, b, d, w].map((t) => castTo(t, wide));
+  const low = ops.add(a2, ops.mul(w2, d2));
+  const high = ops.sub(b2, ops.mul(d2, castTo(ops.sub(1, w), wide)));
+  return castTo(ops.where(ops.less(w, 0.5), low, high), a.dt);
 }
 
 /**

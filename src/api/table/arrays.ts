@@ -162,7 +162,8 @@ function uniqueImpl(a: Args, lib: Library): unknown {
   if (lib.name === 'torch' && a.sorted === false) {
     throw pyError('NotImplementedError', 'torch.unique(..., sorted=False) is not supported by Jacobi (PyTorch returns the values in the order of its hash set)');
   }
-  const u = uniqueAlong(x, axis, lib.name === 'torch' ? true : a.equal_nan !== false);
+  // PyTorch compares neighbours with != (each NaN its own value), NumPy and JAX collapse NaNs by default.
+  const u = uniqueAlong(x, axis, lib.name === 'torch' ? false : a.equal_nan !== false);
   const idt: DType = lib.indexDtype;
   let values = u.values, index = u.index, counts = u.counts;
   const inverse = u.inverse;
@@ -181,7 +182,7 @@ function uniqueImpl(a: Args, lib: Library): unknown {
     index = Int32Array.from(range(size), (i) => (i < k ? index[i] : index[0] ?? 0));
     counts = Int32Array.from(range(size), (i) => (i < k ? counts[i] : 0));
   }
-  if (lib.name === 'torch') values = bind(ax === null ? unique2P : uniqueDimP, [values], undefined);
+  if (lib.name === 'torch') values = nameNode(bind(ax === null ? unique2P : uniqueDimP, [values], undefined), ax === null ? 'Unique2Backward0' : 'UniqueDimBackward0');
   const out: unknown[] = [finish(lib, values, [x0], false)];
   if (a.return_index) out.push(indexTensor(lib, index, [index.length], idt));
   if (a.return_inverse) {
@@ -393,13 +394,21 @@ function torchPad(a: Args, lib: Library): Tensor {
   const axisOf = (j: number) => nd - 1 - j; // pair j pads the j-th dim from the end
   if (mode === 'constant') {
     let t = x;
-    // Negative pads crop first; positive ones are filled with the value.
+    // Negative pads crop first (torch narrows each dim, before then after), positive ones are filled with the value.
     const crop = x.dims.map((d, i) => {
       const j = nd - 1 - i;
       if (j >= k) return ':';
-      const b = Math.max(-pad[2 * j], 0), e = Math.max(-pad[2 * j + 1], 0);
-      if (d - b - e < 0) throw pyError('RuntimeError', `The input size ${d}, plus negative padding ${pad[2 * j]} and ${pad[2 * j + 1]} resulted in a negative output size, which is invalid. Check dimension ${i} of your input.`);
-      return `${b}:${d - e}`;
+      let start = 0, len = d;
+      const narrow = (s0: number, l: number) => {
+        if (l < 0 || s0 + l > len) throw pyError('RuntimeError', `start (${s0}) + length (${l}) exceeds dimension size (${len}).`);
+        start += s0; len = l;
+      };
+      if (pad[2 * j] < 0) narrow(-pad[2 * j], len + pad[2 * j]);
+      if (pad[2 * j + 1] < 0) narrow(0, len + pad[2 * j + 1]);
+      if (d + pad[2 * j] + pad[2 * j + 1] <= 0) {
+        throw pyError('RuntimeError', `The input size ${d}, plus negative padding ${pad[2 * j]} and ${pad[2 * j + 1]} resulted in a negative output size, which is invalid. Check dimension ${i} of your input.`);
+      }
+      return `${start}:${start + len}`;
     });
     if (crop.some((c) => c !== ':')) t = ops.getItem(t, crop);
     const pads = range(nd).map((i): AxisPad => {
@@ -481,7 +490,8 @@ function meshgridImpl(xs: unknown[], indexing: unknown, sparse: boolean, lib: Li
 function fromfunctionImpl(a: Args, lib: Library): unknown {
   if (typeof a.function !== 'function') throw pyError('TypeError', `'${typeof a.function}' object is not callable`);
   const shape = shapeArg(a.shape);
-  const dt = lib.canonical(dtypeArg(a.dtype === 'float' ? 'float64' : a.dtype, lib.name) ?? 'float64');
+  // dtype=float (the signature's default, Python's float) is the library's default float, without JAX's truncation warning.
+  const dt = a.dtype === 'float' ? lib.floatDtype : a.dtype === 'int' ? lib.intDtype : lib.canonical(dtypeArg(a.dtype, lib.name) ?? lib.floatDtype);
   const kw = (a.kwargs ?? {}) as Record<string, unknown>;
   const extra = Object.keys(kw).length ? [kw] : [];
   const f = a.function as (...args: unknown[]) => unknown;
@@ -741,6 +751,8 @@ export const arrayRows: OpRow[] = [
       torch: (a, lib) => {
         let xs = a.tensors as unknown[];
         if (xs.length === 1 && Array.isArray(xs[0])) xs = xs[0] as unknown[];
+        const dts = new Set(xs.map((v) => tensorOf(lib, v).dt));
+        if (dts.size > 1) throw pyError('RuntimeError', 'meshgrid expects all tensors to have the same dtype');
         if (a.indexing === null || a.indexing === undefined) {
           process.emitWarning('torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.', 'UserWarning');
         }
