@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { torch, repr, Tensor } from '../../src/index.js';
+import { np, torch, repr, Tensor } from '../../src/index.js';
 import { NamedTuple, PyTuple } from '../../src/tensor/pytuple.js';
 import { F } from '../autodiff/helpers.js';
 
@@ -163,6 +163,7 @@ const ERRORS: Record<string, () => unknown> = {
   quantile_empty: () => T.quantile(T.tensor([]), 0.5),
   nanquantile_int: () => T.nanquantile(i(), 0.5),
   median_empty_dim: () => T.median(T.ones(0, 2), 0),
+  median_keepdim: () => T.median(m(), { keepdim: true }),
   sort_dim: () => T.sort(m(), 2),
   pad_odd: () => Fn.pad(m(), [1]),
   pad_too_long: () => Fn.pad(i(), [1, 1, 1, 1]),
@@ -251,5 +252,18 @@ describe('runtime: array functions against PyTorch 1.13 (fixtures)', function ()
         });
       });
     }
+  });
+});
+
+describe('runtime: array functions Jacobi refuses, naming the form', function () {
+  it('torch.unique(sorted=False): PyTorch returns the order of its hash set', function () {
+    assert.throws(() => T.unique(i(), { sorted: false }), /NotImplementedError: torch.unique\(\.\.\., sorted=False\) is not supported by Jacobi/);
+  });
+  it("np.pad's statistic and ramp modes and callables; where= and initial= of the NaN reductions", function () {
+    const N = np as any;
+    assert.throws(() => N.pad(N.array([1, 2]), 1, 'median'), /NotImplementedError: np.pad\(\.\.\., mode='median'\) is not supported by Jacobi/);
+    assert.throws(() => N.pad(N.array([1, 2]), 1, () => null), /NotImplementedError: np.pad with a callable mode is not supported by Jacobi/);
+    assert.throws(() => N.nansum(N.array([1, 2]), { where: N.array([true, false]) }), /NotImplementedError: nansum\(\.\.\., where=\.\.\.\) is not supported by Jacobi/);
+    assert.throws(() => N.nanmax(N.array([1, 2]), { initial: 0 }), /NotImplementedError: nanmax\(\.\.\., initial=\.\.\.\) is not supported by Jacobi/);
   });
 });

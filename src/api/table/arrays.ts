@@ -560,6 +560,9 @@ function torchMedianImpl(name: 'median' | 'nanmedian') {
   return (a: Args, lib: Library): unknown => {
     const x = tensorOf(lib, a.x);
     const dim = a.axis === undefined || a.axis === null ? null : Number(a.axis);
+    if (dim === null && a.keepdims) {
+      throw pyError('TypeError', `${name}() received an invalid combination of arguments - got (Tensor, keepdim=bool), but expected one of:\n * (Tensor input)\n * (Tensor input, int dim, bool keepdim, *, tuple of Tensors out)\n * (Tensor input, name dim, bool keepdim, *, tuple of Tensors out)\n`);
+    }
     const r = torchMedian(lib, x, dim, Boolean(a.keepdims), name === 'nanmedian', name);
     const node = `${name === 'median' ? 'Median' : 'Nanmedian'}Backward${dim === null ? 0 : 1}`;
     if (r instanceof Tensor) return nameNode(finish(lib, r, [x], false), node);
