@@ -102,6 +102,7 @@ for (const mode of ['constant', 'edge', 'reflect', 'symmetric', 'wrap']) {
   add(`pad1_far_${mode}`, `np.pad(${p1.py}, (7, 5), mode='${mode}')`, () => np.pad(p1.ts(), [7, 5], mode));
   add(`pad2_${mode}`, `np.pad(${p2.py}, ((1, 2), (3, 1)), mode='${mode}')`, () => np.pad(p2.ts(), [[1, 2], [3, 1]], mode));
 }
+add('pad_wrap_uneven', 'np.pad(np.arange(5), (4, 6), mode="wrap")', () => np.pad(np.arange(5), [4, 6], 'wrap'));
 add('pad_odd', `np.pad(${p1.py}, (4, 5), mode='reflect', reflect_type='odd')`, () => np.pad(p1.ts(), [4, 5], 'reflect', { reflect_type: 'odd' }));
 add('pad_sym_odd', `np.pad(${p2.py}, 4, mode='symmetric', reflect_type='odd')`, () => np.pad(p2.ts(), 4, 'symmetric', { reflect_type: 'odd' }));
 add('pad_values', `np.pad(${p2.py}, ((1, 1), (2, 0)), constant_values=((-1, -2), (7, 8)))`, () => np.pad(p2.ts(), [[1, 1], [2, 0]], { constant_values: [[-1, -2], [7, 8]] }));

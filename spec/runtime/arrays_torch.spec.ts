@@ -1,6 +1,6 @@
 // The torch facade's array functions against PyTorch 1.13's own results (spec/fixtures/arrays/torch.json,
 // written by generate.py beside it; torch is not installed in CI): sort/argsort/msort with their
-// return types, unique, nonzero, nn.functional.pad's modes, diff, meshgrid, median (the lower middle
+// return types (std::sort's order of equal elements when stable=False), unique, nonzero, nn.functional.pad's modes, diff, meshgrid, median (the lower middle
 // value, its index), quantile's interpolations, searchsorted, gather, the NaN reductions; values,
 // dtypes, grad_fn names, printed reprs and error messages.
 import assert from 'node:assert/strict';
@@ -30,6 +30,7 @@ const m = () => T.tensor(F([[5, 1, 4, 1.5], [9, 2, 6, 5.5], [3, 5, 8, 9.5]]));
 const d = () => T.tensor([[0.3, -1.2, 2.5, 0.9], [1.7, 0.4, -0.8, 3.1]], f64);
 const i = () => T.tensor([3, 1, 2, 1, 3, 0, 2]);
 const b = () => T.tensor([true, false, false, true]);
+const ties = () => T.tensor(Array.from({ length: 40 }, (_, k) => (k * 7919) % 5));
 const nanm = () => T.tensor(F([[1, nan, 2, nan], [4, 3, 2, 1]]));
 const q = () => T.tensor([0.1, 0.5, 0.9]);
 const qd = () => T.tensor(F([0, 0.25, 0.3, 0.5, 2 / 3, 1]), f64);
@@ -49,6 +50,9 @@ const CASES: Record<string, () => unknown> = {
   sort_i_desc_stable: () => T.sort(i(), { descending: true, stable: true }),
   sort_b: () => T.sort(b(), { stable: true }),
   argsort_x: () => T.argsort(x()),
+  argsort_ties: () => T.argsort(ties()),
+  sort_ties_desc: () => T.sort(ties(), { descending: true }),
+  msort_ties: () => T.msort(ties().reshape(20, 2)),
   argsort_m_desc: () => T.argsort(m(), { dim: 0, descending: true }),
   argsort_i_stable: () => T.argsort(i(), { stable: true }),
   msort_m: () => T.msort(m()),

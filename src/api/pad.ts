@@ -1,8 +1,8 @@
 // Padding, composed of differentiable ops one axis after another as NumPy fills them (so the corners
-// come from the later axes): constant blocks concatenated, edges and wraps gathered, reflections
-// built chunk by chunk exactly as NumPy's `_set_reflect_both` builds them (its 'odd' reflections
-// included). PyTorch's modes are NumPy's (replicate = edge, circular = wrap) with their own checks;
-// TensorFlow's REFLECT and SYMMETRIC with its limits.
+// come from the later axes): constant blocks concatenated, edges gathered, reflections and wraps
+// built chunk by chunk exactly as NumPy's `_set_reflect_both` and `_set_wrap_both` build them (its
+// 'odd' reflections included). PyTorch's modes are NumPy's (replicate = edge, circular = wrap) with
+// their own checks; TensorFlow's REFLECT and SYMMETRIC with its limits.
 import * as ops from '../ops/index.js';
 import { Tensor } from '../tensor/tensor.js';
 import { castTo, strong } from './kinds.js';
@@ -51,6 +51,27 @@ function reflectAxis(x: Tensor, axis: number, before: number, after: number, odd
   return cur;
 }
 
+/**
+ * NumPy's wrap fill of one axis (`_set_wrap_both`): each round copies at most the current filled
+ * length from the far end, so pads longer than the axis wrap the already padded array, not the
+ * original one (np.pad([a, b, c], (2, 4), 'wrap') ends in ..., a, b, c, b).
+ */
+function wrapAxis(x: Tensor, axis: number, before: number, after: number): Tensor {
+  let cur = x, left = before, right = after;
+  while (left > 0 || right > 0) {
+    const len = cur.dims[axis];
+    const lchunk = Math.min(len, left), rchunk = Math.min(len, right);
+    const parts: Tensor[] = [];
+    if (lchunk > 0) parts.push(slice(cur, axis, len - lchunk, len));
+    parts.push(cur);
+    if (rchunk > 0) parts.push(slice(cur, axis, 0, rchunk));
+    cur = ops.concat(parts, axis);
+    left -= lchunk;
+    right -= rchunk;
+  }
+  return cur;
+}
+
 /** One axis padded with `mode`; `x` may already be padded along earlier axes. */
 export function padAxis(x: Tensor, axis: number, p: AxisPad, mode: PadMode, odd = false): Tensor {
   const { before, after } = p;
@@ -68,10 +89,8 @@ export function padAxis(x: Tensor, axis: number, p: AxisPad, mode: PadMode, odd 
       const idx = Array.from({ length: before + n + after }, (_, i) => Math.min(Math.max(i - before, 0), n - 1));
       return ops.gather(x, Int32Array.from(idx), axis);
     }
-    case 'wrap': {
-      const idx = Array.from({ length: before + n + after }, (_, i) => (((i - before) % n) + n) % n);
-      return ops.gather(x, Int32Array.from(idx), axis);
-    }
+    case 'wrap':
+      return wrapAxis(x, axis, before, after);
     default:
       // A single element reflects as its edge (NumPy's legacy behaviour for reflect; symmetric agrees).
       if (n === 1) return padAxis(x, axis, p, 'edge');

@@ -22,10 +22,11 @@ const descending: Less = (a, b) => a > b || (a !== a && b === b);
 /**
  * 'quicksort' is NumPy's introsort (median-of-three quicksort, insertion sort below 17 elements,
  * heapsort past 2·log2(n) levels), so equal elements come out in NumPy's order; 'heapsort' is its
- * heapsort; 'stable' keeps equal elements in their order (NumPy's mergesort/timsort/radix sort,
- * PyTorch's and XLA's stable sorts all agree on that).
+ * heapsort; 'std' is libstdc++'s std::sort, which PyTorch's CPU sort runs when stable=False (its
+ * order of equal elements); 'stable' keeps equal elements in their order (NumPy's
+ * mergesort/timsort/radix sort, PyTorch's and XLA's stable sorts all agree on that).
  */
-export type SortKind = 'quicksort' | 'heapsort' | 'stable';
+export type SortKind = 'quicksort' | 'heapsort' | 'std' | 'stable';
 
 export interface ArgsortParams { axis: number; kind: SortKind; descending: boolean }
 
@@ -104,6 +105,102 @@ function introsort(v: ArrayLike<unknown>, idx: Int32Array, n: number, less: Less
   }
 }
 
+// ---------------------------------------------------------------- libstdc++'s std::sort
+
+/** __adjust_heap then __push_heap over idx[lo, lo + len): the hole sifted down, `value` pushed up. */
+function adjustHeap(v: ArrayLike<unknown>, idx: Int32Array, lo: number, hole: number, len: number, value: number, less: Less): void {
+  const top = hole;
+  let child = hole;
+  while (child < (len - 1) >> 1) {
+    child = 2 * (child + 1);
+    if (less(v[idx[lo + child]], v[idx[lo + child - 1]])) child--;
+    idx[lo + hole] = idx[lo + child];
+    hole = child;
+  }
+  if ((len & 1) === 0 && child === (len - 2) >> 1) {
+    child = 2 * (child + 1);
+    idx[lo + hole] = idx[lo + child - 1];
+    hole = child - 1;
+  }
+  let parent = (hole - 1) >> 1;
+  while (hole > top && less(v[idx[lo + parent]], v[value])) {
+    idx[lo + hole] = idx[lo + parent];
+    hole = parent;
+    parent = (hole - 1) >> 1;
+  }
+  idx[lo + hole] = value;
+}
+
+/** std::__partial_sort(first, last, last): make_heap, then sort_heap. */
+function stdHeapsort(v: ArrayLike<unknown>, idx: Int32Array, lo: number, hi: number, less: Less): void {
+  const len = hi - lo;
+  if (len >= 2) {
+    for (let parent = (len - 2) >> 1; ; parent--) {
+      adjustHeap(v, idx, lo, parent, len, idx[lo + parent], less);
+      if (parent === 0) break;
+    }
+  }
+  for (let last = hi; last - lo > 1;) {
+    last--;
+    const value = idx[last];
+    idx[last] = idx[lo];
+    adjustHeap(v, idx, lo, 0, last - lo, value, less);
+  }
+}
+
+/** std::sort: introsort down to runs of 16 (median of three moved to the front), then one insertion sort. */
+function stdSort(v: ArrayLike<unknown>, idx: Int32Array, n: number, less: Less): void {
+  const swap = (i: number, j: number) => { const t = idx[i]; idx[i] = idx[j]; idx[j] = t; };
+  const lt = (i: number, j: number) => less(v[idx[i]], v[idx[j]]);
+  const loop = (first: number, last: number, depth: number): void => {
+    while (last - first > 16) {
+      if (depth === 0) { stdHeapsort(v, idx, first, last, less); return; }
+      depth--;
+      const a = first + 1, b = first + ((last - first) >> 1), c = last - 1;
+      if (lt(a, b)) {
+        if (lt(b, c)) swap(first, b); else if (lt(a, c)) swap(first, c); else swap(first, a);
+      } else if (lt(a, c)) swap(first, a); else if (lt(b, c)) swap(first, c); else swap(first, b);
+      let lo = first + 1, hi = last;
+      for (;;) {
+        while (lt(lo, first)) lo++;
+        hi--;
+        while (lt(first, hi)) hi--;
+        if (!(lo < hi)) break;
+        swap(lo, hi);
+        lo++;
+      }
+      loop(lo, last, depth);
+      last = lo;
+    }
+  };
+  // Inserts idx[i] into the sorted run before it; `guarded` stops at `first` (the unguarded form relies on a smaller element before).
+  const insert = (first: number, i: number) => {
+    const val = idx[i], x = v[val];
+    if (less(x, v[idx[first]])) {
+      idx.copyWithin(first + 1, first, i);
+      idx[first] = val;
+      return;
+    }
+    let j = i;
+    while (less(x, v[idx[j - 1]])) { idx[j] = idx[j - 1]; j--; }
+    idx[j] = val;
+  };
+  const unguarded = (i: number) => {
+    const val = idx[i], x = v[val];
+    let j = i;
+    while (less(x, v[idx[j - 1]])) { idx[j] = idx[j - 1]; j--; }
+    idx[j] = val;
+  };
+  if (n < 2) return;
+  loop(0, n, 2 * msb(n));
+  if (n > 16) {
+    for (let i = 1; i < 16; i++) insert(0, i);
+    for (let i = 16; i < n; i++) unguarded(i);
+  } else {
+    for (let i = 1; i < n; i++) insert(0, i);
+  }
+}
+
 function stableSort(v: ArrayLike<unknown>, idx: Int32Array, n: number, less: Less): void {
   const order = Array.from(idx.subarray(0, n));
   order.sort((i, j) => (less(v[i], v[j]) ? -1 : less(v[j], v[i]) ? 1 : 0));
@@ -118,6 +215,7 @@ export function argsortLane(lane: ArrayLike<unknown>, kind: SortKind, desc: bool
   const less = desc ? descending : ascending;
   if (kind === 'stable') stableSort(lane, idx, n, less);
   else if (kind === 'heapsort') heapsort(lane, idx, 0, n, less);
+  else if (kind === 'std') stdSort(lane, idx, n, less);
   else introsort(lane, idx, n, less);
   return idx;
 }

@@ -1,4 +1,4 @@
-// The array functions that look at values: sort and argsort (NumPy's introsort, stable sorts,
+// The array functions that look at values: sort and argsort (NumPy's introsort, PyTorch's std::sort, stable sorts,
 // descending orders), unique, nonzero/argwhere/flatnonzero, searchsorted, take_along_axis and
 // torch.gather; and the ones that reshape data by position: pad, diff, meshgrid, fromfunction;
 // median, percentile and quantile; the NaN-ignoring reductions. Each with its library's index
@@ -79,6 +79,8 @@ function sortSpec(lib: Library, a: Args, op: 'sort' | 'argsort'): SortSpec {
       break;
     case 'torch':
       desc = Boolean(a.descending);
+      // stable=False is std::sort on the CPU: its order of equal elements.
+      kind = a.stable ? 'stable' : 'std';
       break;
     case 'tensorflow': {
       const d = String(a.direction);
