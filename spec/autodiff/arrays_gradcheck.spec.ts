@@ -35,12 +35,15 @@ describe('autodiff: array functions (float64 central differences)', function () 
     it('the values of jnp.unique', () => {
       check('unique', (x) => J.unique(x, { axis: 0 }), [X(10)], { second: false });
     });
-    it('vmap of sort equals sorting each row', () => {
+    it('vmap of sort, quantile and searchsorted equals a loop over the rows', () => {
       const x = X(11, [4, 5]);
       const batched = jax.vmap((r: Tensor) => J.sort(r))(x) as Tensor;
       assertClose(batched, J.sort(x, { axis: 1 }), 0, 0, 'vmap(sort)');
       const quant = jax.vmap((r: Tensor) => J.quantile(r, 0.3))(x) as Tensor;
       assertClose(quant, J.quantile(x, 0.3, { axis: 1 }), 1e-15, 0, 'vmap(quantile)');
+      const found = jax.vmap((r: Tensor) => J.searchsorted(J.sort(r), J.array([-0.5, 0, 0.5])))(x) as Tensor;
+      const loop = [0, 1, 2, 3].map((k) => Array.from(J.searchsorted(J.sort(x.getItem(k)), J.array([-0.5, 0, 0.5])).values as Int32Array));
+      assert.deepEqual(Array.from(found.values as Int32Array), loop.flat());
     });
   });
 

@@ -346,13 +346,41 @@ export function sort(x: TensorLike, axis = -1, kind: SortKind = 'quicksort', des
  * For each value, the index where it would go in the sorted lane `a` (NaN last): the first
  * position whose element is not less than it ('left'), or the first greater than it ('right').
  */
-export function searchLane(a: ArrayLike<unknown>, v: unknown, right: boolean): number {
-  let lo = 0, hi = a.length;
+export function searchLane(a: ArrayLike<unknown>, v: unknown, right: boolean, lo = 0, hi = a.length): number {
+  const start = lo;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const go = right ? !ascending(v, a[mid]) : ascending(a[mid], v);
     if (go) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return lo - start;
+}
+
+export interface SearchParams { right: boolean }
+
+/**
+ * searchsorted over lanes: `seq` [..., n] holds sorted lanes, `v` the values of each lane (its
+ * leading dims those of `seq`'s lanes, any number per lane). int32 positions shaped like `v`.
+ */
+export const searchsortedP: Primitive<SearchParams> = definePrimitive<SearchParams>({
+  name: 'searchsorted',
+  impl: ([seq, v], p) => {
+    const n = seq.dims[seq.dims.length - 1] ?? 0;
+    const lanes = n === 0 ? 1 : seq.count / n;
+    const per = v.count / Math.max(lanes, 1);
+    const sv = seq.values as ArrayLike<unknown>, vv = v.values as ArrayLike<unknown>;
+    const out = new Int32Array(v.count);
+    for (let i = 0; i < v.count; i++) {
+      const lane = Math.floor(i / per);
+      out[i] = searchLane(sv, vv[i], p.right, lane * n, lane * n + n);
+    }
+    return result('int32', v.dims, out, [seq, v]);
+  },
+  batch: (xs, ds, p) => [bind(searchsortedP, allBatchFirst(xs, ds), p), 0],
+});
+
+/** Positions of `v` in the sorted lanes of `seq` (seq 1-D, or leading dims matching v's). */
+export function searchsorted(seq: Tensor, v: Tensor, right: boolean): Tensor {
+  return bind(searchsortedP, [seq, v], { right });
 }

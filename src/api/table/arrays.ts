@@ -1,10 +1,10 @@
-// The array functions that look at values: sort and argsort (NumPy's introsort, PyTorch's std::sort, stable sorts,
-// descending orders), unique, nonzero/argwhere/flatnonzero, searchsorted, take_along_axis and
-// torch.gather; and the ones that reshape data by position: pad, diff, meshgrid, fromfunction;
-// median, percentile and quantile; the NaN-ignoring reductions. Each with its library's index
-// dtypes, result types (torch.return_types.sort, tf.unique's Unique) and error texts. Values move
-// by differentiable ops (taken along the sorting permutation, gathered, sliced, concatenated), so
-// sort, median, quantile, diff and pad have derivatives in both modes.
+// The array functions that look at values: sort and argsort (NumPy's introsort, PyTorch's
+// std::sort, stable sorts, descending orders), unique, nonzero/argwhere/flatnonzero, searchsorted,
+// take_along_axis and torch.gather; and the ones that reshape data by position: pad, diff,
+// meshgrid, fromfunction; median, percentile and quantile; the NaN-ignoring reductions. Each with
+// its library's index dtypes, result types (torch.return_types.sort, tf.unique's Unique) and error
+// texts. Values move by differentiable ops (taken along the sorting permutation, gathered, sliced,
+// concatenated), so sort, median, quantile, diff and pad have derivatives in both modes.
 import * as ops from '../../ops/index.js';
 import type { SortKind } from '../../ops/sorting.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -222,21 +222,11 @@ function searchsortedImpl(a: Args, lib: Library): Tensor {
       ? `torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 dimensions of boundaries tensor and input value tensor must match, but we got boundaries tensor [${seq.dims.join(', ')}] and input value tensor [${vt.dims.join(', ')}]`
       : 'Leading dims of sorted_inputs and values must match [Op:LowerBound]');
   }
-  const s = ops.stopGradient(castTo(seq, dt)), q = ops.stopGradient(castTo(vt, dt));
-  const n = seq.dims[seq.dims.length - 1] ?? 0;
-  const lanesCount = seq.count / Math.max(n, 1);
-  const per = q.count / Math.max(lanesCount, 1);
-  const sv = s.values as ArrayLike<unknown>, qv = q.values as ArrayLike<unknown>;
-  const out = new Int32Array(q.count);
-  for (let i = 0; i < q.count; i++) {
-    const lane = seq.dims.length > 1 ? Math.floor(i / per) : 0;
-    const sub = Array.prototype.slice.call(sv, lane * n, lane * n + n) as unknown[];
-    out[i] = ops.searchLane(sub, qv[i], right);
-  }
+  const pos = ops.searchsorted(ops.stopGradient(castTo(seq, dt)), ops.stopGradient(castTo(vt, dt)), right);
   let odt: DType = lib.name === 'jax' ? 'int32' : lib.indexDtype;
   if (lib.name === 'torch' && a.out_int32) odt = 'int32';
   if (lib.name === 'tensorflow') odt = tfDtype(a.out_type);
-  return finish(lib, castTo(new Tensor('int32', q.dims, out, lib.flavor), odt), [], true);
+  return finish(lib, castTo(pos, odt), [], true);
 }
 
 function sideArg(lib: Library, side: unknown): boolean {
