@@ -103,6 +103,10 @@ for (const mode of ['constant', 'edge', 'reflect', 'symmetric', 'wrap']) {
   add(`pad2_${mode}`, `np.pad(${p2.py}, ((1, 2), (3, 1)), mode='${mode}')`, () => np.pad(p2.ts(), [[1, 2], [3, 1]], mode));
 }
 add('pad_wrap_uneven', 'np.pad(np.arange(5), (4, 6), mode="wrap")', () => np.pad(np.arange(5), [4, 6], 'wrap'));
+for (const mode of ['maximum', 'minimum', 'mean', 'median']) {
+  add(`pad_stat_${mode}`, `np.pad(${p2.py}, ((1, 2), (3, 1)), mode='${mode}')`, () => np.pad(p2.ts(), [[1, 2], [3, 1]], mode));
+  add(`pad_stat_int_${mode}`, `np.pad(${i32.py}, ((2, 1), (1, 2)), mode='${mode}', stat_length=((1, 2), (2, 3)))`, () => np.pad(i32.ts(), [[2, 1], [1, 2]], mode, { stat_length: [[1, 2], [2, 3]] }));
+}
 add('pad_odd', `np.pad(${p1.py}, (4, 5), mode='reflect', reflect_type='odd')`, () => np.pad(p1.ts(), [4, 5], 'reflect', { reflect_type: 'odd' }));
 add('pad_sym_odd', `np.pad(${p2.py}, 4, mode='symmetric', reflect_type='odd')`, () => np.pad(p2.ts(), 4, 'symmetric', { reflect_type: 'odd' }));
 add('pad_values', `np.pad(${p2.py}, ((1, 1), (2, 0)), constant_values=((-1, -2), (7, 8)))`, () => np.pad(p2.ts(), [[1, 1], [2, 0]], { constant_values: [[-1, -2], [7, 8]] }));
@@ -190,6 +194,7 @@ const errors: [string, string, Thunk][] = [
   ['quantile_method', 'np.quantile(np.array([1, 2]), 0.5, method="foo")', () => np.quantile(np.array([1, 2]), 0.5, { method: 'foo' })],
   ['quantile_bool', 'np.quantile(np.array([True, False]), 0.5)', () => np.quantile(np.array([true, false]), 0.5)],
   ['percentile_empty', 'np.percentile(np.array([]), 50)', () => np.percentile(np.array([]), 50)],
+  ['pad_stat_zero', 'np.pad(np.array([1, 2]), 1, mode="maximum", stat_length=0)', () => np.pad(np.array([1, 2]), 1, 'maximum', { stat_length: 0 })],
   ['pad_mode', 'np.pad(np.array([1, 2]), 1, mode="bogus")', () => np.pad(np.array([1, 2]), 1, 'bogus')],
   ['pad_kwarg', 'np.pad(np.array([1, 2]), 1, mode="edge", constant_values=3)', () => np.pad(np.array([1, 2]), 1, 'edge', { constant_values: 3 })],
   ['pad_negative', 'np.pad(np.array([1, 2]), -1)', () => np.pad(np.array([1, 2]), -1)],

@@ -110,6 +110,30 @@ export function padAll(x: Tensor, pads: readonly AxisPad[], mode: PadMode, odd =
   return pads.reduce((t, p, axis) => padAxis(t, axis, p, mode, odd), x);
 }
 
+/** A statistic of a chunk along an axis, kept as a length-1 axis (max, min, mean, median). */
+export type AxisStat = (chunk: Tensor, axis: number) => Tensor;
+
+/**
+ * NumPy's maximum/minimum/mean/median modes, one axis after another: each side filled with the
+ * statistic of the first (last) `stat_length` elements along the axis, rounded half to even and
+ * cast back for integer arrays.
+ */
+export function padStats(x: Tensor, pads: readonly AxisPad[], lengths: readonly [unknown, unknown][], stat: AxisStat, extremum: boolean): Tensor {
+  return pads.reduce((t, p, axis) => {
+    if (p.before === 0 && p.after === 0) return t;
+    const n = t.dims[axis];
+    const len = (v: unknown) => (v === null || v === undefined ? n : Math.min(Number(v), n));
+    const lb = len(lengths[axis][0]), la = len(lengths[axis][1]);
+    if ((lb === 0 || la === 0) && extremum) throw pyError('ValueError', 'stat_length of 0 yields no value for padding');
+    const fit = (v: Tensor) => (ops.isFloatDtype(t.dt) || !ops.isFloatDtype(v.dt) ? castTo(v, t.dt) : castTo(ops.round(v), t.dt));
+    const left = fit(stat(slice(t, axis, 0, lb), axis));
+    const right = lb === n && la === n ? left : fit(stat(slice(t, axis, n - la, n), axis));
+    const block = (v: Tensor, w: number) => ops.broadcastTo(v, t.dims.map((d, i) => (i === axis ? w : d)));
+    const parts = [...(p.before > 0 ? [block(left, p.before)] : []), t, ...(p.after > 0 ? [block(right, p.after)] : [])];
+    return ops.concat(parts, axis);
+  }, x);
+}
+
 /** NumPy's `_as_pairs`: a scalar, a pair, or one pair per axis, as (before, after) per axis. */
 export function asPairs(v: unknown, ndim: number, asIndex: boolean, what: string): [unknown, unknown][] {
   const toList = (t: unknown): unknown => (t instanceof Tensor ? (t.dims.length === 0 ? t.values[0] : Array.from({ length: t.dims[0] }, (_, i) => toList(ops.getItem(t, [i])))) : t);

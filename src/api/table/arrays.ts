@@ -20,7 +20,7 @@ import { axisOf } from '../axes.js';
 import type { Library } from '../lib/library.js';
 import { updateInPlace } from '../mutation.js';
 import { jaxQuantile, numpyMedian, numpyQuantile, torchMedian, torchQuantile, type QuantileArgs } from '../quantile.js';
-import { asPairs, padAll, padAxis, type AxisPad, type PadMode } from '../pad.js';
+import { asPairs, padAll, padAxis, padStats, type AxisPad, type PadMode } from '../pad.js';
 import { uniqueAlong, uniqueFirstSeen } from '../unique.js';
 import { argwhereOf, nonzeroCoords, sized } from '../nonzero.js';
 import { axisArg } from './reductions.js';
@@ -353,10 +353,14 @@ function npPad(a: Args, lib: Library): Tensor {
   if (!NP_PAD_MODES.includes(m)) throw pyError('ValueError', `mode '${m}' is not supported`);
   const bad = Object.keys(kw).filter((k) => !NP_PAD_KWARGS[m].includes(k));
   if (bad.length) throw pyError('ValueError', `unsupported keyword arguments for mode '${m}': {${bad.map((k) => `'${k}'`).join(', ')}}`);
-  if (!['constant', 'edge', 'reflect', 'symmetric', 'wrap', 'empty'].includes(m)) {
-    throw pyError('NotImplementedError', `${lib.name === 'jax' ? 'jnp' : 'np'}.pad(..., mode='${m}') is not supported by Jacobi`);
-  }
+  if (m === 'linear_ramp') throw pyError('NotImplementedError', `${lib.name === 'jax' ? 'jnp' : 'np'}.pad(..., mode='linear_ramp') is not supported by Jacobi`);
   const widths = asPairs(a.pad_width, x.dims.length, true, 'pad_width') as [number, number][];
+  if (m === 'maximum' || m === 'minimum' || m === 'mean' || m === 'median') {
+    if (x.count === 0) throw pyError('ValueError', `can't extend empty axis 0 using modes other than 'constant' or 'empty'`);
+    const lengths = asPairs(kw.stat_length ?? null, x.dims.length, kw.stat_length !== undefined && kw.stat_length !== null, 'stat_length');
+    const pads = widths.map(([b, e]): AxisPad => ({ before: b, after: e }));
+    return finish(lib, padStats(x, pads, lengths, padStat(lib, m), m === 'maximum' || m === 'minimum' || lib.name === 'jax'), [x], false);
+  }
   if (m === 'constant' || m === 'empty') {
     const values = m === 'empty' ? asPairs(0, x.dims.length, false, '') : asPairs(kw.constant_values ?? 0, x.dims.length, false, 'constant_values');
     const pads: AxisPad[] = widths.map(([b, e], i) => ({ before: b, after: e, values: values[i] }));
@@ -372,6 +376,18 @@ function npPad(a: Args, lib: Library): Tensor {
     return finish(lib, padAll(x, pads, 'constant'), [x], false);
   }
   return finish(lib, padAll(x, pads, m as PadMode, rt === 'odd'), [x], false);
+}
+
+/** The statistic of np.pad's and jnp.pad's statistic modes, in each library's dtypes (kept dims). */
+function padStat(lib: Library, m: string): (chunk: Tensor, axis: number) => Tensor {
+  switch (m) {
+    case 'maximum': return (c, axis) => ops.max(c, axis, true);
+    case 'minimum': return (c, axis) => ops.min(c, axis, true);
+    case 'mean': return (c, axis) => ops.mean(castTo(c, ops.isFloatDtype(c.dt) ? c.dt : lib.floatDtype), axis, true);
+    default: return (c, axis) => (lib.name === 'jax'
+      ? jaxQuantile(lib, c, strong(tensorOf(lib, 0.5)), { q: 0.5, axis, method: 'midpoint', keepdims: true })
+      : numpyMedian(lib, c, axis, true));
+  }
 }
 
 /** torch.nn.functional.pad: pairs for the last dims first; constant pads may be negative (they crop). */
@@ -732,7 +748,7 @@ export const arrayRows: OpRow[] = [
     methods: { torch: 'diff(n=1, dim=-1, prepend=None, append=None)' },
   }),
   row({
-    name: 'pad', doc: "Pad an array (modes constant, edge, reflect, symmetric, wrap; torch: constant, reflect, replicate, circular; tf: CONSTANT, REFLECT, SYMMETRIC).",
+    name: 'pad', doc: "Pad an array (modes constant, edge, reflect, symmetric, wrap, maximum, minimum, mean, median, empty; torch: constant, reflect, replicate, circular; tf: CONSTANT, REFLECT, SYMMETRIC).",
     impl: npPad,
     variants: { torch: torchPad, tensorflow: tfPad },
     np: 'pad(array, pad_width, mode="constant", **kwargs)', jnp: 'pad(array, pad_width, mode="constant", **kwargs)',
