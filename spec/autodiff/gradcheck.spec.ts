@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { jax, jnp, ops, Tensor } from '../../src/index.js';
 import { assertClose, flat, list, rng } from './helpers.js';
-import { check, f64, random, size, type F } from './gradcheck.js';
+import { check, f64, random, size } from './gradcheck.js';
 
 const X = (seed: number, shape = [2, 3], lo = -1, hi = 1) => random(shape, seed, lo, hi);
 // away from kinks: |x| in [0.2, 1]
