@@ -96,6 +96,14 @@ export function unarySame(lib: Library, op: string, f: Fn1, a: unknown): Tensor 
   return finish(lib, f(t), [a]);
 }
 
+/**
+ * A tensor strongly typed: a Python scalar's weak type would let the neutral ops it meets next pick
+ * their own dtype (two weak float64 scalars make float32 there).
+ */
+export function strong(t: Tensor): Tensor {
+  return t.weak ? relabel(t, t.flavor, true) : t;
+}
+
 export function castTo(t: Tensor, dt: DType): Tensor {
   return t.dt === dt ? t : cast(t, dt);
 }

@@ -226,7 +226,9 @@ function install(proto: object): void {
 const INPLACE_SKIP = new Set(['sum', 'prod', 'mean', 'var', 'std', 'max', 'min', 'amax', 'amin', 'argmax', 'argmin', 'any', 'all', 'logsumexp',
   'count_nonzero', 'reshape', 'view', 'permute', 'split', 'chunk', 'unbind', 'expand', 'flatten', 'ravel', 'isnan', 'isinf', 'isfinite',
   'allclose', 'isclose', 'equal', 'dot', 'matmul', 'mm', 'bmm', 'outer', 'norm', 'trace', 'diagonal', 'index_select', 'repeat', 'repeat_interleave', 'flip',
-  'roll', 'clone', 'where', 'softmax', 'log_softmax', 'moveaxis', 'movedim', 'swapaxes', 'unsqueeze', 'squeeze', 'transpose', 't', 'tile']);
+  'roll', 'clone', 'where', 'softmax', 'log_softmax', 'moveaxis', 'movedim', 'swapaxes', 'unsqueeze', 'squeeze', 'transpose', 't', 'tile',
+  'sort', 'argsort', 'msort', 'unique', 'nonzero', 'argwhere', 'median', 'nanmedian', 'quantile', 'nanquantile', 'diff', 'nansum', 'nanmean',
+  'take_along_dim', 'gather']);
 
 for (const proto of [Tensor.prototype, Variable.prototype]) install(proto);
 

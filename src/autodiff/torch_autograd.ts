@@ -16,7 +16,7 @@ const NODE_NAMES: Record<string, string> = {
   reshape: 'ViewBackward0', transpose: 'PermuteBackward0', broadcast_to: 'ExpandBackward0', reduce_sum: 'SumBackward1',
   slice: 'SliceBackward0', concat: 'CatBackward0', gather: 'IndexBackward0', identity: 'AliasBackward0', cast: 'ToCopyBackward0',
   reduce_max: 'MaxBackward1', reduce_min: 'MinBackward1', reduce_prod: 'ProdBackward1', matmul: 'MmBackward0', where: 'WhereBackward0',
-  scatter: 'IndexPutBackward0', cumsum: 'CumsumBackward0',
+  scatter: 'IndexPutBackward0', cumsum: 'CumsumBackward0', take_along_axis: 'GatherBackward0',
 };
 
 function torchNodeName(prim: string): string {

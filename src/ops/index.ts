@@ -12,3 +12,4 @@ export { BroadcastError, LinAlgError, NotDifferentiableError } from './errors.js
 export { zerosLike, onesLike } from '../tensor/create.js';
 export { isFloat as isFloatDtype, isUnsigned as isUnsignedDtype, isInteger as isIntegerDtype } from '../tensor/dtype.js';
 export { zeros, full, arange } from '../tensor/create.js';
+export { argsort, sort, takeAlong, argsortLane, searchsorted, type SortKind } from './sorting.js';

@@ -5,6 +5,7 @@ import { Tensor, Tensor as TensorClass } from '../../tensor/tensor.js';
 import { tuple, type PyTuple } from '../../tensor/pytuple.js';
 import { binary, castTo, compare, finish, inputOf, tensorOf, trueDivide, unaryFloat, unarySame } from '../kinds.js';
 import { pyError } from '../errors.js';
+import { argwhereOf, nonzeroCoords, sized } from '../nonzero.js';
 import type { Library } from '../lib/library.js';
 import { row, type OpRow } from './types.js';
 
@@ -215,8 +216,17 @@ export const elementwiseRows: OpRow[] = [
   row({
     name: 'where', doc: 'Return elements chosen from x or y depending on condition (with one argument: the indices where it is true).',
     impl: (a, lib) => {
-      if (a.x === undefined && a.y === undefined) return nonzeroTuple(lib, a.condition);
-      if (a.x === undefined || a.y === undefined) throw pyError('ValueError', 'either both or neither of x and y should be given');
+      const none = (v: unknown) => v === undefined || v === null;
+      if (none(a.x) && none(a.y)) {
+        // tf.where(condition): the coordinates of the true elements, [n, ndim] int64; jnp.where's size and fill_value.
+        if (lib.name === 'tensorflow') { const c = tensorOf(lib, a.condition); return argwhereOf(lib, c, nonzeroCoords(c)); }
+        if (lib.name === 'jax' && a.size !== undefined && a.size !== null) {
+          const c = tensorOf(lib, a.condition);
+          return tuple(...sized(nonzeroCoords(c), a.size, a.fill_value, c.dims.length).map((i) => ops.cast(new TensorClass('int32', [i.length], i, lib.flavor), lib.indexDtype)));
+        }
+        return nonzeroTuple(lib, a.condition);
+      }
+      if (none(a.x) || none(a.y)) throw pyError('ValueError', 'either both or neither of x and y should be given');
       const dt = lib.resultType('where', [a.x, a.y]);
       const x = castTo(lib.convert(a.x, dt), dt), y = castTo(lib.convert(a.y, dt), dt);
       const c = tensorOf(lib, a.condition);
@@ -224,7 +234,7 @@ export const elementwiseRows: OpRow[] = [
     },
     np: 'where(condition, x=None, y=None, /)', jnp: 'where(condition, x=None, y=None, /, *, size=None, fill_value=None)',
     torch: 'where(condition, input=None, other=None)', tf: 'where(condition, x=None, y=None, name=None)',
-    rename: { input: 'x', other: 'y' },
+    rename: { input: 'x', other: 'y', size: 'size' },
     methods: { torch: 'where(condition, y)' },
   }),
   row({
