@@ -1,11 +1,13 @@
 // The one evaluator behind the Jupyter kernel, the REPL and the doctest runner: TypeScript cells with
 // Python-like tensor math, run as vm scripts (breakOnSigint) over a scope that persists from cell to cell.
 import vm from 'node:vm';
+import os from 'node:os';
 import type {
   CompleteReply, ExecuteOptions, ExecuteOutcome, InspectReply, IsCompleteReply, MimeBundle, OutputSink,
   PagePayload, SessionApi, UserExpressionResult,
 } from './types.js';
 import { restore, snapshot } from '../core/levels.js';
+import { memory } from '../tensor/dtype.js';
 import { loadTypeScript, typescriptIfLoaded } from './typescript.js';
 import { CellCompileError, compileCell, SCOPE_KEY, type CompiledCell } from './compile.js';
 import { CellTimers, createCellScope } from './context.js';
@@ -81,6 +83,9 @@ export class Session implements SessionApi {
   private readonly pager: boolean;
 
   constructor(private readonly options: SessionOptions = {}) {
+    // One tensor may take at most half the machine's memory: beyond it, NumPy's MemoryError, not a
+    // process that swaps until it dies (JACOBI_MAX_ALLOC_BYTES overrides).
+    if (memory.limit === Infinity) memory.limit = Number(process.env.JACOBI_MAX_ALLOC_BYTES) || Math.floor(os.totalmem() / 2);
     this.pager = options.pager !== false;
     this.checker = options.typeCheck ? new TypeChecker() : undefined;
     this.ready = Promise.all([loadTypeScript(), loadScope()]).then(([, scope]) => {
