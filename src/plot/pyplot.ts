@@ -3,6 +3,7 @@
 // every open figure and closes it, and after each cell every figure created or changed in it and not
 // yet shown is displayed, then all are closed (matplotlib_inline's flush_figures on post_execute).
 import { documented } from '../api/docs.js';
+import '../api/methods.js';
 import { np } from '../api/facades/numpy.js';
 import { cellOutput, onPostExecute } from '../session/hooks.js';
 import { bind, splitKwargs } from './args.js';

@@ -116,6 +116,8 @@ function config(ctx: Ctx): VegaLiteSpec {
   const pt = ctx.pt;
   const fs = 10 * pt;
   return {
+    // No ARIA descriptions: Vega would format a text for every data point (most of a large plot's time).
+    aria: false,
     font: FONT,
     view: { stroke: 'black', strokeWidth: round(0.8 * pt), fill: 'white' },
     axis: {
@@ -150,11 +152,28 @@ function adjustBox(ax: Axes, box: AxesBox, x: [number, number], y: [number, numb
   return { width, height };
 }
 
-function axesSpec(ctx: Ctx, ax: Axes, cell: AxesBox): VegaLiteSpec {
-  const pt = ctx.pt;
+/** An axes' box in pixels, limits, and the ticks and labels drawn on each axis. */
+export interface AxesLayout {
+  box: AxesBox;
+  x: { lim: [number, number]; ticks: AxisTicks };
+  y: { lim: [number, number]; ticks: AxisTicks };
+}
+
+/** The layout of an axes of its figure (the box of its grid cell, adjusted for aspect and colorbars). */
+export function axesLayout(ax: Axes, cell?: AxesBox): AxesLayout {
+  const fig = ax.figure;
+  cell ??= cellBox(fig.figsize[0] * fig.dpi, fig.figsize[1] * fig.dpi, ax.geometry.nrows, ax.geometry.ncols);
   const xl = ax.viewLimits('x'), yl = ax.viewLimits('y');
   const box = adjustBox(ax, cell, xl, yl);
-  const ticks = { x: ticksOf(ax, 'x', xl, box.width), y: ticksOf(ax, 'y', yl, box.height) };
+  return { box, x: { lim: xl, ticks: ticksOf(ax, 'x', xl, box.width) }, y: { lim: yl, ticks: ticksOf(ax, 'y', yl, box.height) } };
+}
+
+function axesSpec(ctx: Ctx, ax: Axes, cell: AxesBox): VegaLiteSpec {
+  const pt = ctx.pt;
+  const layout = axesLayout(ax, cell);
+  const { box } = layout;
+  const [xl, yl] = [layout.x.lim, layout.y.lim];
+  const ticks = { x: layout.x.ticks, y: layout.y.ticks };
   const enc = { x: positionEncoding(ax, 'x', xl, ticks.x), y: positionEncoding(ax, 'y', yl, ticks.y) };
   const pos = new PixelMap(ax, xl, yl, box);
   const layers: VegaLiteSpec[] = [];
@@ -259,7 +278,7 @@ function opacityOf(alpha: number | null, color: RGBA): number {
 function artistLayers(ctx: Ctx, art: Artist, enc: { x: PositionEncoding; y: PositionEncoding }, pos: PixelMap): VegaLiteSpec[] {
   switch (art.kind) {
     case 'line':
-      return lineLayers(ctx, art, enc);
+      return lineLayers(ctx, art, enc, pos);
     case 'scatter':
       return [scatterLayer(ctx, art, enc)];
     case 'bars':
@@ -291,9 +310,55 @@ function symbolOf(ctx: Ctx, code: string, sizePt: number): { shape: string; size
   return { shape: m.shape, size: round(d * d), filled: m.filled };
 }
 
-function lineLayers(ctx: Ctx, line: Line2D, enc: { x: PositionEncoding; y: PositionEncoding }): VegaLiteSpec[] {
-  const values = new Array(line.x.length);
-  for (let i = 0; i < values.length; i++) values[i] = { x: num(line.x[i]!), y: num(line.y[i]!) };
+/** Lines longer than this many points are simplified before drawing (see simplify). */
+const SIMPLIFY_ABOVE = 2000;
+
+/**
+ * Path simplification, as matplotlib simplifies long paths before drawing (rcParams['path.simplify']):
+ * of each run of consecutive points falling in one quarter-pixel column, only the first, the lowest,
+ * the highest and the last are kept, in order. The drawn line is the same to a quarter pixel; a plot
+ * of 1e5 points becomes a few thousand vertices. Breaks (non-finite points) are kept.
+ */
+export function simplify(x: Float64Array, y: Float64Array, toPx: (v: number) => number, resolution = 0.25): number[] {
+  const keep: number[] = [];
+  let column = NaN, first = -1, last = -1, lo = -1, hi = -1;
+  const flush = () => {
+    if (first < 0) return;
+    const idx = [first, lo, hi, last].sort((a, b) => a - b);
+    for (let k = 0; k < idx.length; k++) if (k === 0 || idx[k] !== idx[k - 1]) keep.push(idx[k]!);
+    first = -1;
+  };
+  for (let i = 0; i < x.length; i++) {
+    const px = toPx(x[i]!);
+    if (!Number.isFinite(px) || !Number.isFinite(y[i]!)) {
+      flush();
+      keep.push(i);
+      column = NaN;
+      continue;
+    }
+    const c = Math.floor(px / resolution);
+    if (c !== column) {
+      flush();
+      column = c;
+      first = last = lo = hi = i;
+    } else {
+      last = i;
+      if (y[i]! < y[lo]!) lo = i;
+      if (y[i]! > y[hi]!) hi = i;
+    }
+  }
+  flush();
+  return keep;
+}
+
+function lineLayers(ctx: Ctx, line: Line2D, enc: { x: PositionEncoding; y: PositionEncoding }, pos: PixelMap): VegaLiteSpec[] {
+  const simplified = !line.marker && line.x.length > SIMPLIFY_ABOVE ? simplify(line.x, line.y, (v) => pos.x(v)) : null;
+  const n = simplified ? simplified.length : line.x.length;
+  const values = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = simplified ? simplified[k]! : k;
+    values[k] = { x: num(line.x[i]!), y: num(line.y[i]!) };
+  }
   ctx.rows += values.length;
   const color = cssHex(line.color);
   const opacity = opacityOf(line.alpha, line.color);

@@ -70,11 +70,29 @@ function scaleRange(vmin: number, vmax: number, n: number): { scale: number; off
   return { scale: 10 ** Math.floor(Math.log10(dv / n)), offset };
 }
 
-/** Python's divmod for floats. */
-function divmod(x: number, y: number): [number, number] {
-  const m = x - Math.floor(x / y) * y;
-  return [Math.floor(x / y), m];
+/** Python's divmod for floats (CPython's float_divmod: fmod, then corrected), which `//` also uses. */
+function divmod(vx: number, wx: number): [number, number] {
+  let mod = vx % wx;
+  let div = (vx - mod) / wx;
+  if (mod) {
+    if (wx < 0 !== mod < 0) {
+      mod += wx;
+      div -= 1;
+    }
+  } else {
+    mod = Math.sign(wx) * 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    floordiv = Math.sign(vx / wx) * 0;
+  }
+  return [floordiv, mod];
 }
+
+const floorDiv = (a: number, b: number) => divmod(a, b)[0];
 
 /** MaxNLocator(nbins='auto', steps=[1, 2, 2.5, 5, 10]).tick_values, for an axis with room for `nbins` intervals. */
 export function maxNLocator(vmin: number, vmax: number, nbins: number): number[] {
@@ -132,14 +150,47 @@ function visible(ticks: number[], lo: number, hi: number): number[] {
   return ticks.filter((t) => t >= a - tol && t <= b + tol);
 }
 
+/** ScalarFormatter._compute_offset: an offset when the ticks share leading digits (1000.0..1000.5 → +1e3). */
+function computeOffset(locs: number[]): number {
+  if (locs.length === 0) return 0;
+  const lmin = Math.min(...locs), lmax = Math.max(...locs);
+  if (lmin === lmax || (lmin <= 0 && 0 <= lmax)) return 0;
+  const [absMin, absMax] = [Math.abs(lmin), Math.abs(lmax)].sort((a, b) => a - b) as [number, number];
+  const sign = lmin < 0 ? -1 : 1;
+  const ommMax = Math.ceil(Math.log10(absMax));
+  let oom = ommMax;
+  while (floorDiv(absMin, 10 ** oom) === floorDiv(absMax, 10 ** oom)) oom--;
+  oom += 1;
+  if ((absMax - absMin) / 10 ** oom <= 1e-2) {
+    oom = ommMax;
+    while (!(floorDiv(absMax, 10 ** oom) - floorDiv(absMin, 10 ** oom) > 1)) oom--;
+    oom += 1;
+  }
+  const n = 4 - 1; // rcParams['axes.formatter.offset_threshold'] - 1
+  return floorDiv(absMax, 10 ** oom) >= 10 ** n ? sign * floorDiv(absMax, 10 ** n) * 10 ** n : 0;
+}
+
+/** ScalarFormatter.format_data: '1e3', '-2.5e-7'. */
+function formatData(value: number): string {
+  const e = Math.floor(Math.log10(Math.abs(value)));
+  const s = Math.round((value / 10 ** e) * 1e10) / 1e10;
+  const significand = s % 1 === 0 ? String(s) : s.toFixed(10);
+  return e === 0 ? significand : `${significand}e${e}`;
+}
+
 /** ScalarFormatter: every label with the same number of decimals, enough to tell the ticks apart. */
 export function scalarLabels(locs: number[], lo: number, hi: number): { labels: string[]; offsetText: string } {
-  const shown = locs.map(Math.abs);
-  const val = shown.length ? Math.max(...shown) : 0;
-  let oom = val === 0 ? 0 : Math.floor(Math.log10(val));
+  const offset = computeOffset(locs);
+  let oom: number;
+  if (offset) {
+    oom = Math.floor(Math.log10(Math.abs(hi - lo)));
+  } else {
+    const val = locs.length ? Math.max(...locs.map(Math.abs)) : 0;
+    oom = val === 0 ? 0 : Math.floor(Math.log10(val));
+  }
   if (oom > -5 && oom < 6) oom = 0;
-  const scaled = locs.map((l) => l / 10 ** oom);
-  const forRange = scaled.length < 2 ? [...scaled, lo / 10 ** oom, hi / 10 ** oom] : scaled;
+  const scaled = locs.map((l) => (l - offset) / 10 ** oom);
+  const forRange = scaled.length < 2 ? [...scaled, (lo - offset) / 10 ** oom, (hi - offset) / 10 ** oom] : scaled;
   let range = Math.max(...forRange) - Math.min(...forRange);
   if (range === 0) range = Math.max(...forRange.map(Math.abs));
   if (range === 0) range = 1;
@@ -157,8 +208,9 @@ export function scalarLabels(locs: number[], lo: number, hi: number): { labels: 
     const s = x.toFixed(Math.min(sigfigs, 100));
     return /^-0?\.?0*$/.test(s) ? s.slice(1) : s.replace('-', MINUS);
   });
-  const offsetText = oom === 0 ? '' : `1e${oom}`.replace('-', MINUS);
-  return { labels, offsetText };
+  let offsetText = oom === 0 ? '' : `1e${oom}`;
+  if (offset) offsetText += (offset > 0 ? '+' : '') + formatData(offset);
+  return { labels, offsetText: offsetText.replace(/-/g, MINUS) };
 }
 
 const SUPERSCRIPT: Record<string, string> = { '-': '\u207b', '0': '\u2070', '1': '\u00b9', '2': '\u00b2', '3': '\u00b3', '4': '\u2074', '5': '\u2075', '6': '\u2076', '7': '\u2077', '8': '\u2078', '9': '\u2079' };
