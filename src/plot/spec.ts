@@ -706,7 +706,9 @@ function colorbarLayer(ctx: Ctx, cb: { mapping: { cmap: Parameters<typeof cmapSt
           type: 'gradient', orient: 'right', direction: 'vertical', title: cb.label || null, titleOrient: 'right', titleAnchor: 'middle',
           gradientLength: round(box.height), gradientThickness: round(box.height / 20), gradientStrokeColor: 'black', gradientStrokeWidth: round(0.8 * ctx.pt),
           values: ticks.values, labelExpr: `${JSON.stringify(ticks.labels)}[indexof(${JSON.stringify(ticks.values)}, datum.value)]`,
-          offset: round(box.width * 0.05 / 0.85) + index * 60, fillColor: 'transparent', strokeColor: 'transparent', padding: 0, tickCount: ticks.values.length, titleAngle: 270,
+          offset: round(box.width * 0.05 / 0.85) + index * 60, fillColor: 'transparent', strokeColor: 'transparent', padding: 0, tickCount: ticks.values.length,
+          // Read bottom to top, as matplotlib's colorbar label reads (Vega-Lite has no titleAngle for legends).
+          encode: { title: { update: { angle: { value: -90 }, baseline: { value: 'top' } } } },
         },
       },
     },
