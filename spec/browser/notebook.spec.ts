@@ -74,7 +74,7 @@ describe('the classic Notebook in Chromium (Debian chromium, python3-notebook; p
       { source: "torch.tensor([[1.5, 2.5], [3.5, 4.5]], { requires_grad: true })" },
     ]));
     // Stored outputs, as a notebook arrives from elsewhere: the server marks it untrusted.
-    const stored = (await import('../../src/api/index.js')) as { torch: { tensor(x: unknown, o?: unknown): unknown } };
+    const stored = (await import('../../src/api/index.js')) as unknown as { torch: { tensor(x: unknown, o?: unknown): unknown } };
     const { html } = await import('../../src/format/index.js');
     const { plt } = await import('../../src/plot/pyplot.js');
     const { figureBundle } = await import('../../src/plot/render.js');

@@ -82,8 +82,9 @@ function ours(c: Record<string, any>): Out {
       break;
     case 'hist': {
       const [n, bins] = ax.hist(c.x, c.kwargs ?? {}) as unknown as [{ tolist(): number[] }, { tolist(): number[] }];
-      out.n = n.tolist();
-      out.bins = bins.tolist();
+      // tolist() gives Python floats (Number objects): compare their values.
+      out.n = n.tolist().map(Number);
+      out.bins = bins.tolist().map(Number);
       break;
     }
     case 'imshow':

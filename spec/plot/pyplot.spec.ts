@@ -6,13 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-import { jnp, np, tf, torch } from '../../src/api/index.js';
+import * as api from '../../src/api/index.js';
 import { plt } from '../../src/plot/pyplot.js';
 import type { Axes, Figure } from '../../src/plot/figure.js';
 import { compileVegaLite, figureBundle, inlineFormats, svgOfSpec, VEGALITE_MIME } from '../../src/plot/render.js';
 import { figureSpec, simplify } from '../../src/plot/spec.js';
 
 type Spec = Record<string, any>;
+
+// The facades' functions are generated from the op table: typed loosely here.
+const { jnp, np, tf, torch } = api as unknown as Record<'jnp' | 'np' | 'tf' | 'torch', any>;
 
 /** The current figure's layers (a single axes' spec). */
 function layers(): Spec[] {
@@ -289,13 +292,13 @@ describe('plt: Vega-Lite specs', () => {
   it('reads JS arrays, typed arrays, nested arrays and tensors of every facade', () => {
     const x = jnp.linspace(0, 1, 5);
     plt.plot(x, jnp.sin(x));
-    plt.plot(Float32Array.of(0, 0.5), torch.tensor([1.0, 2.0], { requires_grad: true }));
+    plt.plot(Float32Array.of(0, 0.5), torch.tensor([1.5, 2.5], { requires_grad: true }));
     plt.plot(np.array([0, 1]), tf.Variable([3.0, 4.0]));
     plt.plot(tf.constant([[1, 2], [3, 4]]));
     const ys = artistLayers().map((l) => l.data.values.map((r: Spec) => r.y));
     assert.equal(ys[0]!.length, 5);
     assert.ok(Math.abs(ys[0]![4] - Math.sin(1)) < 1e-6);
-    assert.deepEqual(ys[1], [1, 2]);
+    assert.deepEqual(ys[1], [1.5, 2.5]);
     assert.deepEqual(ys[2], [3, 4]);
     assert.deepEqual(ys[3], [1, 3]);
     assert.deepEqual(ys[4], [2, 4]);

@@ -93,6 +93,13 @@ describe('session: figures, as the inline backend shows them', function () {
     assert.match(help.outcome.status === 'ok' ? String(help.outcome.payload[0]?.data['text/plain']) : '', /^plt\.plot\(\[x\], y, \[fmt\]/);
   });
 
+  it("takes a cell's Python floats (1.0 is a float object) wherever matplotlib takes numbers", async () => {
+    const r = await run(s, "const [f, a] = plt.subplots(1, 2, { figsize: [8.0, 3.0], dpi: 100.0 })\na[0].plot([1.0, 2.5, -1.0], { linewidth: 2.0, alpha: 1.0 })\na[0].set_xlim(0.0, 2.0)\na[1].scatter([1.0], [2.0], { s: 10.0 })\na[1].hist([1.0, 2.0, 2.0], { bins: 2, range: [0.0, 3.0] })\nf");
+    assert.equal(r.outcome.status, 'ok', r.outcome.status === 'error' ? r.outcome.traceback.join('\n') : '');
+    assert.equal(r.plain, '<Figure size 800x300 with 2 Axes>');
+    assert.equal((await run(s, 'f.axes[0].get_xlim()')).plain, '[0, 2]');
+  });
+
   it('plt and Vega load only when a cell names plt', () => {
     const script = `
       import { createRequire } from 'node:module';

@@ -1,15 +1,18 @@
 // Python calling conventions for plotting functions: positional arguments, then a trailing options
 // object of keyword arguments with matplotlib's names and aliases (lw, ls, c, ms, ...); unknown
 // keywords are refused as matplotlib refuses them.
-import { isArrayLike, isPlainObject } from './data.js';
+import { isArrayLike, isPlainObject, unbox } from './data.js';
 
 export type Kwargs = Record<string, any>;
 
-/** Splits a trailing plain object (the keyword arguments) from the positional arguments. */
+/**
+ * Splits a trailing plain object (the keyword arguments) from the positional arguments. Python floats
+ * of cells (Number objects) become numbers, in arrays and options too.
+ */
 export function splitKwargs(args: readonly unknown[]): [unknown[], Kwargs] {
   const last = args[args.length - 1];
-  if (args.length > 0 && isPlainObject(last) && !isArrayLike(last)) return [args.slice(0, -1), { ...last }];
-  return [[...args], {}];
+  if (args.length > 0 && isPlainObject(last) && !isArrayLike(last)) return [args.slice(0, -1).map(unbox), unbox({ ...last })];
+  return [args.map(unbox), {}];
 }
 
 const ALIASES: Record<string, string> = {

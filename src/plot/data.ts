@@ -1,6 +1,8 @@
-// What plotting functions accept as data, read into float64 arrays with a shape: numbers, JS arrays
-// (nested for 2-D), typed arrays, and tensors of any facade (anything with `dims` and `data`, a
-// tf.Variable's `value`, or a `tolist()` method). Python's errors, worded as matplotlib words them.
+// What plotting functions accept as data, read into float64 arrays with a shape: numbers (and cells'
+// Python floats, Number objects), JS arrays (nested for 2-D), typed arrays, and tensors of any facade
+// (read through src/tensor/printable.ts: dims and values; a tf.Variable's value; else `tolist()`).
+// Python's errors, worded as matplotlib words them.
+import { isPrintableTensor, isPrintableVariable } from '../tensor/printable.js';
 
 export class ValueError extends Error {
   override name = 'ValueError';
@@ -23,19 +25,22 @@ export function isPlainObject(x: unknown): x is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-type TensorLike = { dims: readonly number[]; data: ArrayLike<number | bigint | boolean> };
+type TensorLike = { dims: readonly number[]; values: ArrayLike<number | bigint | boolean> };
 
 function tensorOf(x: unknown): TensorLike | undefined {
-  if (typeof x !== 'object' || x === null) return undefined;
-  const t = x as Partial<TensorLike> & { value?: unknown };
-  if (Array.isArray(t.dims) && t.data !== undefined && typeof (t.data as ArrayLike<unknown>).length === 'number') {
-    const size = t.dims.reduce((a: number, b: number) => a * b, 1);
-    // A contiguous buffer holds exactly its elements; anything else is read through tolist().
-    if ((t.data as ArrayLike<unknown>).length === size) return t as TensorLike;
-    return undefined;
-  }
-  if (t.value !== undefined && t.value !== x && !Array.isArray(t.value)) return tensorOf(t.value);
-  return undefined;
+  if (isPrintableVariable(x)) return tensorOf(x.value);
+  if (!isPrintableTensor(x) || x.concrete === false) return undefined;
+  const values = x.values as ArrayLike<number | bigint | boolean>;
+  // A contiguous buffer holds exactly its elements; anything else is read through tolist().
+  return values.length === x.dims.reduce((a, b) => a * b, 1) ? { dims: x.dims, values } : undefined;
+}
+
+/** Python floats in cells are Number objects (src/tensor/scalars.ts PyFloat): their primitive value. */
+export function unbox<T>(v: T): T {
+  if (v instanceof Number) return v.valueOf() as T;
+  if (Array.isArray(v)) return (v.some((e) => e instanceof Number || Array.isArray(e) || isPlainObject(e)) ? v.map(unbox) : v) as T;
+  if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, unbox(e)])) as T;
+  return v;
 }
 
 function hasToList(x: unknown): x is { tolist(): unknown } {
@@ -44,18 +49,19 @@ function hasToList(x: unknown): x is { tolist(): unknown } {
 
 /** True for values plot-like functions take as data (not option objects, not format strings). */
 export function isArrayLike(x: unknown): boolean {
-  if (typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') return true;
+  if (typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean' || x instanceof Number) return true;
   if (Array.isArray(x) || ArrayBuffer.isView(x)) return true;
   return tensorOf(x) !== undefined || hasToList(x);
 }
 
 const toNumber = (v: unknown): number => {
   if (typeof v === 'number') return v;
+  if (v instanceof Number) return v.valueOf();
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v === null || v === undefined) return NaN;
   const t = tensorOf(v);
-  if (t && t.dims.length === 0) return toNumber(t.data[0]);
+  if (t && t.dims.length === 0) return toNumber(t.values[0]);
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
   throw new ValueError(`could not convert ${typeof v === 'string' ? `string to float: '${v}'` : `${typeof v} to float`}`);
 };
@@ -67,8 +73,8 @@ const toNumber = (v: unknown): number => {
 export function asArray(x: unknown, what = 'data'): NdArray {
   const t = tensorOf(x);
   if (t) {
-    const data = new Float64Array(t.data.length);
-    for (let i = 0; i < data.length; i++) data[i] = toNumber(t.data[i]);
+    const data = new Float64Array(t.values.length);
+    for (let i = 0; i < data.length; i++) data[i] = toNumber(t.values[i]);
     return { shape: [...t.dims], data };
   }
   if (hasToList(x)) return asArray(x.tolist(), what);

@@ -14,6 +14,7 @@ import { autoscale, type ScaleType } from './ticks.js';
 import { figureBundle, figureSvg, pngOfSvg, svgOfSpec } from './render.js';
 import { figureSpec, type VegaLiteSpec } from './spec.js';
 import { writeFileSync } from 'node:fs';
+import { isPrintableTensor, isPrintableVariable } from '../tensor/printable.js';
 import { extname, resolve } from 'node:path';
 
 /** The rcParams this module reads; pyplot.rcParams is this object. */
@@ -1042,11 +1043,11 @@ function concat(parts: Float64Array[]): Float64Array {
   return out;
 }
 
+/** Integer image data (0..255 for RGB), as matplotlib tells it by dtype. */
 function isIntegerData(x: unknown): boolean {
   if (x instanceof Uint8Array || x instanceof Uint8ClampedArray || x instanceof Int32Array || x instanceof Uint16Array || x instanceof Int16Array) return true;
-  const dtype = (x as { dtype?: unknown } | null)?.dtype;
-  const name = typeof dtype === 'string' ? dtype : (dtype as { name?: string } | undefined)?.name;
-  return typeof name === 'string' && /int/.test(name);
+  if (isPrintableVariable(x)) return /int/.test(x.value.dt);
+  return isPrintableTensor(x) && /int/.test(x.dt);
 }
 
 /** Makes the float64 arrays hist() returns; pyplot installs NumPy's (np.array) when it loads. */

@@ -9,12 +9,12 @@ import { cellOutput, onPostExecute } from '../session/hooks.js';
 import { bind, splitKwargs } from './args.js';
 import type { AxesImage, PathCollection } from './artists.js';
 import { COLORMAP_NAMES, getCmap } from './colors.js';
-import { ValueError } from './data.js';
+import { unbox, ValueError } from './data.js';
 import { Axes, Figure, rcParams, RuntimeError, setArrayFactory, type AxesArray } from './figure.js';
 import { inlineFormats, type FigureFormat } from './render.js';
 
-// hist() returns NumPy arrays, as matplotlib does.
-setArrayFactory((data) => np.array(data, { dtype: 'float64' }));
+// hist() returns NumPy arrays, as matplotlib does (np's functions are generated: typed loosely here).
+setArrayFactory((data) => (np as unknown as { array(data: unknown, o: unknown): unknown }).array(data, { dtype: 'float64' }));
 
 /** Open figures by number, in creation order (pyplot's Gcf). */
 const figures = new Map<number | string, Figure>();
@@ -77,6 +77,7 @@ function show(...args: unknown[]): void {
 }
 
 function close(fig: unknown = null): void {
+  fig = unbox(fig);
   if (fig === 'all') {
     figures.clear();
     active = undefined;
