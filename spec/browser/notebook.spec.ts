@@ -75,17 +75,17 @@ describe('the classic Notebook in Chromium (Debian chromium, python3-notebook; p
     ]));
     // Stored outputs, as a notebook arrives from elsewhere: the server marks it untrusted.
     const stored = (await import('../../src/api/index.js')) as unknown as { torch: { tensor(x: unknown, o?: unknown): unknown } };
-    const { html } = await import('../../src/format/index.js');
+    const { html, repr } = await import('../../src/format/index.js');
     const { plt } = await import('../../src/plot/pyplot.js');
     const { figureBundle } = await import('../../src/plot/render.js');
     plt.close('all');
     plt.plot([1, 2, 3]);
     const figure = figureBundle(plt.gcf() as never);
     plt.close('all');
-    const tensor = stored.torch.tensor([1, 2], { requires_grad: true });
+    const tensor = stored.torch.tensor([1.5, 2.5], { requires_grad: true });
     writeFileSync(join(root, 'stored.ipynb'), notebook([
       { source: 'plt.plot([1, 2, 3])', outputs: [{ output_type: 'display_data', data: figure, metadata: {} }] },
-      { source: 'torch.tensor([1, 2], { requires_grad: true })', outputs: [{ output_type: 'execute_result', execution_count: 2, data: { 'text/plain': 'tensor([1., 2.], requires_grad=True)', 'text/html': html(tensor) }, metadata: {} }] },
+      { source: 'torch.tensor([1.5, 2.5], { requires_grad: true })', outputs: [{ output_type: 'execute_result', execution_count: 2, data: { 'text/plain': repr(tensor), 'text/html': html(tensor) }, metadata: {} }] },
     ]));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;

@@ -15,6 +15,7 @@ import { figureBundle, figureSvg, pngOfSvg, svgOfSpec } from './render.js';
 import { figureSpec, type VegaLiteSpec } from './spec.js';
 import { writeFileSync } from 'node:fs';
 import { isPrintableTensor, isPrintableVariable } from '../tensor/printable.js';
+import { cellOutput } from '../session/hooks.js';
 import { extname, resolve } from 'node:path';
 
 /** The rcParams this module reads; pyplot.rcParams is this object. */
@@ -195,6 +196,11 @@ export class Figure {
     const bundle = figureBundle(this);
     this.shownVersion = this.version;
     return bundle;
+  }
+
+  /** Displays the figure in the running cell's output (matplotlib's inline backend only warns here). */
+  show(..._args: unknown[]): void {
+    cellOutput()?.display(this);
   }
 
   /** savefig(fname, {format, dpi}): SVG, PNG, or the Vega-Lite spec as JSON, by format or extension. */

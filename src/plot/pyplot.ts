@@ -139,7 +139,7 @@ const onAxes = (method: keyof Axes): Fn => (...args: unknown[]) => (gca()[method
 
 const doc = (f: Fn, signature: string, text: string) => documented(f, `plt.${signature}`, text);
 
-export const plt = {
+export const plt = documented({
   figure: doc(figure, 'figure(num=None, figsize=None, dpi=None, clear=False)', 'Creates a figure, or makes figure `num` current. figsize is (width, height) in inches (default 6.4 x 4.8), dpi 100.'),
   subplots: doc(subplots, 'subplots(nrows=1, ncols=1, sharex=False, sharey=False, squeeze=True, figsize=None)', 'A figure and a grid of axes: `const [fig, ax] = plt.subplots()`, `const [fig, axs] = plt.subplots(2, 2)` (axs[0][1], axs.flat).'),
   subplot: doc(subplot, 'subplot(nrows, ncols, index)', 'Adds (or makes current) the axes at `index` (1-based) of an nrows x ncols grid; subplot(221) works too.'),
@@ -183,7 +183,7 @@ export const plt = {
   rcParams,
   Figure,
   Axes,
-};
+}, 'plt', "matplotlib.pyplot: plot, scatter, bar, barh, hist, imshow, fill_between, axhline, axvline, text, title, xlabel, ylabel, legend, grid, xlim, ylim, xscale, yscale, xticks, yticks, colorbar, suptitle, figure, subplots, subplot, gcf, gca, show, close, savefig, rcParams. Keyword arguments are a trailing options object with matplotlib's names. A cell's figures are shown when it ends (or at plt.show()) and then closed, as with matplotlib's inline backend. help(plt.plot) and the others give each signature.");
 
 // matplotlib_inline's flush_figures: after each cell, show what the cell drew and close everything.
 onPostExecute((out) => {
