@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { installIntoTempPrefix, missingModules, PYTHON } from '../kernel/python.js';
+import { ROOT } from '../kernel/client.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -182,6 +183,38 @@ describe('the classic Notebook in Chromium (Debian chromium, python3-notebook; p
     assert.equal(seen.color, '#c62828');
     // Notebook 6 empties every inline style (its sanitizer leaves style="undefined:undefined"): no facade border.
     assert.equal(seen.border, '0px');
+    await page.close();
+  });
+
+  it("the Vega-Lite spec a figure carries draws in the browser with Vega's own renderer, as JupyterLab and VS Code draw it", async function () {
+    skipIfMissing(this);
+    const { plt } = await import('../../src/plot/pyplot.js');
+    plt.close('all');
+    const [fig, axs] = plt.subplots(1, 2) as unknown as [{ to_vegalite(): object }, { plot: Function; legend: Function; imshow: Function; hist: Function; set_title: Function }[]];
+    axs[0]!.plot([0, 1, 2], [1, 3, 2], 'o-', { label: 'a' });
+    axs[0]!.legend();
+    axs[1]!.imshow([[0, 1], [2, 3]]);
+    plt.colorbar();
+    axs[1]!.set_title('image');
+    const spec = fig.to_vegalite();
+    plt.close('all');
+    const page = await browser!.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => (m.type() === 'warn' || m.type() === 'error') && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.setContent('<div id="chart"></div>');
+    await page.addScriptTag({ path: join(ROOT, 'node_modules/vega/build/vega.min.js') });
+    await page.addScriptTag({ path: join(ROOT, 'node_modules/vega-lite/build/vega-lite.min.js') });
+    const seen = (await page.evaluate(`(async () => {
+      const view = new vega.View(vega.parse(vegaLite.compile(${JSON.stringify(spec)}).spec), { renderer: 'svg', container: '#chart' });
+      await view.runAsync();
+      const svg = document.querySelector('#chart svg');
+      return { paths: svg.querySelectorAll('path').length, images: svg.querySelectorAll('image').length, texts: [...svg.querySelectorAll('text')].map((t) => t.textContent) };
+    })()`)) as { paths: number; images: number; texts: string[] };
+    assert.deepEqual(problems, []);
+    assert.ok(seen.paths > 20, `${seen.paths} paths`);
+    assert.equal(seen.images, 1);
+    assert.ok(seen.texts.includes('image') && seen.texts.includes('a'), JSON.stringify(seen.texts));
     await page.close();
   });
 });

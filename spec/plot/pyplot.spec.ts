@@ -345,6 +345,33 @@ describe('plt: rendering', function () {
     assert.equal(ours.replace(/xlink:href="data:[^"]*"/g, 'xlink:href=""'), theirs.replace(/xlink:href="[^"]*"/g, 'xlink:href=""'));
   });
 
+  it('every kind of figure compiles without a Vega-Lite warning (browsers log them)', () => {
+    const require = createRequire(import.meta.url);
+    const vl = require('vega-lite');
+    const warnings: string[] = [];
+    const logger = { level() { return logger; }, warn: (...a: unknown[]) => warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => warnings.push(`error: ${a.join(' ')}`) };
+    const [, axs] = plt.subplots(2, 3) as [Figure, Axes[][]];
+    axs[0]![0]!.plot([1, 2, 3], 'o--', { label: 'line' });
+    axs[0]![0]!.scatter([1, 2], [2, 1], { label: 'dots' });
+    axs[0]![0]!.bar([1], [1], { label: 'bar' });
+    axs[0]![0]!.legend();
+    axs[0]![1]!.scatter([1, 2, 3], [3, 1, 2], { c: [1, 2, 3], s: [10, 20, 30] });
+    plt.sca(axs[0]![1]!);
+    plt.colorbar();
+    axs[0]![2]!.bar(['a', 'b'], [1, 2], { color: ['r', 'g'], edgecolor: 'k' });
+    axs[1]![0]!.hist([[1, 2, 2], [2, 3, 3]], { bins: 3, label: ['x', 'y'] });
+    axs[1]![0]!.legend({ loc: 'center' });
+    axs[1]![1]!.imshow([[1, 2], [3, 4]]);
+    axs[1]![1]!.text(0, 0, 'note');
+    axs[1]![2]!.fill_between([1, 2, 3], [1, 3, 2], 0, { label: 'area' });
+    axs[1]![2]!.axhline(1, { linestyle: ':' });
+    axs[1]![2]!.axvline(2, { ymin: 0.2, ymax: 0.8 });
+    axs[1]![2]!.set_yscale('log');
+    plt.suptitle('all');
+    vl.compile(plt.gcf().to_vegalite(), { logger });
+    assert.deepEqual(warnings, []);
+  });
+
   it('savefig writes SVG, PNG (at a dpi) and the Vega-Lite JSON, by extension or format', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jacobi-plot-'));
     try {

@@ -246,7 +246,7 @@ function positionEncoding(ax: Axes, axis: AxisName, lim: [number, number], ticks
   if (ax.hideTickLabels[axis]) axisDef.labels = false;
   return {
     type: 'quantitative',
-    scale: { type: ax.scale[axis], domain: lim, nice: false, zero: false, reverse: ax.inverted[axis] || undefined },
+    scale: { type: ax.scale[axis], domain: lim, nice: false, zero: ax.scale[axis] === 'log' ? undefined : false, reverse: ax.inverted[axis] || undefined },
     axis: axisDef,
     title: label === '' ? null : label.split('\n'),
   };
@@ -588,7 +588,8 @@ function legendLayer(ctx: Ctx, legend: Legend, pos: PixelMap): VegaLiteSpec {
     title: legend.title, labelFontSize: fs, symbolOpacity: 1, columns: legend.ncols > 1 ? legend.ncols : undefined, ...placement,
     ...(legend.frameon ? {} : { fillColor: null, strokeColor: null }),
   };
-  const channel = (range: unknown[], extra: Record<string, unknown> = {}) => ({ field: 'label', type: 'nominal', sort: null, scale: { domain, range, ...extra }, legend: common });
+  // Sorted by an explicit order (the entries'), so that no channel counts as unsorted.
+  const channel = (range: unknown[], extra: Record<string, unknown> = {}) => ({ field: 'label', type: 'nominal', sort: domain, scale: { domain, range, ...extra }, legend: common });
   return {
     data: { values: domain.map((label) => ({ label })) },
     mark: { type: 'point', opacity: 0, filled: false },
