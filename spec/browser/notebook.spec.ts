@@ -113,9 +113,17 @@ describe('the classic Notebook in Chromium (Debian chromium, python3-notebook; p
   after(async () => {
     await browser?.close();
     if (server && server.exitCode === null) {
+      // Shut the kernels down through the server first: a killed server leaves its kernels running.
+      try {
+        const sessions = (await (await fetch(`${base}/api/sessions`, { signal: AbortSignal.timeout(5000) })).json()) as { kernel: { id: string } }[];
+        await Promise.all(sessions.map((s) => fetch(`${base}/api/kernels/${s.kernel.id}`, { method: 'DELETE', signal: AbortSignal.timeout(10_000) })));
+      } catch {
+        // the server is gone already
+      }
+      const exited = new Promise((r) => server!.once('exit', r));
       server.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
-      if (server.exitCode === null) server.kill('SIGKILL');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
     }
     dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
   });
