@@ -29,8 +29,8 @@ describe('notebooks/ through nbclient (Debian python3-nbclient)', function () {
   });
   after(() => prefix && rmSync(prefix, { recursive: true, force: true }));
 
-  it('holds the reference documents as notebooks', () => {
-    assert.deepEqual(NOTEBOOKS, ['jvp-and-vjp.ipynb', 'tf-autodiff-forward-accumulator.ipynb']);
+  it('holds the reference documents and the plotting tour as notebooks', () => {
+    assert.deepEqual(NOTEBOOKS, ['jvp-and-vjp.ipynb', 'plotting-tour.ipynb', 'tf-autodiff-forward-accumulator.ipynb']);
   });
 
   for (const notebook of NOTEBOOKS) {

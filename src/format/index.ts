@@ -122,7 +122,7 @@ export function printText(args: readonly unknown[]): string {
 /** `text/html` for a tensor or variable; undefined for anything else. */
 export function html(x: unknown): string | undefined {
   if (isPrintableTensor(x)) return tensorHtml(x, tensorRepr(x));
-  if (isPrintableVariable(x)) return tensorHtml(x.value, variableRepr(x));
+  if (isPrintableVariable(x)) return tensorHtml(x.value, variableRepr(x), { variableName: x.name });
   return undefined;
 }
 

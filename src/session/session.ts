@@ -23,6 +23,7 @@ import { complete } from './complete.js';
 import { inspect, inspectText } from './inspect.js';
 import { loadScope } from './scope.js';
 import { TypeChecker } from './typecheck.js';
+import { enterCell, isLazy, LAZY, type Lazy } from './hooks.js';
 
 export interface SessionOptions {
   /**
@@ -81,6 +82,9 @@ export class Session implements SessionApi {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly checker: TypeChecker | undefined;
   private readonly pager: boolean;
+  private displayValue: (value: unknown) => void = () => undefined;
+  /** Scope names whose values load on first use (src/session/hooks.ts `lazy`), until they have. */
+  private lazyNames: { name: string; mention: RegExp }[] = [];
 
   constructor(private readonly options: SessionOptions = {}) {
     // One tensor may take at most half the machine's memory: beyond it, NumPy's MemoryError, not a
@@ -108,7 +112,10 @@ export class Session implements SessionApi {
       pager: this.pager,
       addPayload: (page) => this.payload.push(page),
     });
+    this.displayValue = builtins.display as (value: unknown) => void;
     this.global = createCellScope({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportAsync(e, 'exception'), this.timers);
+    this.lazyNames = Object.keys(this.global).filter((name) => isLazy(this.global[name]))
+      .map((name) => ({ name, mention: new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`) }));
     receiveAsyncErrors(this.reportAsync);
   }
 
@@ -179,7 +186,12 @@ export class Session implements SessionApi {
       if (problems.length > 0) return fail(this.checker.report(filename, problems));
     }
 
+    // Library hooks (src/session/hooks.ts) see this cell's output until it ends: plt.show() displays
+    // here, and after the cell the inline backend shows its figures.
+    const endCell = enterCell({ display: (v) => this.displayValue(v), warn: (text) => this.currentSink?.stream('stderr', text) });
     try {
+      const loading = this.loadLazyGlobals(code);
+      if (loading) await loading;
       const value = await this.evaluate(compiled, filename);
       if (this.checker) this.checker.accept(code);
       // Python's None (and JavaScript's undefined) shows nothing.
@@ -189,7 +201,19 @@ export class Session implements SessionApi {
       return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: this.payload };
     } catch (e) {
       return fail(e instanceof Reported ? e.report : errorReport(e, this.maps, this.isScopeFunction));
+    } finally {
+      endCell();
     }
+  }
+
+  /** Loads the lazy scope names this code mentions into their places; undefined when there are none. */
+  private loadLazyGlobals(code: string): Promise<void> | undefined {
+    const named = this.lazyNames.filter(({ name, mention }) => isLazy(this.global[name]) && mention.test(code));
+    if (named.length === 0) return undefined;
+    return (async () => {
+      for (const { name } of named) this.global[name] = await (this.global[name] as Lazy)[LAZY]();
+      this.lazyNames = this.lazyNames.filter(({ name }) => isLazy(this.global[name]));
+    })();
   }
 
   /**
@@ -282,6 +306,8 @@ export class Session implements SessionApi {
   }
 
   complete(code: string, cursorPos: number): CompleteReply {
+    // Completion is synchronous: a lazy name it sees starts loading, for the next request.
+    void this.loadLazyGlobals(code)?.catch(() => undefined);
     const ts = typescriptIfLoaded();
     return complete(ts, this.global, code, cursorPos);
   }
