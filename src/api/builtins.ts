@@ -3,7 +3,8 @@
 // their dtypes (np.zeros(3, { dtype: float }) is float64), as Python's types do.
 import { printText, repr as reprText, str as strText } from '../format/index.js';
 import { PyFloat, pyFloat } from '../tensor/scalars.js';
-import { PyTuple, tuple as makeTuple } from '../tensor/pytuple.js';
+import { NamedTuple, PyTuple, tuple as makeTuple } from '../tensor/pytuple.js';
+import { PyType } from '../tensor/pytype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { DTYPE_OF } from './dtype_objects.js';
@@ -39,6 +40,41 @@ export function len(x: unknown): number {
   if (x instanceof Map || x instanceof Set) return x.size;
   if (typeof x === 'object' && x !== null) return Object.keys(x).length;
   throw pyError('TypeError', `object of type '${typeof x}' has no len()`);
+}
+
+const NUMPY_SCALAR_NAME: Record<string, string> = { bool: 'bool_' };
+
+/** Python's type(x): the class the library would give, as `<class 'numpy.ndarray'>` prints. */
+export function type(x: unknown): PyType {
+  if (x instanceof Variable) return PyType.of('tensorflow.python.ops.resource_variable_ops', 'ResourceVariable');
+  if (x instanceof Tensor) {
+    switch (x.flavor) {
+      case 'numpy': return x.scalar ? PyType.of('numpy', NUMPY_SCALAR_NAME[x.dt] ?? x.dt) : PyType.of('numpy', 'ndarray');
+      case 'jax': return PyType.of('jaxlib.xla_extension', 'ArrayImpl');
+      case 'tf': return PyType.of('tensorflow.python.framework.ops', 'EagerTensor');
+      case 'torch':
+        return (x as unknown as Record<symbol, unknown>)[Symbol.for('jacobi.torch.parameter')] === true
+          ? PyType.of('torch.nn.parameter', 'Parameter') : PyType.of('torch', 'Tensor');
+    }
+  }
+  if (x === null || x === undefined) return PyType.of('builtins', 'NoneType');
+  if (x instanceof PyFloat) return PyType.of('builtins', 'float');
+  if (typeof x === 'number') return PyType.of('builtins', Number.isInteger(x) ? 'int' : 'float');
+  if (typeof x === 'bigint') return PyType.of('builtins', 'int');
+  if (typeof x === 'boolean') return PyType.of('builtins', 'bool');
+  if (typeof x === 'string') return PyType.of('builtins', 'str');
+  if (x instanceof PyType) return PyType.of('builtins', 'type');
+  if (x instanceof NamedTuple) {
+    const dot = x.typeName.lastIndexOf('.');
+    return PyType.of(dot < 0 ? '__main__' : x.typeName.slice(0, dot), x.typeName.slice(dot + 1));
+  }
+  if (x instanceof PyTuple) return PyType.of('builtins', 'tuple');
+  if (Array.isArray(x)) return PyType.of('builtins', 'list');
+  if (x instanceof Set) return PyType.of('builtins', 'set');
+  if (x instanceof Map || (typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype)) return PyType.of('builtins', 'dict');
+  // Other objects have no Python class Jacobi can name truthfully: say so rather than guess.
+  const name = (x as { constructor?: { name?: string } }).constructor?.name ?? typeof x;
+  throw pyError('NotImplementedError', `type() of a JavaScript ${typeof x === 'function' ? 'function' : `'${name}' object`} has no Python class in Jacobi`);
 }
 
 /** Python's range as an array (iterable, indexable, with a length). */

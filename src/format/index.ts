@@ -3,7 +3,7 @@
 // Tensor print hooks.
 import { pretty } from './pretty.js';
 import { printHooks } from '../tensor/tensor.js';
-import type { Flavor } from '../tensor/printable.js';
+import { PY_REPR, type Flavor } from '../tensor/printable.js';
 import {
   isPrintableTensor, isPrintableVariable, type PrintableTensor, type PrintableVariable,
 } from '../tensor/printable.js';
@@ -105,6 +105,11 @@ export function displayText(x: unknown): string {
 export function str(x: unknown): string {
   if (typeof x === 'string') return x;
   if (isPrintableTensor(x)) return tensorStr(x);
+  // Objects with Python texts (PY_REPR): their toString is their str (a dtype prints `int64`).
+  if (typeof x === 'object' && x !== null && PY_REPR in x) {
+    const own = (x as { toString: unknown }).toString;
+    if (own !== Object.prototype.toString && own !== Array.prototype.toString) return String(x);
+  }
   return repr(x);
 }
 

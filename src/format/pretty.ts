@@ -3,6 +3,7 @@
 // per line, only when they do not fit; any other value is its repr, whose own line breaks are kept and
 // indented to where the value started (so arrays inside a tuple stay aligned).
 import { NamedTuple, PyTuple } from '../tensor/pytuple.js';
+import { PyType } from '../tensor/pytype.js';
 
 const MAX_WIDTH = 79;
 const MAX_SEQ_LENGTH = 1000;
@@ -201,6 +202,8 @@ export function pretty(x: unknown, repr: (v: unknown) => string): string {
           walk(val);
         });
         p.endGroup(1, '}');
+      } else if (v instanceof PyType) {
+        p.text(v.qualified); // IPython's _type_pprint
       } else {
         // Any other value: its repr, its lines kept (IPython's _repr_pprint).
         const lines = repr(v).split(/\r?\n/);

@@ -155,8 +155,10 @@ class GeneratorObject {
 const defaultRngFn = pyfn('np.random.default_rng(seed=None)', (a) => new GeneratorObject(defaultRng(a.seed ?? undefined)),
   'Construct a new Generator with the default BitGenerator (PCG64), seeded through SeedSequence.');
 
-// NumPy's reprs (a made-up address, as NumPy shows the object's).
+// NumPy's str (print) and repr: the repr adds an address (made up, as NumPy shows the object's).
+Object.defineProperty(RandomStateObject.prototype, 'toString', { value: () => 'RandomState(MT19937)' });
 Object.defineProperty(RandomStateObject.prototype, PY_REPR, { value: () => 'RandomState(MT19937) at 0x7F3A1C2F2E80' });
+Object.defineProperty(GeneratorObject.prototype, 'toString', { value: () => 'Generator(PCG64)' });
 Object.defineProperty(GeneratorObject.prototype, PY_REPR, { value: () => 'Generator(PCG64) at 0x7F3A1C2F3F40' });
 
 export const numpyRandom = namespace({
