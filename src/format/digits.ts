@@ -409,6 +409,8 @@ export interface PositionalOptions {
   padLeft: number; // -1: none
   padRight: number; // -1: none
   fractional?: boolean; // default true
+  /** false: the exact digits up to the precision (NumPy's unique=False, floatmode 'fixed'); default true. */
+  unique?: boolean;
 }
 
 function signOf(x: number): string {
@@ -419,7 +421,9 @@ export function formatPositional(x: number, f32: Width, o: PositionalOptions): s
   const sign = signOf(x);
   const a = Math.abs(x);
   const fractional = o.fractional ?? true;
-  const dg = a === 0 ? { d: '0', e: 0 } : uniqueDigits(a, f32, fractional, o.precision, o.minDigits);
+  const dg = a === 0 ? { d: '0', e: 0 }
+    : o.unique === false ? dragon4(a, f32, { exact: true, fraction: fractional, cutoffMax: o.precision, cutoffMin: o.minDigits })
+    : uniqueDigits(a, f32, fractional, o.precision, o.minDigits);
   let whole: string;
   let frac: string;
   if (dg.e >= 0) {
@@ -434,7 +438,9 @@ export function formatPositional(x: number, f32: Width, o: PositionalOptions): s
     whole = '0';
     frac = '0'.repeat(-dg.e - 1) + dg.d;
   }
-  return finish(sign, whole, frac, o.trim, o.precision, fractional ? o.minDigits : o.minDigits - whole.length, o.padLeft, o.padRight, '');
+  // Without unique, `precision` digits are printed: zeros after the exact digits count as wanted.
+  const minDigits = o.unique === false ? Math.max(o.minDigits, o.precision) : o.minDigits;
+  return finish(sign, whole, frac, o.trim, o.precision, fractional ? minDigits : minDigits - whole.length, o.padLeft, o.padRight, '');
 }
 
 export interface ScientificOptions {
@@ -443,21 +449,26 @@ export interface ScientificOptions {
   trim: Trim;
   padLeft: number;
   expDigits: number; // -1 means 2
+  /** As PositionalOptions.unique. */
+  unique?: boolean;
 }
 
 export function formatScientific(x: number, f32: Width, o: ScientificOptions): string {
   const sign = signOf(x);
   const a = Math.abs(x);
+  const cutoffMax = o.precision >= 0 ? o.precision + 1 : -1, cutoffMin = o.minDigits >= 0 ? o.minDigits + 1 : -1;
   const dg =
     a === 0
       ? { d: '0', e: 0 }
-      : uniqueDigits(a, f32, false, o.precision >= 0 ? o.precision + 1 : -1, o.minDigits >= 0 ? o.minDigits + 1 : -1);
+      : o.unique === false ? dragon4(a, f32, { exact: true, fraction: false, cutoffMax, cutoffMin })
+      : uniqueDigits(a, f32, false, cutoffMax, cutoffMin);
   let ex = dg.e;
   let expStr = ex < 0 ? '-' : '+';
   ex = Math.abs(ex);
   const want = Math.min(5, o.expDigits < 0 ? 2 : o.expDigits);
   expStr += String(ex).padStart(want, '0');
-  return finish(sign, dg.d[0], dg.d.slice(1), o.trim, o.precision, o.minDigits, o.padLeft, -1, 'e' + expStr);
+  const minDigits = o.unique === false ? Math.max(o.minDigits, o.precision) : o.minDigits;
+  return finish(sign, dg.d[0], dg.d.slice(1), o.trim, o.precision, minDigits, o.padLeft, -1, 'e' + expStr);
 }
 
 /** The shared tail of FormatPositional/FormatScientific: point, zero padding, trimming, spaces. */

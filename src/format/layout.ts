@@ -14,21 +14,21 @@ export function pyTuple(dims: readonly number[]): string {
   return `(${dims.join(', ')})`;
 }
 
-/** Whether axis of length n shows `...` between its leading and trailing 3 items. */
-export function elides(summarize: boolean, n: number): boolean {
-  return summarize && n > 2 * EDGE_ITEMS;
+/** Whether axis of length n shows `...` between its leading and trailing `edge` items. */
+export function elides(summarize: boolean, n: number, edge = EDGE_ITEMS): boolean {
+  return summarize && n > 2 * edge;
 }
 
 /**
  * Flat indices of the displayed elements in row-major display order (every element unless summarized;
- * then the first and last 3 along each axis longer than 6, as numpy's `_leading_trailing`).
+ * then the first and last `edge` along each axis longer than 2 * edge, as numpy's `_leading_trailing`).
  */
-export function displayedIndices(dims: readonly number[], summarize: boolean): number[] {
+export function displayedIndices(dims: readonly number[], summarize: boolean, edge = EDGE_ITEMS): number[] {
   const nd = dims.length;
   const shown: number[][] = [];
   for (let ax = 0; ax < nd; ax++) {
     const n = dims[ax];
-    if (elides(summarize, n)) shown.push([0, 1, 2, n - 3, n - 2, n - 1]);
+    if (elides(summarize, n, edge)) shown.push([...Array.from({ length: edge }, (_, i) => i), ...Array.from({ length: edge }, (_, i) => n - edge + i)]);
     else {
       const all = new Array<number>(n);
       for (let i = 0; i < n; i++) all[i] = i;

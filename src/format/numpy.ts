@@ -2,19 +2,18 @@
 // array2string, array repr/str and scalar repr/str (PRINTING.md §1).
 import { roundBfloat16, roundFloat16, type DType, type TensorData } from '../tensor/dtype.js';
 import { floatScalarRepr, formatPositional, formatScientific, widthOf, type Width } from './digits.js';
-import { displayedIndices, elides, EDGE_ITEMS, pyTuple, sizeOfDims, THRESHOLD } from './layout.js';
-
-const LINEWIDTH = 75;
+import { displayedIndices, elides, pyTuple, sizeOfDims } from './layout.js';
+import { numpyPrint, type NumpyPrintOptions } from './options.js';
 const TWO24 = 16777216;
 const TWO53 = 9007199254740992;
 
 /** Widens padLeft so that nan/inf (and -inf) fit in padLeft + padRight + 1 columns. */
-function nonFinitePad(padLeft: number, padRight: number, negInf: boolean): number {
-  return Math.max(padLeft, 3 - (padRight + 1), 3 + (negInf ? 1 : 0) - (padRight + 1));
+function nonFinitePad(padLeft: number, padRight: number, negInf: boolean, o: NumpyPrintOptions): number {
+  return Math.max(padLeft, o.nanstr.length - (padRight + 1), o.infstr.length + (negInf ? 1 : 0) - (padRight + 1));
 }
 
-/** Formats the displayed float values (in display order) as one element formatter would. */
-export function numpyFloatWords(vals: readonly number[], f32: Width): string[] {
+/** Formats the displayed float values (in display order) as one FloatingFormat would, under the print options. */
+export function numpyFloatWords(vals: readonly number[], f32: Width, o: NumpyPrintOptions = numpyPrint): string[] {
   const n = vals.length;
   let maxA = -1;
   let minA = Infinity;
@@ -39,35 +38,42 @@ export function numpyFloatWords(vals: readonly number[], f32: Width): string[] {
     // The ratio is computed in the array's own dtype.
     const q = maxA / minA;
     const ratio = f32 === true ? Math.fround(q) : f32 === 'float16' ? roundFloat16(q) : f32 === 'bfloat16' ? roundBfloat16(q) : q;
-    expFormat = maxA >= 1e8 || minA < 1e-4 || ratio > 1000;
+    expFormat = maxA >= 1e8 || (!o.suppress && (minA < 1e-4 || ratio > 1000));
   }
+  // floatmode: 'fixed' prints exactly `precision` digits, 'unique' as many as read back, the 'maxprec'
+  // modes the unique digits up to `precision`; the '_equal' and 'fixed' modes pad all to the longest.
+  const unique = o.floatmode !== 'fixed';
+  const precision = o.floatmode === 'unique' ? -1 : o.precision;
+  const equal = o.floatmode === 'fixed' || o.floatmode === 'maxprec_equal';
   const out = new Array<string>(n);
   let padLeft = 0;
   let padRight = 0;
   if (finiteCount === 0) {
     // nothing to measure
   } else if (!expFormat) {
-    // First pass: unique digits, at most 8 after the point, trailing zeros trimmed ('.' kept).
+    // First pass: unique digits, at most `precision` after the point, trailing zeros trimmed ('.' kept).
     const ints = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       const v = vals[i];
       if (!Number.isFinite(v)) continue;
-      const s = formatPositional(v, f32, { precision: 8, minDigits: -1, trim: '.', padLeft: -1, padRight: -1 });
+      const s = formatPositional(v, f32, { precision, minDigits: -1, trim: unique ? '.' : 'k', padLeft: -1, padRight: -1, unique });
       const dot = s.indexOf('.');
       out[i] = s;
       ints[i] = dot;
       if (dot > padLeft) padLeft = dot;
       if (s.length - dot - 1 > padRight) padRight = s.length - dot - 1;
     }
-    if (anyNonFinite) padLeft = nonFinitePad(padLeft, padRight, negInf);
+    if (anyNonFinite) padLeft = nonFinitePad(padLeft, padRight, negInf, o);
     // Where the shortest digits may stop before the units place (2^(mantissa bits + 1)).
     const big = f32 === true ? TWO24 : f32 === false ? TWO53 : f32 === 'float16' ? 2048 : 256;
     for (let i = 0; i < n; i++) {
       const v = vals[i];
       if (!Number.isFinite(v)) continue;
-      // minDigits=0 only changes digits whose shortest form stops before the units place (|v| ≥ 2^24/2^53).
-      if (Math.abs(v) >= big) {
-        out[i] = formatPositional(v, f32, { precision: 8, minDigits: 0, trim: '.', padLeft, padRight });
+      if (equal) {
+        out[i] = formatPositional(v, f32, { precision: padRight, minDigits: padRight, trim: 'k', padLeft, padRight, unique });
+      } else if (Math.abs(v) >= big) {
+        // minDigits=0 only changes digits whose shortest form stops before the units place (|v| ≥ 2^24/2^53).
+        out[i] = formatPositional(v, f32, { precision, minDigits: 0, trim: '.', padLeft, padRight });
       } else {
         const s = out[i];
         const dot = ints[i];
@@ -81,7 +87,7 @@ export function numpyFloatWords(vals: readonly number[], f32: Width): string[] {
     for (let i = 0; i < n; i++) {
       const v = vals[i];
       if (!Number.isFinite(v)) continue;
-      const s = formatScientific(v, f32, { precision: 8, minDigits: -1, trim: '.', padLeft: -1, expDigits: -1 });
+      const s = formatScientific(v, f32, { precision, minDigits: -1, trim: unique ? '.' : 'k', padLeft: -1, expDigits: -1, unique });
       const e = s.indexOf('e');
       const dot = s.indexOf('.');
       if (dot > padLeft) padLeft = dot;
@@ -89,20 +95,20 @@ export function numpyFloatWords(vals: readonly number[], f32: Width): string[] {
       if (s.length - e - 2 > expSize) expSize = s.length - e - 2;
     }
     padRight = expSize + 2 + P;
-    if (anyNonFinite) padLeft = nonFinitePad(padLeft, padRight, negInf);
+    if (anyNonFinite) padLeft = nonFinitePad(padLeft, padRight, negInf, o);
     for (let i = 0; i < n; i++) {
       const v = vals[i];
       if (!Number.isFinite(v)) continue;
-      out[i] = formatScientific(v, f32, { precision: P, minDigits: P, trim: 'k', padLeft, expDigits: expSize });
+      out[i] = formatScientific(v, f32, { precision: P, minDigits: P, trim: 'k', padLeft, expDigits: expSize, unique });
     }
   }
   if (anyNonFinite) {
-    if (finiteCount === 0) padLeft = nonFinitePad(0, 0, negInf);
+    if (finiteCount === 0) padLeft = nonFinitePad(0, 0, negInf, o);
     const width = padLeft + padRight + 1;
     for (let i = 0; i < n; i++) {
       const v = vals[i];
       if (Number.isFinite(v)) continue;
-      const t = Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+      const t = Number.isNaN(v) ? o.nanstr : v > 0 ? o.infstr : '-' + o.infstr;
       out[i] = t.length < width ? ' '.repeat(width - t.length) + t : t;
     }
   }
@@ -111,7 +117,7 @@ export function numpyFloatWords(vals: readonly number[], f32: Width): string[] {
 
 /** The element words of the displayed elements, in display order, for any dtype. */
 export function numpyWords(dtype: DType, dims: readonly number[], data: TensorData, summarize: boolean): string[] {
-  const idx = displayedIndices(dims, summarize);
+  const idx = displayedIndices(dims, summarize, numpyPrint.edgeitems);
   const n = idx.length;
   if (dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16') {
     const vals = new Array<number>(n);
@@ -165,9 +171,10 @@ export function formatArrayText(
     const nextHang = hang + ' ';
     const nextWidth = width - 1;
     const n = dims[axis];
-    const show = elides(summarize, n);
-    const lead = show ? EDGE_ITEMS : 0;
-    const trail = show ? EDGE_ITEMS : n;
+    const edge = numpyPrint.edgeitems;
+    const show = elides(summarize, n, edge);
+    const lead = show ? edge : 0;
+    const trail = show ? edge : n;
     let s = '';
     if (left === 1) {
       const elemWidth = width - Math.max(sepTrim.length, 1);
@@ -208,11 +215,11 @@ export function formatArrayText(
 /** numpy `array2string(a, separator, prefix, suffix)` with the default print options. */
 export function array2string(
   dtype: DType, dims: readonly number[], data: TensorData, separator: string, prefix: string, suffix: string,
-  maxLineWidth: number = LINEWIDTH,
+  maxLineWidth: number = numpyPrint.linewidth,
 ): string {
   const size = sizeOfDims(dims);
   if (size === 0) return '[]';
-  const summarize = size > THRESHOLD;
+  const summarize = size > numpyPrint.threshold;
   const words = numpyWords(dtype, dims, data, summarize);
   return formatArrayText(dims, words, summarize, maxLineWidth - suffix.length, ' ' + ' '.repeat(prefix.length), separator);
 }
@@ -236,7 +243,7 @@ export function numpyRepr(dtype: DType, dims: readonly number[], data: TensorDat
   if (skip) return s;
   const t = `dtype=${dtype})`;
   const lastLen = s.length - (s.lastIndexOf('\n') + 1);
-  return s + (lastLen + t.length + 1 > LINEWIDTH ? '\n' + ' '.repeat(prefix.length) : ' ') + t;
+  return s + (lastLen + t.length + 1 > numpyPrint.linewidth ? '\n' + ' '.repeat(prefix.length) : ' ') + t;
 }
 
 /** `str(np.array(...))`: the scalar str for 0-d, else array2string with ' '. */

@@ -2,16 +2,15 @@
 // _str_intern with its suffixes, and torch.Size (PRINTING.md §3).
 import type { DType, TensorData } from '../tensor/dtype.js';
 import { pyExp, pyFixed } from './digits.js';
-import { displayedIndices, elides, EDGE_ITEMS, pyTuple, sizeOfDims, THRESHOLD } from './layout.js';
-
-const LINEWIDTH = 80;
-const PRECISION = 4;
+import { displayedIndices, elides, pyTuple, sizeOfDims } from './layout.js';
+import { torchPrint } from './options.js';
 
 /** The displayed elements formatted by one `_Formatter`, each right-aligned to its width. */
 export function torchWords(dtype: DType, dims: readonly number[], data: TensorData, summarize: boolean): string[] {
-  const idx = displayedIndices(dims, summarize);
+  const idx = displayedIndices(dims, summarize, torchPrint.edgeitems);
   const n = idx.length;
   const out = new Array<string>(n);
+  const PRECISION = torchPrint.precision;
   if (dtype !== 'float32' && dtype !== 'float64' && dtype !== 'float16' && dtype !== 'bfloat16') {
     let width = 1;
     for (let i = 0; i < n; i++) {
@@ -48,6 +47,8 @@ export function torchWords(dtype: DType, dims: readonly number[], data: TensorDa
       if (len > width) width = len;
     }
   } else intMode = true;
+  // A forced sci_mode changes the text, not the width measured above (as PyTorch's _Formatter does).
+  sci = torchPrint.sci_mode ?? sci;
   for (let i = 0; i < n; i++) {
     const v = vals[i];
     let s: string;
@@ -61,7 +62,8 @@ export function torchWords(dtype: DType, dims: readonly number[], data: TensorDa
 
 /** `_tensor_str` for a non-empty tensor at indent 7 (the length of 'tensor('). */
 export function torchBody(dtype: DType, dims: readonly number[], data: TensorData, indent = 7): string {
-  const summarize = sizeOfDims(dims) > THRESHOLD;
+  const summarize = sizeOfDims(dims) > torchPrint.threshold;
+  const EDGE_ITEMS = torchPrint.edgeitems, LINEWIDTH = torchPrint.linewidth;
   const words = torchWords(dtype, dims, data, summarize);
   if (dims.length === 0) return words[0];
   let width = 0;
@@ -71,7 +73,7 @@ export function torchBody(dtype: DType, dims: readonly number[], data: TensorDat
   const rec = (axis: number, ind: number): string => {
     const left = nd - axis;
     const n = dims[axis];
-    const show = elides(summarize, n);
+    const show = elides(summarize, n, EDGE_ITEMS);
     if (left === 1) {
       // All words share the formatter's width, so the line capacity is the same everywhere.
       const perLine = Math.max(1, Math.floor((LINEWIDTH - ind) / (width + 2)));
@@ -123,6 +125,7 @@ export function torchRepr(dtype: DType, dims: readonly number[], data: TensorDat
 
 /** `_add_suffixes`; lastLen is 2 more than the real last line, as in torch. */
 function addSuffixes(s: string, suffixes: readonly string[], indent: number): string {
+  const LINEWIDTH = torchPrint.linewidth;
   let out = s;
   let lastLen = s.length - s.lastIndexOf('\n') + 1;
   for (const suf of suffixes) {

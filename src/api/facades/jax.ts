@@ -3,6 +3,7 @@
 // linearize, grad, value_and_grad, jacfwd, jacrev, hessian, vmap, jit (eager), with jax.nn, jax.lax,
 // jax.random, jax.tree_util and jax.scipy.
 import { Tensor } from '../../tensor/tensor.js';
+import { numpyPrintFunctions } from '../printoptions.js';
 import { tuple } from '../../tensor/pytuple.js';
 import type { DType } from '../../tensor/dtype.js';
 import * as ops from '../../ops/index.js';
@@ -109,6 +110,7 @@ export const jnp = namespace({
   ndarray: Tensor,
   newaxis: null,
   pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN, euler_gamma: 0.5772156649015329,
+  ...numpyPrintFunctions, // jax.numpy re-exports NumPy's: JAX arrays print through NumPy
 });
 
 export const jax = namespace({

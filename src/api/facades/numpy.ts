@@ -12,6 +12,7 @@ import { formatPositional, repr } from '../../format/index.js';
 import { pyError } from '../errors.js';
 import { dataTensor } from '../lib/library.js';
 import { numpyRandom } from './numpy_random.js';
+import { numpyPrintFunctions } from '../printoptions.js';
 
 const generated = facade(table, 'np', lib, 'np');
 
@@ -111,4 +112,5 @@ export const np = namespace({
   linalg: { ...generated.linalg },
   testing: { assert_allclose, assert_array_equal, assert_equal: assert_array_equal, assert_array_almost_equal, assert_almost_equal: assert_array_almost_equal },
   random: numpyRandom,
+  ...numpyPrintFunctions,
 });

@@ -18,6 +18,7 @@ import { pyfn } from '../args.js';
 import { documented } from '../docs.js';
 import { relabel } from '../lib/library.js';
 import { pyError } from '../errors.js';
+import { torchSetPrintoptions } from '../printoptions.js';
 import { torchRandomFns } from './torch_random.js';
 import { no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled } from '../torch/grad_mode.js';
 import { nn, functional as F, Module } from '../torch/nn.js';
@@ -97,6 +98,7 @@ export const torch: Record<string, any> = {
   ...torchRandomFns,
   ...Object.fromEntries(DTYPES.map(([n, d]) => [n, dtypeObject('torch', d)])),
   Tensor,
+  set_printoptions: torchSetPrintoptions,
   Size: (dims: Iterable<number>) => Shape.of2([...dims], 'torch'),
   dtype: Object.getPrototypeOf(dtypeObject('torch', 'float32')).constructor,
   get_default_dtype: () => dtypeObject('torch', lib.floatDtype),
