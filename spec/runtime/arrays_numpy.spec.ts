@@ -132,6 +132,25 @@ add('mesh_xy3', 'np.meshgrid(np.array([1, 2]), np.array([3, 4, 5]), np.array([6,
 add('mesh_sparse', 'np.meshgrid(np.array([1, 2]), np.array([3, 4, 5]), sparse=True)[1]', () => (np.meshgrid(np.array([1, 2]), np.array([3, 4, 5]), { sparse: true }) as Tensor[])[1]);
 add('fromfunction', 'np.fromfunction(lambda i, j: i * 10 + j, (2, 3))', () => np.fromfunction((i: Tensor, j: Tensor) => i.mul(10).add(j), [2, 3]));
 add('fromfunction_int', 'np.fromfunction(lambda i, j: i == j, (3, 3), dtype=int)', () => np.fromfunction((i: Tensor, j: Tensor) => i.eq(j), [3, 3], { dtype: 'int64' }));
+add('ix_0', 'np.ix_(np.array([2, 3, 4]), np.array([True, False, True]), [0, 1])[0]', () => (np.ix_(np.array([2, 3, 4]), np.array([true, false, true]), [0, 1]) as Tensor[])[0]);
+add('ix_1', 'np.ix_(np.array([2, 3, 4]), np.array([True, False, True]), [0, 1])[1]', () => (np.ix_(np.array([2, 3, 4]), np.array([true, false, true]), [0, 1]) as Tensor[])[1]);
+add('ix_index', 'np.arange(12).reshape(3, 4)[np.ix_([0, 2], [1, 3])]', () => (np.arange(12).reshape(3, 4) as Tensor).getItem(np.ix_([0, 2], [1, 3])));
+add('ix_empty', 'np.ix_([])[0]', () => (np.ix_([]) as Tensor[])[0]);
+
+// ufunc methods: the dedicated reductions and the in-order fold of the others
+add('add_reduce', `np.add.reduce(${f2.py}, axis=1)`, () => np.add.reduce(f2.ts(), { axis: 1 }));
+add('add_reduce_keep', `np.add.reduce(${g3.py}, axis=(0, 2), keepdims=True)`, () => np.add.reduce(g3.ts(), { axis: [0, 2], keepdims: true }));
+add('sub_reduce', `np.subtract.reduce(${g3.py}, axis=-1)`, () => np.subtract.reduce(g3.ts(), { axis: -1 }));
+add('sub_reduce_keep', `np.subtract.reduce(${f2.py}, axis=0, keepdims=True, initial=100)`, () => np.subtract.reduce(f2.ts(), { axis: 0, keepdims: true, initial: 100 }));
+add('div_reduce_1d', `np.divide.reduce(${f1.py}, axis=None)`, () => np.divide.reduce(f1.ts(), { axis: null }));
+add('max_reduce', `np.maximum.reduce(${f1.py})`, () => np.maximum.reduce(f1.ts()));
+add('and_reduce', `np.logical_and.reduce(${b1.py})`, () => np.logical_and.reduce(b1.ts()));
+add('mul_accumulate', `np.multiply.accumulate(${i32.py}, axis=1)`, () => np.multiply.accumulate(i32.ts(), { axis: 1 }));
+add('sub_accumulate', `np.subtract.accumulate(${f2.py}, axis=0)`, () => np.subtract.accumulate(f2.ts(), { axis: 0 }));
+add('max_accumulate', `np.maximum.accumulate(${i1.py})`, () => np.maximum.accumulate(i1.ts()));
+add('mul_outer', `np.multiply.outer(${i32.py}, np.array([1, 2]))`, () => np.multiply.outer(i32.ts(), np.array([1, 2])));
+add('sub_outer', 'np.subtract.outer([1, 2, 3], [4.5, 5])', () => np.subtract.outer([1, 2, 3], [4.5, 5]));
+add('identities', 'np.array([np.add.identity, np.multiply.identity, np.bitwise_and.identity])', () => np.array([np.add.identity, np.multiply.identity, np.bitwise_and.identity]));
 
 // median, percentile, quantile
 for (const [n, x] of [['f1', f1], ['f2', f2], ['i1', i1], ['f32', f32], ['b1', b1], ['nanrow', nanrow]] as [string, In][]) {
@@ -208,6 +227,9 @@ const errors: [string, string, Thunk][] = [
   ['take_along_float', 'np.take_along_axis(np.zeros((2, 2)), np.zeros((2, 1)), axis=1)', () => np.take_along_axis(np.zeros([2, 2]), np.zeros([2, 1]), 1)],
   ['take_along_bounds', 'np.take_along_axis(np.zeros((2, 2)), np.array([[2]]), axis=1)', () => np.take_along_axis(np.zeros([2, 2]), np.array([[2]]), 1)],
   ['unique_axis', 'np.unique(np.zeros((2, 2)), axis=2)', () => np.unique(np.zeros([2, 2]), { axis: 2 })],
+  ['ix_2d', 'np.ix_([[1]])', () => np.ix_([[1]])],
+  ['sub_reduce_2axes', `np.subtract.reduce(${f2.py}, axis=None)`, () => np.subtract.reduce(f2.ts(), { axis: null })],
+  ['sub_reduce_empty', 'np.subtract.reduce(np.array([]))', () => np.subtract.reduce(np.array([]))],
   ['nanmax_empty', 'np.nanmax(np.array([]))', () => np.nanmax(np.array([]))],
 ];
 

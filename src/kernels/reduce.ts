@@ -107,6 +107,10 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
     }
     return out;
   }
+  if (kind === 'sum' && axes.includes(dims.length - 1) && (a instanceof Float32Array || a instanceof Float64Array) && a.constructor === out.constructor) {
+    sumInnerRuns(a, dims, axes, out as Float32Array | Float64Array);
+    return out;
+  }
   const big = isBigStorage(out);
   const init = kind === 'sum' || kind === 'any' ? 0 : kind === 'prod' || kind === 'all' ? 1 : NaN;
   if (kind === 'max' || kind === 'min') {
@@ -126,6 +130,38 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
   const combine = out instanceof Float32Array && (kind === 'sum' || kind === 'prod') ? `Math.fround(${COMBINE[kind]})` : COMBINE[kind];
   reduceLoop(combine)(a, out, dims, so);
   return out;
+}
+
+/**
+ * A float sum whose reduced axes include the innermost but not only trailing ones, in NumPy's order:
+ * the iterator walks the array in memory order, its inner loop is the run of trailing reduced axes
+ * (contiguous), whose pairwise sum is added to the output element the outer indices select.
+ */
+function sumInnerRuns(a: Float32Array | Float64Array, dims: readonly number[], axes: readonly number[], out: Float32Array | Float64Array): void {
+  let t = 0;
+  while (t < dims.length && axes.includes(dims.length - 1 - t)) t++;
+  const outer = dims.slice(0, dims.length - t);
+  const g = dims.slice(dims.length - t).reduce((p, d) => p * d, 1);
+  const r = a instanceof Float32Array ? Math.fround : identity;
+  out.fill(0);
+  if (g === 0) return;
+  // The output stride of each outer axis (0 where the axis is reduced).
+  const keptStrides = stridesOf(outer.filter((_, i) => !axes.includes(i)));
+  const so = new Array<number>(outer.length);
+  for (let i = 0, k = 0; i < outer.length; i++) so[i] = axes.includes(i) ? 0 : keptStrides[k++];
+  const idx = new Array<number>(outer.length).fill(0);
+  const count = outer.reduce((p, d) => p * d, 1);
+  for (let p = 0, o = 0; p < count; p++) {
+    let acc = out[o];
+    for (let b = 0; b < g; b += 8192) acc = r(acc + pairwiseSum(a, p * g + b, Math.min(8192, g - b), r));
+    out[o] = acc;
+    for (let k = outer.length - 1; k >= 0; k--) {
+      o += so[k];
+      if (++idx[k] < outer[k]) break;
+      o -= so[k] * outer[k];
+      idx[k] = 0;
+    }
+  }
 }
 
 function seedFirst(a: TensorData, dims: readonly number[], axes: readonly number[], out: TensorData): void {

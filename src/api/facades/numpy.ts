@@ -13,6 +13,7 @@ import { pyError } from '../errors.js';
 import { dataTensor } from '../lib/library.js';
 import { numpyRandom } from './numpy_random.js';
 import { numpyPrintFunctions } from '../printoptions.js';
+import { binaryUfuncs } from './numpy_ufunc.js';
 
 const generated = facade(table, 'np', lib, 'np');
 
@@ -113,4 +114,5 @@ export const np = namespace({
   testing: { assert_allclose, assert_array_equal, assert_equal: assert_array_equal, assert_array_almost_equal, assert_almost_equal: assert_array_almost_equal },
   random: numpyRandom,
   ...numpyPrintFunctions,
+  ...binaryUfuncs(generated),
 });

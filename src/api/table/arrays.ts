@@ -516,6 +516,21 @@ function fromfunctionImpl(a: Args, lib: Library): unknown {
   return f(...grids.map((g) => ops.identity(g)), ...extra);
 }
 
+/** np.ix_: the k-th sequence as an array of shape (1,)*k + (n,) + (1,)*(N-k-1); booleans by their nonzero indices. */
+function ixImpl(args: unknown[], lib: Library): unknown {
+  return tuple(...args.map((v, k) => {
+    let t = tensorOf(lib, v);
+    if (!(v instanceof Tensor) && t.count === 0) t = castTo(t, lib.indexDtype);
+    if (t.dims.length !== 1) throw pyError('ValueError', 'Cross index must be 1 dimensional');
+    if (t.dt === 'bool') {
+      const nz = nonzeroCoords(t)[0];
+      t = indexTensor(lib, nz, [nz.length], lib.indexDtype);
+    }
+    const shape = args.map((_, j) => (j === k ? t.count : 1));
+    return finish(lib, ops.reshape(t, shape), [t], false);
+  }));
+}
+
 // ---------------------------------------------------------------- median, percentile, quantile
 
 function quantileArgs(a: Args, method: string): QuantileArgs {
@@ -778,6 +793,11 @@ export const arrayRows: OpRow[] = [
     },
     np: 'meshgrid(*xi, copy=True, sparse=False, indexing="xy")', jnp: 'meshgrid(*xi, copy=True, sparse=False, indexing="xy")',
     torch: 'meshgrid(*tensors, indexing=None)', tf: 'meshgrid(*args, **kwargs)',
+  }),
+  row({
+    name: 'ix_', doc: 'Construct an open mesh from N one-dimensional sequences: N arrays of N dimensions, each along its own axis, for cross indexing and broadcasting.',
+    impl: (a, lib) => ixImpl(a.args as unknown[], lib),
+    np: 'ix_(*args)', jnp: 'ix_(*args)',
   }),
   row({
     name: 'fromfunction', doc: 'Construct an array by executing a function over each coordinate (the function gets one index array per axis).',
