@@ -127,4 +127,45 @@ describe('autodiff: torch grad_fn names as PyTorch 1.13 names them', () => {
       assert.equal(gf.name(), name);
     });
   }
+
+  // The expected texts below are PyTorch 1.13's for the same calls.
+  it('in-place ops continue the history from their op and bump _version', () => {
+    const a = leaf();
+    const b = T(a.exp());
+    assert.equal(b._version, 0);
+    assert.equal(repr(b.add_(1)), 'tensor([ 3.7183,  8.3891, 21.0855], grad_fn=<AddBackward0>)');
+    assert.equal(b._version, 1);
+    assert.throws(() => b.sum().backward(), { name: 'RuntimeError', message: 'one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of ExpBackward0, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).' });
+    const c = T(a.mul(2));
+    c.add_(1);
+    c.sum().backward();
+    assert.equal(repr(a.grad), 'tensor([2., 2., 2.])');
+    const w = T(torch.ones(3));
+    const z = T(a.mul(w));
+    w.add_(1);
+    assert.throws(() => z.sum().backward(), { message: /^one of the variables needed for gradient computation has been modified by an inplace operation: \[torch.FloatTensor \[3\]\] is at version 1; expected version 0 instead/ });
+  });
+
+  it('grad_fn._saved_self is the input itself, _saved_result a new tensor equal to the output', () => {
+    const x = leaf();
+    const y = T(x.pow(2));
+    assert.equal(y.grad_fn._saved_self, x);
+    const e = T(x.exp());
+    const r = T(e.grad_fn._saved_result);
+    assert.notEqual(r, e);
+    assert.equal(T(r).equal(e), true);
+    assert.throws(() => e.grad_fn._saved_self, { name: 'AttributeError', message: "'ExpBackward0' object has no attribute '_saved_self'" });
+  });
+
+  it('torch.autograd.functional with create_graph gives results with a graph, differentiable again', () => {
+    const x = leaf();
+    const H = T(torch.autograd.functional.hessian((u: Tensor) => u.pow(3).sum(), x, { create_graph: true }));
+    assert.equal(repr(H), 'tensor([[ 6.,  0.,  0.],\n        [ 0., 12.,  0.],\n        [ 0.,  0., 18.]], grad_fn=<ViewBackward0>)');
+    H.sum().backward();
+    assert.equal(repr(x.grad), 'tensor([6., 6., 6.])');
+    const J = T(torch.autograd.functional.jacobian((u: Tensor) => u.exp(), torch.tensor(F([0., 1.])), { create_graph: true }));
+    assert.equal(J.requires_grad, true);
+    const [, vj] = torch.autograd.functional.vjp((u: Tensor) => u.sin(), x, torch.ones(3), { create_graph: true }) as Tensor[];
+    assert.match(repr(vj), /grad_fn=<MulBackward0>\)$/);
+  });
 });

@@ -4,7 +4,7 @@
 // attributes that are not operations (dtype, shape, size, ndim, T, item, tolist, numpy...).
 import { Tensor, Shape } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
-import { isFloat, itemsize as itemSizeOf, type DType } from '../tensor/dtype.js';
+import { isFloat, itemsize as itemSizeOf, TORCH_TYPE_NAME, type DType } from '../tensor/dtype.js';
 import { PyFloat } from '../tensor/scalars.js';
 import type { Flavor } from '../tensor/tensor.js';
 import * as ops from '../ops/index.js';
@@ -102,12 +102,13 @@ const MEMBERS: Record<string, Partial<Record<Flavor | 'all', Member>>> = {
   is_floating_point: { torch: { method() { return isFloat(self(this).dt); } } },
   data: { torch: { get() { const t = self(this); return sameView(detach(t), t); } } },
   grad_fn: { torch: { get() { return gradFnOf(self(this)); } } },
+  _version: { torch: { get() { return self(this).version; } } },
   is_leaf: { torch: { get() { const t = self(this); const n = nodeOf(t); return !t.requires_grad || n === undefined || n.backward === null; } } },
   detach: { torch: { method() { const t = self(this); return sameView(detach(t), t); } } },
   requires_grad_: { torch: { method(flag = true) { return requiresGrad(self(this), flag); } } },
   backward: { torch: { method(...a: unknown[]) { const o = kwargs('backward(gradient=None, retain_graph=None, create_graph=False, inputs=None)', a); backward(self(this), (o.gradient as Tensor) ?? null, { retain_graph: o.retain_graph ?? undefined, create_graph: o.create_graph, inputs: o.inputs ?? undefined }); } } },
   to: { torch: { method(...a: unknown[]) { return castMethod(this, a.find((v) => dtypeArg(safe(v), 'torch') !== undefined) ?? null); } } },
-  type: { torch: { method(d?: unknown) { return d === undefined ? `torch.${TORCH_TYPE[self(this).dt] ?? 'FloatTensor'}` : castMethod(this, d); } } },
+  type: { torch: { method(d?: unknown) { return d === undefined ? `torch.${TORCH_TYPE_NAME[self(this).dt] ?? 'Float'}Tensor` : castMethod(this, d); } } },
   float: { torch: { method() { return castAs(this, 'float32'); } } },
   double: { torch: { method() { return castAs(this, 'float64'); } } },
   half: { torch: { method() { return castAs(this, 'float16'); } } },
@@ -151,10 +152,6 @@ const DIALECT: Record<string, Member> = {
 const DEVICE = Object.freeze({ type: 'cpu', toString: () => 'cpu', [Symbol.for('jacobi.repr')]: () => "device(type='cpu')" });
 const CPU_DEVICE = Object.freeze({ platform: 'cpu', id: 0, toString: () => 'TFRT_CPU_0', [Symbol.for('jacobi.repr')]: () => 'CpuDevice(id=0)' });
 
-const TORCH_TYPE: Partial<Record<DType, string>> = {
-  float32: 'FloatTensor', float64: 'DoubleTensor', float16: 'HalfTensor', bfloat16: 'BFloat16Tensor', int64: 'LongTensor', int32: 'IntTensor',
-  int16: 'ShortTensor', int8: 'CharTensor', uint8: 'ByteTensor', bool: 'BoolTensor',
-};
 
 function safe(v: unknown): unknown {
   return typeof v === 'string' && !/^(torch\.)?[a-z0-9]+$/.test(v) ? undefined : v;

@@ -4,7 +4,7 @@
 // it, as PyTorch's CopySlices does), then the tensor's storage is replaced (copied first if any
 // other tensor shares it) and its version bumped; NumPy-style views read through to the tensor
 // they view and write through to it. TensorFlow tensors and JAX arrays refuse, with their errors.
-import { kindOf, type DType } from '../tensor/dtype.js';
+import { kindOf, TORCH_TYPE_NAME, type DType } from '../tensor/dtype.js';
 import { Tensor, type ViewOf } from '../tensor/tensor.js';
 import { Variable } from '../tensor/variable.js';
 import { sizeOf, stridesOf, sameDims, broadcastDims } from '../tensor/shape.js';
@@ -134,7 +134,6 @@ function sameKind(from: DType, to: DType): boolean {
   return order(kindOf(from)) <= order(kindOf(to));
 }
 
-const TORCH_NAMES: Partial<Record<DType, string>> = { float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool' };
 
 /**
  * An in-place update of the whole tensor by the result of an operation on it (`a += b`,
@@ -145,7 +144,7 @@ export function updateInPlace(x: Tensor, result: Tensor, op: string): Tensor {
   if (!isMutable(x)) throw immutableError(x);
   checkAutograd(x);
   if (result.dt !== x.dt && !sameKind(result.dt, x.dt)) {
-    if (x.flavor === 'torch') throw pyError('RuntimeError', `result type ${TORCH_NAMES[result.dt] ?? result.dt} can't be cast to the desired output type ${TORCH_NAMES[x.dt] ?? x.dt}`);
+    if (x.flavor === 'torch') throw pyError('RuntimeError', `result type ${TORCH_TYPE_NAME[result.dt] ?? result.dt} can't be cast to the desired output type ${TORCH_TYPE_NAME[x.dt] ?? x.dt}`);
     throw pyError('UFuncTypeError', `Cannot cast ufunc '${op}' output from dtype('${result.dt}') to dtype('${x.dt}') with casting rule 'same_kind'`);
   }
   if (!sameDims(result.dims, x.dims)) {
@@ -153,6 +152,14 @@ export function updateInPlace(x: Tensor, result: Tensor, op: string): Tensor {
     throw pyError('ValueError', `non-broadcastable output operand with shape ${pyShape(x.dims)} doesn't match the broadcast shape ${pyShape(result.dims)}`);
   }
   const v = asTargetType(result, x.dt);
+  if (x.viewOf === null && anyActive() && (!v.concrete || x.requires_grad || v.requires_grad) && (nodeOf(v) !== undefined || !x.requires_grad)) {
+    // The whole tensor becomes the op's result: its history continues from that op, as PyTorch's
+    // in-place ops make it (`b.add_(1)` has grad_fn AddBackward0).
+    rebindAll(x, v);
+    x.requires_grad ||= v.requires_grad;
+    x.replaceData(v.share());
+    return x;
+  }
   const all = new Int32Array(x.count);
   for (let i = 0; i < all.length; i++) all[i] = i;
   writeAt(x, all, v);

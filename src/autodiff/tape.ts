@@ -18,6 +18,10 @@ export interface TapeNode {
   /** The tensors the rule reads and their versions when recorded (a changed one makes backward fail). */
   readonly saved: readonly Tensor[] | null;
   readonly versions: readonly number[] | null;
+  /** The node that made each saved tensor when it was saved (null for a tensor no node made). */
+  readonly savedMakers?: readonly (TapeNode | null)[];
+  /** Which input each saved tensor is (-1: the output), for torch's `grad_fn._saved_self`. */
+  readonly savedWhich?: readonly number[];
   /** A name the node shows (torch's grad_fn names, set by the torch facade). */
   name?: string;
   /** Functions of the gradient reaching this node, run in order before it flows on (torch's register_hook). */
@@ -26,12 +30,10 @@ export interface TapeNode {
 
 export const FREED = Symbol('freed');
 
-/** The tensors a primitive's cotangent map reads (linear maps read none). */
-function savedBy(prim: Primitive<unknown>, inputs: Tensor[], out: Tensor): Tensor[] | null {
+/** Which inputs a primitive's cotangent map reads, and whether it reads its output. */
+function savedIndices(prim: Primitive<unknown>, n: number): { inputs: readonly number[]; out: boolean } {
   const s = prim.saves;
-  const ins = s?.inputs ? s.inputs.map((i) => inputs[i]) : inputs.slice();
-  if (s?.out) ins.push(out);
-  return ins.length ? ins : null;
+  return { inputs: s?.inputs ?? Array.from({ length: n }, (_, i) => i), out: Boolean(s?.out) };
 }
 let seq = 0;
 
@@ -50,10 +52,23 @@ export class TapeLevel extends Level {
     if (!any) return;
     const vjp = prim.vjp;
     const backward = belowLevel(this.id, () => vjp(inputs, out, params));
-    const saved = prim.linear ? null : savedBy(prim, inputs, out);
+    const which = prim.linear ? null : savedIndices(prim, inputs.length);
+    let saved: Tensor[] | null = null, savedMakers: (TapeNode | null)[] | undefined, savedWhich: number[] | undefined;
+    if (which && (which.inputs.length || which.out)) {
+      saved = which.inputs.map((i) => inputs[i]);
+      savedMakers = which.inputs.map((i) => parents[i]);
+      savedWhich = [...which.inputs];
+    }
     const node: TapeNode = {
-      parents, backward, seq: ++seq, prim, dims: out.dims, saved, versions: saved && saved.map((t) => t.version),
+      parents, backward, seq: ++seq, prim, dims: out.dims, saved, versions: saved && saved.map((t) => t.version), savedMakers, savedWhich,
     };
+    // The output is saved as what the node made (known once the node exists).
+    if (which?.out) {
+      saved!.push(out);
+      (node.versions as number[]).push(out.version);
+      savedMakers!.push(node);
+      savedWhich!.push(-1);
+    }
     this.nodes.set(out, node);
     this.recorded(out, node);
   }

@@ -3,7 +3,7 @@
 // for torch autograd pays nothing. `.backward()` fills `.grad` of leaves; `torch.autograd.grad`
 // returns gradients; create_graph lets the level record the backward pass itself.
 import { alias, gradFnNames, Tensor } from '../tensor/tensor.js';
-import { isFloat } from '../tensor/dtype.js';
+import { isFloat, TORCH_TYPE_NAME } from '../tensor/dtype.js';
 import { sameDims, shapeString } from '../tensor/shape.js';
 import { onesLike } from '../tensor/create.js';
 import { toTensor } from '../ops/convert.js';
@@ -33,6 +33,22 @@ class TorchLevel extends TapeLevel {
   protected override recorded(out: Tensor, node: TapeNode): void {
     out.requires_grad = true;
     gradFnNames.set(out, nodeName(node));
+  }
+
+  /** An in-place op: the tensor's grad_fn is now the op's node. */
+  override rebind(old: Tensor, out: Tensor): void {
+    super.rebind(old, out);
+    const n = this.nodeOf(old);
+    if (n !== undefined && n.backward !== null) gradFnNames.set(old, nodeName(n));
+    else gradFnNames.delete(old);
+  }
+
+  /** PyTorch's words for a saved tensor changed in place, naming the node that made it. */
+  protected override modifiedError(t: Tensor, n: TapeNode, i: number): Error {
+    const maker = n.savedMakers?.[i];
+    const type = `torch.${TORCH_TYPE_NAME[t.dt] ?? 'Float'}Tensor [${t.dims.join(', ')}]`;
+    const made = maker && maker.backward !== null ? `, which is output 0 of ${nodeName(maker)},` : '';
+    return new RuntimeError(`one of the variables needed for gradient computation has been modified by an inplace operation: [${type}]${made} is at version ${t.version}; expected version ${n.versions![i]} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`);
   }
 }
 

@@ -204,3 +204,8 @@ function numpyPromote(a: DType, b: DType): DType {
 export function promoteTypes(a: DType, b: DType): DType {
   return numpyPromote(a, b);
 }
+
+/** PyTorch's name of each dtype's tensor type (`Float` of `torch.FloatTensor`), which its messages use. */
+export const TORCH_TYPE_NAME: Partial<Record<DType, string>> = {
+  bool: 'Bool', uint8: 'Byte', int8: 'Char', int16: 'Short', int32: 'Int', int64: 'Long', float16: 'Half', bfloat16: 'BFloat16', float32: 'Float', float64: 'Double',
+};

@@ -1,7 +1,7 @@
 // PyTorch 1.13's rules: int64 for integers and the default dtype (float32) for floats; promotion
 // by category across three groups — tensors with dimensions, 0-d tensors, Python numbers — where a
 // group only wins when it brings a higher category (`int_tensor * 2.5` is float32, `int8 + int64 0-d` int8).
-import { bitsOf, isFloat, kindOf, type DType } from '../../tensor/dtype.js';
+import { bitsOf, isFloat, kindOf, TORCH_TYPE_NAME, type DType } from '../../tensor/dtype.js';
 import type { Described } from '../../tensor/create.js';
 import { cast } from '../../ops/cast.js';
 import { pyError } from '../errors.js';
@@ -33,9 +33,6 @@ function combine(higher: DType | undefined, lower: DType | undefined): DType | u
 }
 
 /** c10's ScalarType names, as PyTorch's kernel errors print them. */
-export const TORCH_TYPE_NAME: Partial<Record<DType, string>> = {
-  bool: 'Bool', uint8: 'Byte', int8: 'Char', int16: 'Short', int32: 'Int', int64: 'Long', float16: 'Half', bfloat16: 'BFloat16', float32: 'Float', float64: 'Double',
-};
 
 /** ATen CPU kernels that have no bool version, by op (their names in the error PyTorch raises). */
 const NO_BOOL_KERNEL: Record<string, string> = {

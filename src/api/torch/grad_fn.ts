@@ -1,10 +1,11 @@
 // PyTorch's grad_fn: the node of the autograd graph that made a tensor, with its name
 // (`MulBackward0`), `next_functions` (the nodes of its inputs: AccumulateGrad for leaves, None for
 // inputs autograd does not follow) and `name()`.
-import type { Tensor } from '../../tensor/tensor.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { pyError } from '../errors.js';
 import { PY_REPR } from '../../tensor/printable.js';
 import { tuple, type PyTuple } from '../../tensor/pytuple.js';
-import type { TapeNode } from '../../autodiff/tape.js';
+import { FREED, type TapeNode } from '../../autodiff/tape.js';
 import { nodeName, nodeOf } from '../../autodiff/torch_autograd.js';
 
 const wrappers = new WeakMap<TapeNode, GradFn>();
@@ -17,6 +18,21 @@ export class GradFn {
 
   name(): string {
     return this.node.backward === null ? 'torch::autograd::AccumulateGrad' : nodeName(this.node);
+  }
+
+  /** The tensors the node saved for backward, as PyTorch shows them: inputs as themselves, the output as a new tensor. */
+  get _saved_self(): Tensor { return this.saved(0, '_saved_self'); }
+  get _saved_other(): Tensor { return this.saved(1, '_saved_other'); }
+  get _saved_result(): Tensor { return this.saved(-1, '_saved_result'); }
+
+  private saved(which: number, attr: string): Tensor {
+    const k = this.node.savedWhich?.indexOf(which) ?? -1;
+    if (k < 0 || this.node.saved === null || this.node.backward === FREED) {
+      if (k >= 0) throw pyError('RuntimeError', 'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.');
+      throw pyError('AttributeError', `'${this.name()}' object has no attribute '${attr}'`);
+    }
+    const t = this.node.saved[k];
+    return which === -1 ? new Tensor(t.dt, t.dims, t.share(), t.flavor) : t;
   }
 
   get next_functions(): PyTuple {
