@@ -7,6 +7,8 @@ import { PY_REPR } from '../tensor/printable.js';
 import { castTo, finish } from './kinds.js';
 import { jax } from './lib/jax.js';
 import { pyError } from './errors.js';
+import { kwargs } from './args.js';
+import { jaxBounds } from './bounds.js';
 
 export const AT: unique symbol = Symbol.for('jacobi.at');
 
@@ -40,7 +42,11 @@ export class IndexUpdateRef {
   divide(v: unknown): Tensor { return this.set(ops.div(this.get(), castTo(jax.convert(v, this.x.dt), this.x.dt))); }
   power(v: unknown): Tensor { return this.set(ops.pow(this.get(), castTo(jax.convert(v, this.x.dt), this.x.dt))); }
   apply(f: (t: Tensor) => Tensor): Tensor { return this.set(f(this.get())); }
-  get(..._options: unknown[]): Tensor { return finish(jax, ops.getItem(this.x, this.specs), [this.x]); }
+  /** `.get(mode=None, fill_value=None)`: out-of-bounds indices clamp ('clip', the default) or read fill_value ('fill'). */
+  get(...args: unknown[]): Tensor {
+    const a = kwargs('get(*, indices_are_sorted=False, unique_indices=False, mode=None, fill_value=None)', args);
+    return finish(jax, ops.getItem(this.x, this.specs, jaxBounds(a.mode, a.fill_value, this.x.dt, 'clip')), [this.x]);
+  }
 
   [PY_REPR](): string { return '_IndexUpdateRef'; }
 }

@@ -18,6 +18,7 @@ import { pyError } from './errors.js';
 import { setItem as setTensorItem, updateInPlace, isMutable } from './mutation.js';
 import { indexView } from './views.js';
 import { isAtHelper, updateRef } from './at.js';
+import { JAX_INDEXING } from './bounds.js';
 import { repr as reprOf } from '../format/index.js';
 import { nameNode } from '../autodiff/torch_autograd.js';
 import { Slice } from '../ops/indexing.js';
@@ -207,9 +208,11 @@ export function getItem(x: any, ...given: unknown[]): unknown {
   if (isTensorLike(x)) {
     const t = x instanceof Variable ? x.read() : (x as Tensor);
     const lib = libraryFor(t);
-    let r = finish(lib, ops.getItem(t, specs), [t]);
+    // JAX clamps an out-of-bounds index where NumPy raises (its gathers never fail on device).
+    let r = finish(lib, ops.getItem(t, specs, lib.name === 'jax' ? JAX_INDEXING : ops.RAISE), [t]);
     if (lib.name === 'torch' && r.requires_grad && r !== t) r = nameNode(r, torchIndexNode(specs));
-    return indexView(r, t, specs);
+    // Views matter where arrays change in place (NumPy's, torch's); JAX and TF arrays never do.
+    return isMutable(t) ? indexView(r, t, specs) : r;
   }
   if (specs.length !== 1) throw pyError('TypeError', `only tensors take a multi-axis index x[a, b]; got ${typeof x}`);
   const k = specs[0] instanceof PyFloat ? (specs[0] as PyFloat).valueOf() : specs[0];

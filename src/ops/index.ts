@@ -5,7 +5,7 @@ export * from './reductions.js';
 export * from './shape.js';
 export * from './linalg.js';
 export * as linalg from './linalg_decomp.js';
-export { getItem, indexPositions, nonzeroIndices, scatter, scatterP, Slice, type IndexSpec, type ScatterMode } from './indexing.js';
+export { getItem, indexPositions, nonzeroIndices, scatter, scatterP, Slice, RAISE, type Bounds, type IndexSpec, type ScatterMode } from './indexing.js';
 export { identity, stopGradient, broadcastToDims, reshapeTo, unbroadcast, keptDims, batchFirst } from './structural.js';
 export { toTensor, operands, commonDtype, floatArg, flavorOf, isScalar, castLike as cast, type TensorLike, type Scalar } from './convert.js';
 export { BroadcastError, LinAlgError, NotDifferentiableError } from './errors.js';

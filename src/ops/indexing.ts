@@ -11,8 +11,8 @@ import { unwatched } from '../core/levels.js';
 import { bind, definePrimitive, type Primitive } from '../core/primitive.js';
 import { toTensor, type TensorLike } from './convert.js';
 import { result } from './result.js';
-import { allBatchFirst, gatherP, reshapeTo, sliceP, transposeP } from './structural.js';
-import { IndexError, transpose } from './shape.js';
+import { allBatchFirst, broadcastToDims, gatherP, reshapeTo, sliceP, transposeP } from './structural.js';
+import { concat, IndexError, transpose } from './shape.js';
 
 export { IndexError };
 
@@ -118,7 +118,34 @@ export function nonzeroIndices(mask: Tensor): Int32Array[] {
 interface Entry { kind: 'slice' | 'newaxis' | 'array'; axis: number; value?: Tensor; begin?: number; step?: number; size?: number }
 
 /** Reads a Python index into one entry per source axis (plus newaxis entries), masks turned into index arrays. */
-function entries(t: Tensor, specs: readonly unknown[]): Entry[] {
+/**
+ * What an out-of-bounds integer index does. 'raise': NumPy's IndexError (negative ones count from the
+ * end). JAX's gathers: 'clip' clamps (after one wrap of a negative index), 'fill' reads a fill value.
+ * 'wrap' takes the index modulo the axis; 'clip-raw' clamps without counting negative ones from the
+ * end (np.take's mode='clip').
+ */
+export interface Bounds { mode: 'raise' | 'clip' | 'fill' | 'wrap' | 'clip-raw'; fill?: number | boolean }
+export const RAISE: Bounds = { mode: 'raise' };
+
+/** Index k of an axis of size n under `bounds`: in [0, n), or n where 'fill' reads its fill value. */
+function fixIndex(k: number, n: number, axis: number, bounds: Bounds): number {
+  switch (bounds.mode) {
+    case 'raise': {
+      const j = k < 0 ? k + n : k;
+      if (j < 0 || j >= n) throw new IndexError(`index ${k} is out of bounds for axis ${axis} with size ${n}`);
+      return j;
+    }
+    case 'wrap': return n === 0 ? fixIndex(k, n, axis, RAISE) : ((k % n) + n) % n;
+    case 'clip-raw': return n === 0 ? fixIndex(k, n, axis, RAISE) : Math.min(Math.max(k, 0), n - 1);
+    case 'clip': return n === 0 ? fixIndex(k, n, axis, RAISE) : Math.min(Math.max(k < 0 ? k + n : k, 0), n - 1);
+    case 'fill': {
+      const j = k < 0 ? k + n : k;
+      return j < 0 || j >= n ? n : j;
+    }
+  }
+}
+
+function entries(t: Tensor, specs: readonly unknown[], bounds: Bounds = RAISE, filled?: Set<number>): Entry[] {
   const parsed = specs.flatMap(parseOne);
   if (parsed.filter((p) => p.kind === 'ellipsis').length > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
   const consumes = (p: Parsed) => (p.kind === 'mask' ? Math.max(p.value.dims.length, 1) : p.kind === 'newaxis' || p.kind === 'ellipsis' ? 0 : 1);
@@ -138,13 +165,20 @@ function entries(t: Tensor, specs: readonly unknown[]): Entry[] {
       out.push({ kind: 'slice', axis: axis++, begin: c === 0 ? 0 : b, step: s, size: c });
     } else if (p.kind === 'int') {
       const n = t.dims[axis];
-      const k = p.value < 0 ? p.value + n : p.value;
-      if (k < 0 || k >= n) throw new IndexError(`index ${p.value} is out of bounds for axis ${axis} with size ${n}`);
+      const k = fixIndex(p.value, n, axis, bounds);
+      if (k === n) filled!.add(axis);
       // Beside an array an integer is an advanced index too (a 0-d array); alone it is a size-1 slice dropped later.
       if (hasArray) out.push({ kind: 'array', axis: axis++, value: new Tensor('int32', [], Int32Array.of(k), t.flavor) });
       else out.push({ kind: 'slice', axis: axis++, begin: k, step: 1, size: -1 });
     } else if (p.kind === 'array') {
-      out.push({ kind: 'array', axis: axis++, value: p.value });
+      let value = p.value;
+      if (bounds.mode !== 'raise') {
+        const n = t.dims[axis];
+        const fixed = Int32Array.from(value.values as ArrayLike<number | bigint>, (v) => fixIndex(Number(v), n, axis, bounds));
+        if (fixed.includes(n)) filled!.add(axis);
+        value = new Tensor('int32', value.dims, fixed, t.flavor);
+      }
+      out.push({ kind: 'array', axis: axis++, value });
     } else {
       const m = p.value;
       m.dims.forEach((d, i) => {
@@ -159,9 +193,15 @@ function entries(t: Tensor, specs: readonly unknown[]): Entry[] {
   return out;
 }
 
-export function getItem(x: TensorLike, specs: readonly unknown[]): Tensor {
-  const t = toTensor(x);
-  const es = entries(t, specs);
+export function getItem(x: TensorLike, specs: readonly unknown[], bounds: Bounds = RAISE): Tensor {
+  let t = toTensor(x);
+  const filled = new Set<number>();
+  const es = entries(t, specs, bounds, filled);
+  // 'fill': each axis an out-of-bounds index reads gets one more slot, holding the fill value.
+  for (const axis of filled) {
+    const slot = tensor(bounds.fill ?? 0, t.dt, t.flavor);
+    t = concat([t, broadcastToDims(reshapeTo(slot, t.dims.map(() => 1)), t.dims.map((d, i) => (i === axis ? 1 : d)))], axis);
+  }
   const sl = es.filter((e) => e.kind !== 'newaxis');
   const begin = sl.map((e) => (e.kind === 'slice' ? e.begin! : 0));
   const step = sl.map((e) => (e.kind === 'slice' ? e.step! : 1));

@@ -11,6 +11,7 @@ import { pyError } from '../errors.js';
 import type { Library } from '../lib/library.js';
 import { reshapeView, transposeView } from '../views.js';
 import { axisArg } from './reductions.js';
+import { jaxBounds, numpyTakeBounds } from '../bounds.js';
 import { row, type Args, type OpRow } from './types.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -367,11 +368,10 @@ export const shapeRows: OpRow[] = [
     name: 'take', doc: 'Take elements from an array along an axis (from the flattened array when axis is None).',
     impl: (a, lib) => {
       const x = tensorOf(lib, a.x);
-      const idx = tensorOf(lib, a.indices);
-      const ax = axisArg(a.axis) as number | null;
-      return finish(lib, ax === null ? ops.gather(ops.flatten(x), idx, 0) : ops.gather(x, idx, ax), [x], false);
+      const bounds = lib.name === 'jax' ? jaxBounds(a.mode, a.fill_value, x.dt, 'fill') : numpyTakeBounds(a.mode);
+      return finish(lib, takeAlong(x, tensorOf(lib, a.indices), axisArg(a.axis) as number | null, bounds), [x], false);
     },
-    np: 'take(a, indices, axis=None, out=None, mode=None)', jnp: 'take(a, indices, axis=None, out=None, mode=None)',
+    np: 'take(a, indices, axis=None, out=None, mode="raise")', jnp: 'take(a, indices, axis=None, out=None, mode=None, unique_indices=False, indices_are_sorted=False, fill_value=None)',
     tf: 'gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None)',
     rename: { params: 'x' },
     variants: {
@@ -381,7 +381,7 @@ export const shapeRows: OpRow[] = [
         return finish(lib, ops.gather(x, tensorOf(lib, a.indices), axisArg(a.axis) as number ?? 0), [x], false);
       },
     },
-    methods: { numpy: 'take(indices, axis=None, out=None, mode=None)', jax: 'take(indices, axis=None, out=None, mode=None)' },
+    methods: { numpy: 'take(indices, axis=None, out=None, mode="raise")', jax: 'take(indices, axis=None, out=None, mode=None, unique_indices=False, indices_are_sorted=False, fill_value=None)' },
   }),
   row({
     name: 'index_select', doc: 'Returns the entries of input along dimension dim at the positions in index.',
@@ -389,6 +389,13 @@ export const shapeRows: OpRow[] = [
     torch: 'index_select(input, dim, index)', methods: { torch: 'index_select(dim, index)' },
   }),
 ];
+
+/** x.take(indices, axis) as an index along `axis` (of the flattened x when axis is None), with out-of-bounds `bounds`. */
+function takeAlong(x: Tensor, idx: Tensor, axis: number | null, bounds: ops.Bounds): Tensor {
+  if (axis === null) return ops.getItem(ops.flatten(x), [idx], bounds);
+  const ax = normAxis(axis, x.dims.length);
+  return ops.getItem(x, [...Array.from({ length: ax }, () => new ops.Slice()), idx], bounds);
+}
 
 /** The dtypes of a list of arrays brought together (concatenate's promotion). */
 function promoteAll(lib: Library, xs: Tensor[]): Tensor[] {
