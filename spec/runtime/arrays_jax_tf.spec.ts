@@ -125,6 +125,20 @@ describe('runtime: array functions of jnp (JAX 0.4.35 docstrings)', function () 
     assert.equal(p(J.nanmax(x, { axis: 1 })), 'Array([ 8., -2.,  7.], dtype=float32)');
   });
 
+  it('without x64, NumPy float64 and int64 arrays given to jnp are held as float32 and int32 (asked-for float64 truncates)', function () {
+    assert.equal(J.array(np.ones(2)).dt, 'float32');
+    assert.equal(J.asarray(np.arange(3)).dt, 'int32');
+    assert.equal(J.sin(np.ones(2)).dt, 'float32');
+    assert.equal(p(J.sum(np.arange(3))), 'Array(3, dtype=int32)');
+    assert.equal((jax.random.uniform(jax.random.PRNGKey(0), [3], { dtype: J.float64 }) as Tensor).dt, 'float32');
+    jax.config.update('jax_enable_x64', true);
+    try {
+      assert.equal(J.array(np.ones(2)).dt, 'float64');
+    } finally {
+      jax.config.update('jax_enable_x64', false);
+    }
+  });
+
   it('with jax_enable_x64 the indices are int64 (searchsorted stays int32)', function () {
     jax.config.update('jax_enable_x64', true);
     try {

@@ -48,7 +48,11 @@ export function finish(lib: Library, r: Tensor, operands: readonly unknown[], sc
 
 /** An argument as a tensor of the library: Python scalars weakly typed, data through its constructor. */
 export function tensorOf(lib: Library, x: unknown): Tensor {
-  if (x instanceof Tensor) return x;
+  if (x instanceof Tensor) {
+    // A NumPy float64 array given to jnp without x64 is computed on as float32, as JAX converts it.
+    const held = lib.held?.(x.dt);
+    return held === undefined || held === x.dt ? x : castTo(x, held);
+  }
   if (x instanceof Variable) return x.read();
   if (operandOf(x)) return lib.convert(x, lib.resultType('array', [x]));
   return dataTensor(x, undefined, lib);

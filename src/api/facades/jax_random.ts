@@ -9,7 +9,7 @@ import { dtypeArg } from '../dtype_objects.js';
 import { pyError } from '../errors.js';
 import { numpyStr } from '../../format/index.js';
 import { shapeArg } from '../table/shape.js';
-import { jax as lib } from '../lib/jax.js';
+import { jax as lib, truncated } from '../lib/jax.js';
 
 /** A typed PRNG key array (`jax.random.key(0)`): key data of shape [...shape, 2] behind a key dtype. */
 export class KeyArray {
@@ -49,10 +49,11 @@ function keysOut(data: Uint32Array, shape: number[], typed: boolean): unknown {
 }
 
 const shapeOf = (s: unknown): number[] => (s === undefined || s === null ? [] : shapeArg(s));
-const floatType = (d: unknown): 'float32' | 'float64' => {
+const floatType = (d: unknown, where = 'uniform'): 'float32' | 'float64' => {
   const dt = dtypeArg(d ?? lib.floatDtype, 'jax')!;
-  if (!dt.startsWith('float')) throw pyError('ValueError', `dtype argument to \`uniform\` must be a float dtype, got ${dt}`);
-  return dt === 'float64' ? 'float64' : 'float32';
+  if (!dt.startsWith('float')) throw pyError('ValueError', `dtype argument to \`${where}\` must be a float dtype, got ${dt}`);
+  // Without x64, float64 is truncated to float32, with JAX's warning.
+  return truncated(dt, where) === 'float64' ? 'float64' : 'float32';
 };
 const num = (v: unknown) => (v instanceof Tensor ? Number(v.values[0]) : Number(v instanceof Number ? v.valueOf() : v));
 
@@ -76,15 +77,18 @@ export const jaxRandomFacade = {
   fold_in: pyfn('jax.random.fold_in(key, data)', (a) => keysOut(jaxRandom.foldIn(single(a.key), typeof a.data === 'bigint' ? a.data : num(a.data)), [], keyWords(a.key).typed)),
   uniform: pyfn('jax.random.uniform(key, shape=(), dtype=float32, minval=0.0, maxval=1.0)', (a) => {
     const shape = shapeOf(a.shape);
-    return array(jaxRandom.uniform(single(a.key), shape, floatType(a.dtype), num(a.minval), num(a.maxval)), shape, floatType(a.dtype));
+    const dt = floatType(a.dtype, 'uniform');
+    return array(jaxRandom.uniform(single(a.key), shape, dt, num(a.minval), num(a.maxval)), shape, dt);
   }),
   normal: pyfn('jax.random.normal(key, shape=(), dtype=float32)', (a) => {
     const shape = shapeOf(a.shape);
-    return array(jaxRandom.normal(single(a.key), shape, floatType(a.dtype)), shape, floatType(a.dtype));
+    const dt = floatType(a.dtype, 'normal');
+    return array(jaxRandom.normal(single(a.key), shape, dt), shape, dt);
   }),
   truncated_normal: pyfn('jax.random.truncated_normal(key, lower, upper, shape=None, dtype=float32)', (a) => {
     const shape = shapeOf(a.shape);
-    return array(jaxRandom.truncatedNormal(single(a.key), num(a.lower), num(a.upper), shape, floatType(a.dtype)), shape, floatType(a.dtype));
+    const dt = floatType(a.dtype, 'truncated_normal');
+    return array(jaxRandom.truncatedNormal(single(a.key), num(a.lower), num(a.upper), shape, dt), shape, dt);
   }),
   randint: pyfn('jax.random.randint(key, shape, minval, maxval, dtype=int32)', (a) => {
     const shape = shapeOf(a.shape);
@@ -110,7 +114,8 @@ export const jaxRandomFacade = {
   }),
   gumbel: pyfn('jax.random.gumbel(key, shape=(), dtype=float32)', (a) => {
     const shape = shapeOf(a.shape);
-    return array(jaxRandom.gumbel(single(a.key), shape, floatType(a.dtype)), shape, floatType(a.dtype));
+    const dt = floatType(a.dtype, 'gumbel');
+    return array(jaxRandom.gumbel(single(a.key), shape, dt), shape, dt);
   }),
   bits: pyfn('jax.random.bits(key, shape=(), dtype=None)', (a) => {
     const shape = shapeOf(a.shape);

@@ -45,11 +45,11 @@ const defaultInt = (): DType => (JAX_CONFIG.x64 ? 'int64' : 'int32');
 const defaultFloat = (): DType => (JAX_CONFIG.x64 ? 'float64' : 'float32');
 const weakDefault = (n: Node): DType => (n === 'i*' ? defaultInt() : n === 'f*' ? defaultFloat() : jaxHeld(n));
 
-/** JAX's warning when a 64-bit dtype is asked for without x64. */
-function truncated(dt: DType): DType {
+/** JAX's warning when a 64-bit dtype is asked for without x64 (`where`: the function that asked). */
+export function truncated(dt: DType, where = 'array'): DType {
   const to = JAX_CONFIG.x64 ? undefined : X64_OFF[dt];
   if (to === undefined) return dt;
-  process.emitWarning(`Explicitly requested dtype ${dt} requested in array is not available, and will be truncated to dtype ${to}. To enable more dtypes, set the jax_enable_x64 configuration option or the JAX_ENABLE_X64 shell environment variable. See https://github.com/google/jax#current-gotchas for more.`, 'UserWarning');
+  process.emitWarning(`Explicitly requested dtype ${dt} requested in ${where} is not available, and will be truncated to dtype ${to}. To enable more dtypes, set the jax_enable_x64 configuration option or the JAX_ENABLE_X64 shell environment variable. See https://github.com/google/jax#current-gotchas for more.`, 'UserWarning');
   return to;
 }
 
@@ -99,7 +99,8 @@ export const jax: Library = {
     return d.bools ? 'bool' : defaultFloat();
   },
 
-  canonical: truncated,
+  canonical: (dt) => truncated(dt),
+  held: jaxHeld,
 
   resultType: (_op, xs) => weakDefault(nodeOf(xs)),
 

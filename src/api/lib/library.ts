@@ -67,6 +67,8 @@ export interface Library {
    * requires grad is refused).
    */
   adopt?(t: Tensor): Tensor;
+  /** The dtype an array of `dt` is held as, converted without a word (JAX without x64 holds 64-bit types as 32-bit). */
+  held?(dt: DType): DType;
 }
 
 // ---------------------------------------------------------------- shared pieces
@@ -82,7 +84,8 @@ export function dataTensor(value: unknown, dtype: DType | undefined, lib: Librar
   // (jnp.array(3.) is weak, jnp.array([3.]) is not), as jax.numpy.array's is_weakly_typed decides.
   const weak = lib.name === 'jax' && dtype === undefined && ((value instanceof Tensor && value.weak) || isPythonScalar(value));
   if (value instanceof Tensor) {
-    const t = relabel(dtype !== undefined && dtype !== value.dt ? cast(value, lib.canonical(dtype)) : value, lib.flavor, true);
+    const to = dtype !== undefined ? lib.canonical(dtype) : lib.held?.(value.dt) ?? value.dt;
+    const t = relabel(to !== value.dt ? cast(value, to) : value, lib.flavor, true);
     t.weak = weak;
     return t;
   }
