@@ -14,7 +14,12 @@ export interface CellIO {
   /** help(x) as a pager payload instead of printed text. */
   readonly pager: boolean;
   addPayload(page: PagePayload): void;
+  /** exit() / quit(): the front end ends once the cell has finished (IPython's ask_exit). */
+  requestExit?(keepKernel: boolean): void;
 }
+
+/** Marks the exit and quit builtins: a cell whose value is one of them exits, as IPython's autocall does. */
+export const EXIT = Symbol.for('jacobi.exit');
 
 interface DisplayOptions {
   display_id?: string | boolean;
@@ -86,8 +91,16 @@ export function makeBuiltins(io: CellIO): Record<string, unknown> {
     return sink.input(String(prompt), options.password === true);
   };
 
+  // IPython's exit / quit: the cell finishes, then the kernel (or REPL) ends; exit({ keep_kernel: true })
+  // only closes the front end.
+  const ask = (options: { keep_kernel?: boolean } = {}): void => void io.requestExit?.(options?.keep_kernel === true);
+  const exit = Object.assign((options?: { keep_kernel?: boolean }) => ask(options), { [EXIT]: true });
+  const quit = Object.assign((options?: { keep_kernel?: boolean }) => ask(options), { [EXIT]: true });
+
   return {
     console,
+    exit,
+    quit,
     print,
     display,
     clear_output: (options: { wait?: boolean } = {}) => io.sink()?.clearOutput(options.wait === true),

@@ -59,7 +59,12 @@ export async function runRepl(args: string[]): Promise<void> {
   } finally {
     await watchdog?.stop();
   }
+  // exit() / quit() in a line: the REPL ends even with timers or handles that lines left.
+  if (exitRequested) process.exit(process.exitCode ?? 0);
 }
+
+/** A line called exit() or quit() (or was `exit`): no more lines are read. */
+let exitRequested = false;
 
 function writeOutcome(outcome: ExecuteOutcome): void {
   if (outcome.status === 'error') {
@@ -101,15 +106,17 @@ async function piped(session: SessionApi, sigint: Sigint): Promise<void> {
     running = false;
     if (outcome.status === 'error') failed = true;
     writeOutcome(outcome);
+    if (outcome.status === 'ok' && outcome.exit) exitRequested = true;
   };
   for await (const line of lines) {
+    if (exitRequested) break;
     buffer.push(line);
     const code = buffer.join('\n');
     if (session.isComplete(code).status === 'incomplete') continue;
     buffer = [];
     if (code.trim() !== '') await run(code);
   }
-  if (buffer.join('\n').trim() !== '') await run(buffer.join('\n'));
+  if (!exitRequested && buffer.join('\n').trim() !== '') await run(buffer.join('\n'));
   if (failed) process.exitCode = 1;
 }
 
@@ -219,6 +226,10 @@ async function interactive(session: SessionApi, sigint: Sigint): Promise<void> {
         const outcome = await session.execute(code, sink);
         running = false;
         writeOutcome(outcome);
+        if (outcome.status === 'ok' && outcome.exit) {
+          exitRequested = true;
+          rl.close();
+        }
         // Ctrl-D typed while the line ran closed the input: finish like Python, after the line.
         if (closed) break;
         stdin.setRawMode(true);

@@ -31,7 +31,15 @@ export interface PagePayload {
 }
 
 export type ExecuteOutcome =
-  | { status: 'ok'; executionCount: number; result?: MimeBundle; payload: PagePayload[] }
+  | {
+      status: 'ok'; executionCount: number; result?: MimeBundle; payload: PagePayload[];
+      /**
+       * The cell called exit() or quit() (or its value was `exit`): as IPython's ask_exit, the front end
+       * ends (the kernel replies with payload `{source: 'ask_exit', keepkernel}` and shuts down unless
+       * `keepKernel`; the REPL exits).
+       */
+      exit?: { keepKernel: boolean };
+    }
   | { status: 'error'; executionCount: number; ename: string; evalue: string; traceback: string[] };
 
 export interface CompleteReply {
