@@ -7,6 +7,7 @@ import { isTensorLike } from '../api/operators.js';
 import type { MimeBundle, OutputSink, PagePayload } from './types.js';
 import { mimeBundle, rawBundle } from './render.js';
 import * as printing from './printing.js';
+import { makeTqdm } from './tqdm.js';
 
 export interface CellIO {
   /** The sink of the running cell (or of the last one, for output from timers). */
@@ -97,8 +98,12 @@ export function makeBuiltins(io: CellIO): Record<string, unknown> {
   const exit = Object.assign((options?: { keep_kernel?: boolean }) => ask(options), { [EXIT]: true });
   const quit = Object.assign((options?: { keep_kernel?: boolean }) => ask(options), { [EXIT]: true });
 
+  const { tqdm, trange } = makeTqdm(io.sink);
+
   return {
     console,
+    tqdm,
+    trange,
     exit,
     quit,
     print,

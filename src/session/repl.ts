@@ -80,6 +80,7 @@ function terminalSink(ask?: OutputSink['input']): OutputSink {
     stream: (name, text) => void (name === 'stdout' ? process.stdout : process.stderr).write(text),
     display: (data) => void process.stdout.write(data['text/plain'] + '\n'),
     clearOutput: () => undefined,
+    terminal: true,
     ...(ask ? { input: ask } : {}),
   };
 }

@@ -12,6 +12,8 @@ export interface OutputSink {
   display(data: MimeBundle, metadata: Record<string, unknown>, transient: { display_id?: string }, update: boolean): void;
   /** clear_output({ wait }). */
   clearOutput(wait: boolean): void;
+  /** A terminal (the REPL): progress bars (tqdm) redraw in place on stderr instead of updating a display. */
+  readonly terminal?: boolean;
   /** input()/prompt() in a cell; absent when the front end cannot ask (the cell then gets an error). */
   input?(prompt: string, password: boolean): Promise<string>;
 }
