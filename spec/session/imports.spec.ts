@@ -33,6 +33,9 @@ describe('session: imports from the notebook directory', function () {
     // CommonJS with only `main`.
     write(join(nm, 'cjspkg', 'package.json'), JSON.stringify({ name: 'cjspkg', main: 'main.js' }));
     write(join(nm, 'cjspkg', 'main.js'), 'module.exports = { twice: (x) => 2 * x };\n');
+    // CommonJS whose exports only a require() may take: a cell still loads it.
+    write(join(nm, 'cjsonly', 'package.json'), JSON.stringify({ name: 'cjsonly', exports: { '.': { require: './index.cjs' } } }));
+    write(join(nm, 'cjsonly', 'index.cjs'), 'exports.name = "cjs only";\n');
     write(join(nm, '@scope', 'pkg', 'package.json'), JSON.stringify({ name: '@scope/pkg', type: 'module', exports: './index.js' }));
     write(join(nm, '@scope', 'pkg', 'index.js'), 'export const scoped = true;\n');
     write(join(dir, 'local.mjs'), 'export const local = "local file";\n');
@@ -57,6 +60,7 @@ describe('session: imports from the notebook directory', function () {
     assert.equal(await value(s, "import { kind } from 'dual'\nkind"), "'esm'");
     assert.equal(await value(s, "import cjs from 'cjspkg'\ncjs.twice(21)"), '42');
     assert.equal(await value(s, "require('dual').kind"), "'cjs'");
+    assert.equal(await value(s, "import { name } from 'cjsonly'\nname"), "'cjs only'");
   });
 
   it('evaluates dynamic import() of builtins, packages and relative files, also inside functions', async () => {

@@ -120,6 +120,15 @@ describe('session: magics', function () {
     assert.equal(loop.sink.text('stdout'), 'x\nx\n');
   });
 
+  it('an interrupt stops a running shell command', async () => {
+    const started = Date.now();
+    setTimeout(() => s.interrupt(), 300);
+    const r = await run(s, '!echo start; sleep 20; echo never');
+    assert.equal(errorOf(r.outcome).ename, 'KeyboardInterrupt');
+    assert.equal(r.sink.text('stdout'), 'start\n');
+    assert.ok(Date.now() - started < 5000);
+  });
+
   it("gives IPython's UsageError for a magic that does not exist, before running anything", async () => {
     const line = errorOf((await run(s, 'const ran = 1\n%foo bar')).outcome);
     assert.deepEqual([line.ename, line.evalue, line.traceback], ['UsageError', 'Line magic function `%foo` not found.', ['UsageError: Line magic function `%foo` not found.']]);

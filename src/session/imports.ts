@@ -11,7 +11,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SELF = new URL('../index.js', import.meta.url).href;
 /** Node's conditions for an `import` (ESM) from a file. */
-const CONDITIONS = ['node', 'import', 'default'];
+const IMPORT = ['node', 'import', 'default'];
+/** A package whose `exports` only a require() may load: a cell loads its CommonJS entry still. */
+const REQUIRE = ['node', 'require', 'default'];
 
 export class ModuleNotFoundError extends Error {
   override name = 'ModuleNotFoundError';
@@ -70,7 +72,7 @@ export function resolvePackage(spec: string, dirs: string[]): string | undefined
     }
     const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: unknown; main?: unknown };
     if (pkg.exports !== undefined && pkg.exports !== null) {
-      const target = exportsTarget(pkg.exports, subpath);
+      const target = exportsTarget(pkg.exports, subpath, IMPORT) ?? exportsTarget(pkg.exports, subpath, REQUIRE);
       if (target === undefined || target === null) {
         throw Object.assign(new Error(`Package subpath '${subpath}' is not defined by "exports" in ${manifest}`), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
       }
@@ -95,10 +97,10 @@ function legacyFile(root: string, subpath: string): string | undefined {
 }
 
 /** PACKAGE_EXPORTS_RESOLVE of Node's ESM resolver: the target path for `subpath` ('.' or './x'), null when blocked. */
-function exportsTarget(exports: unknown, subpath: string): string | null | undefined {
+function exportsTarget(exports: unknown, subpath: string, conditions: string[]): string | null | undefined {
   const isSubpathMap = typeof exports === 'object' && !Array.isArray(exports) && Object.keys(exports as object).some((k) => k.startsWith('.'));
   const map = (isSubpathMap ? exports : { '.': exports }) as Record<string, unknown>;
-  if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) return conditionalTarget(map[subpath], undefined);
+  if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) return conditionalTarget(map[subpath], undefined, conditions);
   // Patterns (`./features/*.js`): the longest matching prefix wins.
   let best: { key: string; match: string } | undefined;
   for (const key of Object.keys(map)) {
@@ -110,17 +112,17 @@ function exportsTarget(exports: unknown, subpath: string): string | null | undef
       if (!best || prefix.length > best.key.indexOf('*')) best = { key, match: subpath.slice(prefix.length, subpath.length - suffix.length) };
     }
   }
-  return best ? conditionalTarget(map[best.key], best.match) : undefined;
+  return best ? conditionalTarget(map[best.key], best.match, conditions) : undefined;
 }
 
-function conditionalTarget(target: unknown, match: string | undefined): string | null | undefined {
+function conditionalTarget(target: unknown, match: string | undefined, conditions: string[]): string | null | undefined {
   if (typeof target === 'string') {
     if (!target.startsWith('./')) return undefined;
     return match === undefined ? target : target.replace(/\*/g, match);
   }
   if (Array.isArray(target)) {
     for (const t of target) {
-      const r = conditionalTarget(t, match);
+      const r = conditionalTarget(t, match, conditions);
       if (r !== undefined) return r;
     }
     return undefined;
@@ -128,8 +130,8 @@ function conditionalTarget(target: unknown, match: string | undefined): string |
   if (target === null) return null;
   if (typeof target === 'object') {
     for (const [condition, value] of Object.entries(target as Record<string, unknown>)) {
-      if (!CONDITIONS.includes(condition)) continue;
-      const r = conditionalTarget(value, match);
+      if (!conditions.includes(condition)) continue;
+      const r = conditionalTarget(value, match, conditions);
       if (r !== undefined) return r;
     }
   }
