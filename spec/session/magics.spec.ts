@@ -120,6 +120,13 @@ describe('session: magics', function () {
     assert.equal(loop.sink.text('stdout'), 'x\nx\n');
   });
 
+  it("expands {expr} and $name in a shell command as IPython does, leaving what is not the session's to the shell", async () => {
+    await value(s, 'const count = 3\nconst word = "hi"\nconst list = [1, 2]');
+    const r = await run(s, "!echo {count + 1} $word {list} $$ {{x}} $NOT_A_VARIABLE_X {undefinedName} | tr -s ' '\n!echo a | awk '{print $1}'");
+    assert.equal(r.sink.text('stdout'), '4 hi [1, 2] $ {x} {undefinedName}\na\n');
+    assert.equal((await run(s, '!echo "${HOME:+home}" `echo backticks` \\\\')).sink.text('stdout'), 'home backticks \\\n');
+  });
+
   it('an interrupt stops a running shell command', async () => {
     const started = Date.now();
     setTimeout(() => s.interrupt(), 300);

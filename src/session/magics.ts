@@ -86,7 +86,7 @@ function rewriteLines(ts: typeof TS, code: string): string {
 /** One magic line as JavaScript on one line. */
 function rewriteLine(ts: typeof TS, line: string): string {
   const [, indent = '', kind = '', text = ''] = LINE.exec(line)!;
-  if (kind === '!') return `${indent}await ${MAGIC}.shell(${JSON.stringify(text.trim())});`;
+  if (kind === '!') return `${indent}await ${MAGIC}.shell(${shellTemplate(ts, text.trim())});`;
   const m = /^([A-Za-z_]\w*)(.*)$/.exec(text);
   const name = m?.[1] ?? '';
   const rest = (m?.[2] ?? '').trim();
@@ -105,6 +105,49 @@ function rewriteLine(ts: typeof TS, line: string): string {
   const awaits = /\bawait\b/.test(source);
   const fn = expression ? `() => (${source})` : `() => { ${source} }`;
   return `${indent}${awaits ? 'await ' : ''}${MAGIC}.timeit(${JSON.stringify(options)}, ${awaits ? 'async ' : ''}${fn});`;
+}
+
+/**
+ * A shell command as a template literal with IPython's expansions: `{expr}` is the expression's str(),
+ * `$name` a variable's (`{{`, `}}`, `$$` are literal). What fails to evaluate, and `$NAME` that is no
+ * variable of the session (`$HOME`), stays as written, for the shell.
+ */
+function shellTemplate(ts: typeof TS, command: string): string {
+  const literal = (t: string) => t.replace(/[\\`$]/g, '\\$&');
+  let out = '';
+  let i = 0;
+  while (i < command.length) {
+    const c = command[i]!;
+    if ((c === '{' || c === '}' || c === '$') && command[i + 1] === c) {
+      out += literal(c);
+      i += 2;
+      continue;
+    }
+    if (c === '{') {
+      const close = command.indexOf('}', i + 1);
+      const expr = close < 0 ? '' : command.slice(i + 1, close);
+      if (expr.trim() !== '' && isExpression(ts, expr)) {
+        out += `\${${MAGIC}.expand(() => (${expr}), ${JSON.stringify(`{${expr}}`)})}`;
+        i = close + 1;
+        continue;
+      }
+    }
+    const name = c === '$' ? /^[A-Za-z_][\w]*/.exec(command.slice(i + 1))?.[0] : undefined;
+    if (name) {
+      out += `\${${MAGIC}.variable(${JSON.stringify(name)})}`;
+      i += 1 + name.length;
+      continue;
+    }
+    out += literal(c);
+    i++;
+  }
+  return `\`${out}\``;
+}
+
+function isExpression(ts: typeof TS, text: string): boolean {
+  const sf = ts.createSourceFile('e.ts', `(${text})`, ts.ScriptTarget.ES2022, false);
+  const diagnostics = (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? [];
+  return diagnostics.length === 0 && sf.statements.length === 1 && ts.isExpressionStatement(sf.statements[0]!);
 }
 
 /** The statement text without a trailing comment, and whether it is an expression whose value counts. */
@@ -211,6 +254,8 @@ export interface MagicHost {
   variables(): Array<[string, unknown]>;
   /** Deletes the user's variables. */
   reset(): void;
+  /** Whether the session's scope has this name (its own, not JavaScript's globals), and its value. */
+  lookup(name: string): { value: unknown } | undefined;
 }
 
 export interface MagicHelper {
@@ -224,6 +269,10 @@ export interface MagicHelper {
   shell(command: string): Promise<void>;
   /** `%%bash`: the cell's body is bash's standard input. */
   bash(script: string): Promise<void>;
+  /** `{expr}` in a shell command: str() of its value, or the text as written when it throws. */
+  expand(fn: () => unknown, written: string): string;
+  /** `$name` in a shell command: str() of the session's variable, else `$name` as written. */
+  variable(name: string): string;
   /** Stops every command still running (an interrupt). */
   interrupt(): void;
   /** %%time: the times of a whole cell, printed once it has finished. */
@@ -302,6 +351,17 @@ export function makeMagics(host: MagicHost): MagicHelper {
     },
     shell: async (command) => void (await run('/bin/sh', ['-c', command])),
     bash: async (script) => void (await run('bash', [], script)),
+    expand: (fn, written) => {
+      try {
+        return printing.str(fn());
+      } catch {
+        return written;
+      }
+    },
+    variable: (name) => {
+      const found = host.lookup(name);
+      return found ? printing.str(found.value) : `$${name}`;
+    },
     interrupt: () => {
       for (const child of children) child.kill('SIGINT');
     },

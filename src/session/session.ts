@@ -125,6 +125,7 @@ export class Session implements SessionApi {
       sink: () => this.currentSink,
       variables: () => Object.keys(this.global).filter((n) => !n.startsWith('_') && this.global[n] !== undefined && this.hidden.get(n) !== this.global[n])
         .sort().map((n) => [n, this.global[n]]),
+      lookup: (name) => (Object.prototype.hasOwnProperty.call(this.global, name) && this.global[name] !== undefined ? { value: this.global[name] } : undefined),
       reset: () => {
         for (const name of Object.keys(this.global)) {
           if (!this.hidden.has(name)) delete this.global[name];
