@@ -178,6 +178,16 @@ describe('session: exit and quit', function () {
     assert.equal(none.outcome.status === 'ok' && none.outcome.exit, undefined);
   });
 
+  it('takes a cell magic in the REPL until an empty line, as IPython\'s terminal does', async () => {
+    const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/jacobi.js'), 'repl'], { cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: '' } });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stdin.end('%%bash\necho one\necho two\n\nconst z = 1\n%who\n');
+    assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0);
+    assert.equal(stdout, 'one\ntwo\nz\t \n');
+  });
+
   it('ends the REPL after the line, even with its input still open', async () => {
     const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/jacobi.js'), 'repl'], { cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: '' } });

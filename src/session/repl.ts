@@ -113,7 +113,7 @@ async function piped(session: SessionApi, sigint: Sigint): Promise<void> {
     if (exitRequested) break;
     buffer.push(line);
     const code = buffer.join('\n');
-    if (session.isComplete(code).status === 'incomplete') continue;
+    if (isCompleteInRepl(session, code).status === 'incomplete') continue;
     buffer = [];
     if (code.trim() !== '') await run(code);
   }
@@ -211,7 +211,7 @@ async function interactive(session: SessionApi, sigint: Sigint): Promise<void> {
       buffer.push(line);
       const code = buffer.join('\n');
       await session.ready;
-      const status = session.isComplete(code);
+      const status = isCompleteInRepl(session, code);
       if (status.status === 'incomplete') {
         rl.setPrompt(PS2);
         rl.prompt();
@@ -252,6 +252,12 @@ async function interactive(session: SessionApi, sigint: Sigint): Promise<void> {
   }));
   while (running) await new Promise((r) => setTimeout(r, 10));
   sigint.handler = () => false;
+}
+
+/** As IPython's terminal: a cell magic (`%%bash`, `%%time`) takes lines until an empty one. */
+function isCompleteInRepl(session: SessionApi, code: string): ReturnType<SessionApi['isComplete']> {
+  if (/^%%[A-Za-z_]/.test(code)) return { status: /\n[ \t]*$/.test(code) ? 'complete' : 'incomplete', indent: '' };
+  return session.isComplete(code);
 }
 
 function version(): string {
