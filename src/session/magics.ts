@@ -279,6 +279,25 @@ export interface MagicHelper {
   timeCell<T>(run: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * The host over a session's scope: the user's variables are its names that do not start with `_` and
+ * hold a value other than the one `hidden` (the facades and builtins as the session began) gives them.
+ */
+export function scopeHost(scope: Record<string, unknown>, hidden: ReadonlyMap<string, unknown>, sink: () => OutputSink | undefined): MagicHost {
+  return {
+    sink,
+    variables: () => Object.keys(scope).filter((n) => !n.startsWith('_') && scope[n] !== undefined && hidden.get(n) !== scope[n])
+      .sort().map((n) => [n, scope[n]]),
+    lookup: (name) => (Object.prototype.hasOwnProperty.call(scope, name) && scope[name] !== undefined ? { value: scope[name] } : undefined),
+    reset: () => {
+      for (const name of Object.keys(scope)) {
+        if (!hidden.has(name)) delete scope[name];
+        else if (scope[name] !== hidden.get(name)) scope[name] = hidden.get(name);
+      }
+    },
+  };
+}
+
 export function makeMagics(host: MagicHost): MagicHelper {
   const print = (text: string) => {
     const sink = host.sink();

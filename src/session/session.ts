@@ -15,7 +15,7 @@ import { receiveAsyncErrors, type AsyncErrorKind } from './async-errors.js';
 import { runAsTask, type CellTask } from './cell-task.js';
 import { markDriverModule } from './interrupt-target.js';
 import { EXIT, makeBuiltins } from './builtins.js';
-import { MAGIC, makeMagics, transformMagics, UsageError, type MagicCell, type MagicHelper } from './magics.js';
+import { MAGIC, makeMagics, scopeHost, transformMagics, UsageError, type MagicCell, type MagicHelper } from './magics.js';
 import { mimeBundle } from './render.js';
 import { errorReport, interruptReport, isInterrupt, mapPositions, syntaxReport, type ErrorReport } from './traceback.js';
 import type { LineMap } from './sourcemap.js';
@@ -87,7 +87,7 @@ export class Session implements SessionApi {
   /** Scope names whose values load on first use (src/session/hooks.ts `lazy`), until they have. */
   private lazyNames: { name: string; mention: RegExp }[] = [];
   /** The scope's own names and values (facades, builtins): not the user's variables (%who, %reset). */
-  private hidden = new Map<string, unknown>();
+  private readonly hidden = new Map<string, unknown>();
   private magics: MagicHelper | undefined;
   private exitRequest: { keepKernel: boolean } | undefined;
 
@@ -120,19 +120,8 @@ export class Session implements SessionApi {
     });
     this.displayValue = builtins.display as (value: unknown) => void;
     this.global = createCellScope({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportAsync(e, 'exception'), this.timers);
-    this.hidden = new Map(Object.entries(this.global));
-    this.magics = makeMagics({
-      sink: () => this.currentSink,
-      variables: () => Object.keys(this.global).filter((n) => !n.startsWith('_') && this.global[n] !== undefined && this.hidden.get(n) !== this.global[n])
-        .sort().map((n) => [n, this.global[n]]),
-      lookup: (name) => (Object.prototype.hasOwnProperty.call(this.global, name) && this.global[name] !== undefined ? { value: this.global[name] } : undefined),
-      reset: () => {
-        for (const name of Object.keys(this.global)) {
-          if (!this.hidden.has(name)) delete this.global[name];
-          else if (this.global[name] !== this.hidden.get(name)) this.global[name] = this.hidden.get(name);
-        }
-      },
-    });
+    for (const [name, value] of Object.entries(this.global)) this.hidden.set(name, value);
+    this.magics = makeMagics(scopeHost(this.global, this.hidden, () => this.currentSink));
     Object.defineProperty(this.global, MAGIC, { value: this.magics, enumerable: false });
     this.lazyNames = Object.keys(this.global).filter((name) => isLazy(this.global[name]))
       .map((name) => ({ name, mention: new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`) }));
