@@ -484,44 +484,48 @@ function timeit(options: TimeitOptions, fn: () => unknown, print: (text: string)
     }
     return options.output ? result : undefined;
   };
+  // The first call tells a synchronous statement from an asynchronous one; it counts as the first loop
+  // (of the calibration, or of the first run with -n), so the statement runs as often as in IPython.
   const first = performance.now();
   const probe = fn();
   if (isThenable(probe)) return timeitAsync(options, fn, probe, first, repeat, report);
+  const probeTime = (performance.now() - first) / 1000;
   const time = (loops: number): number => {
     const start = performance.now();
     for (let i = 0; i < loops; i++) fn();
     return (performance.now() - start) / 1000;
   };
+  const runs: number[] = [];
   // IPython: 1, 10, 100, ... loops until one measurement takes at least 0.2 s.
   let loops = options.number ?? 0;
   if (loops === 0) {
     for (let index = 0; index < 10; index++) {
       loops = 10 ** index;
-      if ((index === 0 ? (performance.now() - first) / 1000 : time(loops)) >= 0.2) break;
+      if ((index === 0 ? probeTime : time(loops)) >= 0.2) break;
     }
-  }
-  const runs: number[] = [];
-  for (let r = 0; r < repeat; r++) runs.push(time(loops));
+  } else runs.push(probeTime + time(loops - 1));
+  while (runs.length < repeat) runs.push(time(loops));
   return report(loops, runs);
 }
 
 async function timeitAsync(options: TimeitOptions, fn: () => unknown, probe: PromiseLike<unknown>, first: number,
   repeat: number, report: (loops: number, runs: number[]) => unknown): Promise<unknown> {
   await probe;
+  const probeTime = (performance.now() - first) / 1000;
   const time = async (loops: number): Promise<number> => {
     const start = performance.now();
     for (let i = 0; i < loops; i++) await fn();
     return (performance.now() - start) / 1000;
   };
+  const runs: number[] = [];
   let loops = options.number ?? 0;
   if (loops === 0) {
     for (let index = 0; index < 10; index++) {
       loops = 10 ** index;
-      if ((index === 0 ? (performance.now() - first) / 1000 : await time(loops)) >= 0.2) break;
+      if ((index === 0 ? probeTime : await time(loops)) >= 0.2) break;
     }
-  }
-  const runs: number[] = [];
-  for (let r = 0; r < repeat; r++) runs.push(await time(loops));
+  } else runs.push(probeTime + (await time(loops - 1)));
+  while (runs.length < repeat) runs.push(await time(loops));
   return report(loops, runs);
 }
 
