@@ -39,6 +39,7 @@ describe('session: imports from the notebook directory', function () {
     write(join(nm, '@scope', 'pkg', 'package.json'), JSON.stringify({ name: '@scope/pkg', type: 'module', exports: './index.js' }));
     write(join(nm, '@scope', 'pkg', 'index.js'), 'export const scoped = true;\n');
     write(join(dir, 'local.mjs'), 'export const local = "local file";\n');
+    write(join(dir, 'data.json'), '{"answer": 42}\n');
     cwd = process.cwd();
     process.chdir(dir);
     s = new Session();
@@ -68,6 +69,7 @@ describe('session: imports from the notebook directory', function () {
     assert.equal(await value(s, "(await import('path')).sep"), "'/'");
     assert.equal(await value(s, "(await import('esmpkg')).hi"), "'hi from esm'");
     assert.equal(await value(s, "(await import('./local.mjs')).local"), "'local file'");
+    assert.equal(await value(s, "import data from './data.json' with { type: 'json' }\ndata.answer"), '42');
     await value(s, "const load = async (name: string) => (await import(name)).kind");
     assert.equal(await value(s, "await load('dual')"), "'esm'");
   });

@@ -28,11 +28,11 @@ export async function importForCell(specifier: unknown): Promise<unknown> {
   const spec = String(specifier);
   if (spec === 'jacobi') return import(SELF);
   if (spec.startsWith('node:') || builtinModules.includes(spec)) return import(spec.startsWith('node:') ? spec : `node:${spec}`);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(spec) && !path.isAbsolute(spec)) return import(spec); // file:, data: URLs
-  if (spec.startsWith('.') || path.isAbsolute(spec)) return import(pathToFileURL(path.resolve(spec)).href);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(spec) && !path.isAbsolute(spec)) return load(spec); // file:, data: URLs
+  if (spec.startsWith('.') || path.isAbsolute(spec)) return load(pathToFileURL(path.resolve(spec)).href);
   const searched = nodeModulesDirs(process.cwd());
   const found = resolvePackage(spec, searched);
-  if (found) return import(found);
+  if (found) return load(found);
   // Jacobi's own dependencies (resolved from this module).
   try {
     return await import(spec);
@@ -41,6 +41,11 @@ export async function importForCell(specifier: unknown): Promise<unknown> {
     const own = nodeModulesDirs(path.dirname(fileURLToPath(import.meta.url))).filter((d) => !searched.includes(d));
     throw new ModuleNotFoundError(spec, [...searched, ...own]);
   }
+}
+
+/** Imports a resolved URL; a `.json` file as JSON (what `with { type: 'json' }` asks Node for). */
+function load(url: string): Promise<unknown> {
+  return /\.json$/i.test(new URL(url).pathname) ? import(url, { with: { type: 'json' } }) : import(url);
 }
 
 /** `node_modules` directories Node searches from `dir`: its own and every ancestor's. */
