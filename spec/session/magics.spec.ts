@@ -144,6 +144,7 @@ describe('session: magics', function () {
     const cell = errorOf((await run(s, '%%foo\n1')).outcome);
     assert.equal(cell.evalue, 'Cell magic `%%foo` not found.');
     assert.equal(errorOf((await run(s, '1\n%%time')).outcome).evalue, 'Line magic function `%%time` not found.');
+    assert.equal(errorOf((await run(s, '%%time 1 + 1\n2')).outcome).evalue, "Can't use statement directly after '%%time'!");
   });
 
   it('leaves % and ! in JavaScript alone: modulo across lines, negation, strings, templates, comments', async () => {

@@ -51,6 +51,7 @@ export function transformMagics(ts: typeof TS, code: string): MagicCell {
     const body = lines.slice(1).join('\n');
     if (name === 'bash') return { code: `await ${MAGIC}.bash(${JSON.stringify(body)})`, changed: true, timeCell: false };
     if (name === 'time') {
+      if (rest.trim() !== '') throw new UsageError("Can't use statement directly after '%%time'!");
       timeCell = true;
       lines[0] = '';
       first = 1;
