@@ -22,6 +22,8 @@ export class Shell {
   /** Queued execute_requests to answer `aborted` (stop_on_error). */
   private readonly aborting = new Set<Incoming>();
   private pendingInput: { resolve: (value: string) => void; reject: (error: Error) => void } | null = null;
+  /** A cell called exit(): the kernel shuts down once that request's idle status is out (ipykernel's ask_exit). */
+  private exitRequested = false;
 
   constructor(
     private readonly port: MessagePort,
@@ -105,6 +107,13 @@ export class Shell {
           this.reply(request, replyType(request.header.msg_type), errorContent(e));
         }
         this.publish(request, 'status', { execution_state: 'idle' });
+        if (this.exitRequested) {
+          // As a shutdown_request does: the worker closes every socket (messages already sent go out
+          // first: they linger), then the process exits. Requests still queued are dropped.
+          this.queue.length = 0;
+          this.post({ t: 'close', code: 0 });
+          return;
+        }
       }
     } finally {
       this.pumping = false;
@@ -179,7 +188,10 @@ export class Shell {
     if (storeHistory) this.history.add(outcome.executionCount, code, outcome.result?.['text/plain'] ?? null);
     const expressions = isStringRecord(c.user_expressions) ? c.user_expressions : {};
     const user_expressions = Object.keys(expressions).length > 0 ? await session.evaluateExpressions(expressions) : {};
-    this.reply(request, 'execute_reply', { status: 'ok', execution_count: outcome.executionCount, payload: outcome.payload, user_expressions });
+    // exit() / quit(): IPython's ask_exit payload; the front end closes, and the kernel ends unless keep_kernel.
+    const payload = outcome.exit ? [...outcome.payload, { source: 'ask_exit', keepkernel: outcome.exit.keepKernel }] : outcome.payload;
+    if (outcome.exit && !outcome.exit.keepKernel) this.exitRequested = true;
+    this.reply(request, 'execute_reply', { status: 'ok', execution_count: outcome.executionCount, payload, user_expressions });
   }
 
   private sink(request: Incoming): OutputSink {

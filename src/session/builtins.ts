@@ -7,6 +7,7 @@ import { isTensorLike } from '../api/operators.js';
 import type { MimeBundle, OutputSink, PagePayload } from './types.js';
 import { mimeBundle, rawBundle } from './render.js';
 import * as printing from './printing.js';
+import { makeTqdm } from './tqdm.js';
 
 export interface CellIO {
   /** The sink of the running cell (or of the last one, for output from timers). */
@@ -14,7 +15,12 @@ export interface CellIO {
   /** help(x) as a pager payload instead of printed text. */
   readonly pager: boolean;
   addPayload(page: PagePayload): void;
+  /** exit() / quit(): the front end ends once the cell has finished (IPython's ask_exit). */
+  requestExit?(keepKernel: boolean): void;
 }
+
+/** Marks the exit and quit builtins: a cell whose value is one of them exits, as IPython's autocall does. */
+export const EXIT = Symbol.for('jacobi.exit');
 
 interface DisplayOptions {
   display_id?: string | boolean;
@@ -86,8 +92,20 @@ export function makeBuiltins(io: CellIO): Record<string, unknown> {
     return sink.input(String(prompt), options.password === true);
   };
 
+  // IPython's exit / quit: the cell finishes, then the kernel (or REPL) ends; exit({ keep_kernel: true })
+  // only closes the front end.
+  const ask = (options: { keep_kernel?: boolean } = {}): void => void io.requestExit?.(options?.keep_kernel === true);
+  const exit = Object.assign((options?: { keep_kernel?: boolean }) => ask(options), { [EXIT]: true });
+  const quit = Object.assign((options?: { keep_kernel?: boolean }) => ask(options), { [EXIT]: true });
+
+  const { tqdm, trange } = makeTqdm(io.sink);
+
   return {
     console,
+    tqdm,
+    trange,
+    exit,
+    quit,
     print,
     display,
     clear_output: (options: { wait?: boolean } = {}) => io.sink()?.clearOutput(options.wait === true),

@@ -228,6 +228,11 @@ export function operatorRewriter(ts: typeof TS, context: TS.TransformationContex
         : f.updateForInStatement(node, init, expr, body);
     }
 
+    // import('x') anywhere in a cell resolves as a static import does (src/session/imports.ts): a vm
+    // script has no module loader of its own.
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      return helperCall('import', node.arguments.slice(0, 1).map((a) => visit(a) as TS.Expression), node);
+    }
     // A method called through an element access keeps its `this`: only its parts are rewritten.
     if ((ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node))) {
       const callee = ts.isCallExpression(node) ? node.expression : node.tag;

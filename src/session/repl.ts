@@ -59,7 +59,12 @@ export async function runRepl(args: string[]): Promise<void> {
   } finally {
     await watchdog?.stop();
   }
+  // exit() / quit() in a line: the REPL ends even with timers or handles that lines left.
+  if (exitRequested) process.exit(process.exitCode ?? 0);
 }
+
+/** A line called exit() or quit() (or was `exit`): no more lines are read. */
+let exitRequested = false;
 
 function writeOutcome(outcome: ExecuteOutcome): void {
   if (outcome.status === 'error') {
@@ -75,6 +80,7 @@ function terminalSink(ask?: OutputSink['input']): OutputSink {
     stream: (name, text) => void (name === 'stdout' ? process.stdout : process.stderr).write(text),
     display: (data) => void process.stdout.write(data['text/plain'] + '\n'),
     clearOutput: () => undefined,
+    terminal: true,
     ...(ask ? { input: ask } : {}),
   };
 }
@@ -101,15 +107,17 @@ async function piped(session: SessionApi, sigint: Sigint): Promise<void> {
     running = false;
     if (outcome.status === 'error') failed = true;
     writeOutcome(outcome);
+    if (outcome.status === 'ok' && outcome.exit) exitRequested = true;
   };
   for await (const line of lines) {
+    if (exitRequested) break;
     buffer.push(line);
     const code = buffer.join('\n');
-    if (session.isComplete(code).status === 'incomplete') continue;
+    if (isCompleteInRepl(session, code).status === 'incomplete') continue;
     buffer = [];
     if (code.trim() !== '') await run(code);
   }
-  if (buffer.join('\n').trim() !== '') await run(buffer.join('\n'));
+  if (!exitRequested && buffer.join('\n').trim() !== '') await run(buffer.join('\n'));
   if (failed) process.exitCode = 1;
 }
 
@@ -203,7 +211,7 @@ async function interactive(session: SessionApi, sigint: Sigint): Promise<void> {
       buffer.push(line);
       const code = buffer.join('\n');
       await session.ready;
-      const status = session.isComplete(code);
+      const status = isCompleteInRepl(session, code);
       if (status.status === 'incomplete') {
         rl.setPrompt(PS2);
         rl.prompt();
@@ -219,6 +227,10 @@ async function interactive(session: SessionApi, sigint: Sigint): Promise<void> {
         const outcome = await session.execute(code, sink);
         running = false;
         writeOutcome(outcome);
+        if (outcome.status === 'ok' && outcome.exit) {
+          exitRequested = true;
+          rl.close();
+        }
         // Ctrl-D typed while the line ran closed the input: finish like Python, after the line.
         if (closed) break;
         stdin.setRawMode(true);
@@ -240,6 +252,12 @@ async function interactive(session: SessionApi, sigint: Sigint): Promise<void> {
   }));
   while (running) await new Promise((r) => setTimeout(r, 10));
   sigint.handler = () => false;
+}
+
+/** As IPython's terminal: a cell magic (`%%bash`, `%%time`) takes lines until an empty one. */
+function isCompleteInRepl(session: SessionApi, code: string): ReturnType<SessionApi['isComplete']> {
+  if (/^%%[A-Za-z_]/.test(code)) return { status: /\n[ \t]*$/.test(code) ? 'complete' : 'incomplete', indent: '' };
+  return session.isComplete(code);
 }
 
 function version(): string {

@@ -8,13 +8,14 @@ import type {
 } from './types.js';
 import { restore, snapshot } from '../core/levels.js';
 import { memory } from '../tensor/dtype.js';
-import { loadTypeScript, typescriptIfLoaded } from './typescript.js';
+import { loadTypeScript, typescript, typescriptIfLoaded } from './typescript.js';
 import { CellCompileError, compileCell, SCOPE_KEY, type CompiledCell } from './compile.js';
 import { CellTimers, createCellScope } from './context.js';
 import { receiveAsyncErrors, type AsyncErrorKind } from './async-errors.js';
 import { runAsTask, type CellTask } from './cell-task.js';
 import { markDriverModule } from './interrupt-target.js';
-import { makeBuiltins } from './builtins.js';
+import { EXIT, makeBuiltins } from './builtins.js';
+import { MAGIC, makeMagics, scopeHost, transformMagics, UsageError, type MagicCell, type MagicHelper } from './magics.js';
 import { mimeBundle } from './render.js';
 import { errorReport, interruptReport, isInterrupt, mapPositions, syntaxReport, type ErrorReport } from './traceback.js';
 import type { LineMap } from './sourcemap.js';
@@ -85,6 +86,10 @@ export class Session implements SessionApi {
   private displayValue: (value: unknown) => void = () => undefined;
   /** Scope names whose values load on first use (src/session/hooks.ts `lazy`), until they have. */
   private lazyNames: { name: string; mention: RegExp }[] = [];
+  /** The scope's own names and values (facades, builtins): not the user's variables (%who, %reset). */
+  private readonly hidden = new Map<string, unknown>();
+  private magics: MagicHelper | undefined;
+  private exitRequest: { keepKernel: boolean } | undefined;
 
   constructor(private readonly options: SessionOptions = {}) {
     // One tensor may take at most half the machine's memory: beyond it, NumPy's MemoryError, not a
@@ -111,9 +116,13 @@ export class Session implements SessionApi {
       sink: () => this.currentSink,
       pager: this.pager,
       addPayload: (page) => this.payload.push(page),
+      requestExit: (keepKernel) => (this.exitRequest = { keepKernel }),
     });
     this.displayValue = builtins.display as (value: unknown) => void;
     this.global = createCellScope({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportAsync(e, 'exception'), this.timers);
+    for (const [name, value] of Object.entries(this.global)) this.hidden.set(name, value);
+    this.magics = makeMagics(scopeHost(this.global, this.hidden, () => this.currentSink));
+    Object.defineProperty(this.global, MAGIC, { value: this.magics, enumerable: false });
     this.lazyNames = Object.keys(this.global).filter((name) => isLazy(this.global[name]))
       .map((name) => ({ name, mention: new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`) }));
     receiveAsyncErrors(this.reportAsync);
@@ -153,6 +162,7 @@ export class Session implements SessionApi {
     const filename = store ? `cell[${executionCount}]` : `silent[${++this.silentCount}]`;
     this.currentSink = sink;
     this.payload = [];
+    this.exitRequest = undefined;
     receiveAsyncErrors(this.reportAsync);
     // What came from callbacks since the last cell is shown first, as that cell's stderr would have.
     for (const text of this.late.splice(0)) sink.stream('stderr', text);
@@ -174,14 +184,22 @@ export class Session implements SessionApi {
       return { status: 'ok', executionCount, payload: [{ source: 'page', data: { 'text/plain': text }, start: 0 }] };
     }
 
+    // IPython's magics (%time, %timeit, %who, !cmd, %%bash...) rewritten line by line (magics.ts).
+    let magic: MagicCell;
+    try {
+      magic = transformMagics(typescript(), code);
+    } catch (e) {
+      if (e instanceof UsageError) return fail({ ename: 'UsageError', evalue: e.message, traceback: [`UsageError: ${e.message}`] });
+      throw e;
+    }
     let compiled: CompiledCell;
     try {
-      compiled = compileCell(code);
+      compiled = compileCell(magic.code);
     } catch (e) {
       if (e instanceof CellCompileError) return fail(syntaxReport(filename, e.errors));
       throw e;
     }
-    if (this.checker) {
+    if (this.checker && !magic.changed) {
       const problems = this.checker.check(code, this.global);
       if (problems.length > 0) return fail(this.checker.report(filename, problems));
     }
@@ -192,13 +210,17 @@ export class Session implements SessionApi {
     try {
       const loading = this.loadLazyGlobals(code);
       if (loading) await loading;
-      const value = await this.evaluate(compiled, filename);
-      if (this.checker) this.checker.accept(code);
+      const value = magic.timeCell ? await this.magics!.timeCell(() => this.evaluate(compiled, filename)) : await this.evaluate(compiled, filename);
+      if (this.checker && !magic.changed) this.checker.accept(code);
+      // A cell whose value is `exit` or `quit` exits, as IPython's autocall makes `exit` alone do.
+      const isExit = compiled.hasValue && typeof value === 'function' && (value as { [EXIT]?: boolean })[EXIT] === true;
+      if (isExit) this.exitRequest ??= { keepKernel: false };
       // Python's None (and JavaScript's undefined) shows nothing.
-      const shown = compiled.hasValue && value !== undefined && value !== null;
+      const shown = compiled.hasValue && value !== undefined && value !== null && !isExit;
       const result = !silent && shown ? mimeBundle(value, this.options.display) : undefined;
       if (store && shown) this.global._ = value;
-      return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: this.payload };
+      const exit = this.exitRequest ? { exit: this.exitRequest } : {};
+      return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: this.payload, ...exit };
     } catch (e) {
       return fail(e instanceof Reported ? e.report : errorReport(e, this.maps, this.isScopeFunction));
     } finally {
@@ -211,7 +233,7 @@ export class Session implements SessionApi {
     const named = this.lazyNames.filter(({ name, mention }) => isLazy(this.global[name]) && mention.test(code));
     if (named.length === 0) return undefined;
     return (async () => {
-      for (const { name } of named) this.global[name] = await (this.global[name] as Lazy)[LAZY]();
+      for (const { name } of named) this.hidden.set(name, this.global[name] = await (this.global[name] as Lazy)[LAZY]());
       this.lazyNames = this.lazyNames.filter(({ name }) => isLazy(this.global[name]));
     })();
   }
@@ -323,6 +345,7 @@ export class Session implements SessionApi {
    */
   interrupt(): void {
     this.timers.cancelAll();
+    this.magics?.interrupt();
     if (this.task) {
       this.task.cancelled = true;
       clearTimeout(this.task.timer);

@@ -12,6 +12,8 @@ export interface OutputSink {
   display(data: MimeBundle, metadata: Record<string, unknown>, transient: { display_id?: string }, update: boolean): void;
   /** clear_output({ wait }). */
   clearOutput(wait: boolean): void;
+  /** A terminal (the REPL): progress bars (tqdm) redraw in place on stderr instead of updating a display. */
+  readonly terminal?: boolean;
   /** input()/prompt() in a cell; absent when the front end cannot ask (the cell then gets an error). */
   input?(prompt: string, password: boolean): Promise<string>;
 }
@@ -31,7 +33,15 @@ export interface PagePayload {
 }
 
 export type ExecuteOutcome =
-  | { status: 'ok'; executionCount: number; result?: MimeBundle; payload: PagePayload[] }
+  | {
+      status: 'ok'; executionCount: number; result?: MimeBundle; payload: PagePayload[];
+      /**
+       * The cell called exit() or quit() (or its value was `exit`): as IPython's ask_exit, the front end
+       * ends (the kernel replies with payload `{source: 'ask_exit', keepkernel}` and shuts down unless
+       * `keepKernel`; the REPL exits).
+       */
+      exit?: { keepKernel: boolean };
+    }
   | { status: 'error'; executionCount: number; ename: string; evalue: string; traceback: string[] };
 
 export interface CompleteReply {
