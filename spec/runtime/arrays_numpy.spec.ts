@@ -152,6 +152,15 @@ add('mul_outer', `np.multiply.outer(${i32.py}, np.array([1, 2]))`, () => np.mult
 add('sub_outer', 'np.subtract.outer([1, 2, 3], [4.5, 5])', () => np.subtract.outer([1, 2, 3], [4.5, 5]));
 add('identities', 'np.array([np.add.identity, np.multiply.identity, np.bitwise_and.identity])', () => np.array([np.add.identity, np.multiply.identity, np.bitwise_and.identity]));
 
+// linspace with array endpoints, axis, integer dtypes, value-based computation types
+add('linspace_arrays', 'np.linspace([0, 5], [5, 10], 7)', () => np.linspace([0, 5], [5, 10], 7));
+add('linspace_axis', 'np.linspace(np.array([[0.1], [2.]]), [1, 3.3], 4, axis=-1)', () => np.linspace(np.array([[0.1], [2]]), [1, 3.3], 4, { axis: -1 }));
+add('linspace_f32', 'np.linspace(np.array([0.1, 1], dtype=np.float32), 2, 6, endpoint=False)', () => np.linspace(np.array([0.1, 1], { dtype: 'float32' }), 2, 6, { endpoint: false }));
+add('linspace_f32_0d', 'np.linspace(np.float32(0.1), np.float32(1), 7)', () => np.linspace(np.float32(0.1), np.float32(1), 7));
+add('linspace_int', 'np.linspace(-3, 7.5, 9, dtype=int)', () => np.linspace(-3, 7.5, 9, { dtype: 'int64' }));
+add('linspace_step', 'np.linspace(1, 2, 7, retstep=True)[1]', () => (np.linspace(1, 2, 7, { retstep: true }) as Tensor[])[1]);
+add('linspace_zero_step', 'np.linspace([1, 2], [1, 3], 4)', () => np.linspace([1, 2], [1, 3], 4));
+
 // median, percentile, quantile
 for (const [n, x] of [['f1', f1], ['f2', f2], ['i1', i1], ['f32', f32], ['b1', b1], ['nanrow', nanrow]] as [string, In][]) {
   add(`median_${n}`, `np.median(${x.py})`, () => np.median(x.ts()));

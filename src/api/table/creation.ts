@@ -6,7 +6,7 @@ import * as ops from '../../ops/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { Variable } from '../../tensor/variable.js';
 import { arange, describe, eye, full, linspace, zeros } from '../../tensor/create.js';
-import { isPyFloat } from '../../tensor/scalars.js';
+import { isPyFloat, PyFloat } from '../../tensor/scalars.js';
 import type { DType } from '../../tensor/dtype.js';
 import { dtypeArg } from '../dtype_objects.js';
 import { pyError } from '../errors.js';
@@ -15,6 +15,8 @@ import { requiresGrad } from '../../autodiff/torch_autograd.js';
 import { sameView } from '../views.js';
 import { shapeArg } from './shape.js';
 import { row, type Args, type OpRow } from './types.js';
+import { finish } from '../kinds.js';
+import { tuple } from '../../tensor/pytuple.js';
 
 function dt(a: Args, lib: Library, fn: string): DType | undefined {
   const d = dtypeArg(a.dtype, lib.name, fn);
@@ -174,14 +176,15 @@ export const creationRows: OpRow[] = [
     impl: (a, lib) => {
       const num = a.num ?? 50;
       if (!Number.isInteger(num) || num < 0) throw pyError('ValueError', `Number of samples, ${num}, must be non-negative.`);
+      if (lib.name === 'numpy') return numpyLinspace(a, num, lib);
+      if (lib.name === 'jax') return jaxLinspace(a, num, lib);
       const t = linspace(Number(a.start), Number(a.stop), num, a.endpoint ?? true, dt(a, lib, 'linspace') ?? lib.floatDtype, lib.flavor);
-      return a.retstep ? [t, (Number(a.stop) - Number(a.start)) / Math.max((a.endpoint ?? true) ? num - 1 : num, 1)] : withGrad(t, a);
+      return withGrad(t, a);
     },
     np: 'linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0)', jnp: 'linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0)',
     torch: 'linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=None, requires_grad=False)',
     tf: 'linspace(start, stop, num, name=None, axis=0)',
     rename: { end: 'stop', steps: 'num' },
-    arrayResult: true,
   }),
   row({
     name: 'logspace', doc: 'Return numbers spaced evenly on a log scale (base ** linspace(start, stop, num)).',
@@ -196,6 +199,86 @@ export const creationRows: OpRow[] = [
     arrayResult: true,
   }),
 ];
+
+/** The axis the samples go on (negative counts from the end of the result's dims). */
+function sampleAxis(axis: unknown, boundsRank: number): number {
+  const ax = Number(axis ?? 0);
+  const rank = boundsRank + 1;
+  if (!(ax >= -rank && ax < rank)) throw pyError('AxisError', `axis ${ax} is out of bounds for array of dimension ${rank}`);
+  return ax < 0 ? ax + rank : ax;
+}
+
+/**
+ * np.linspace as NumPy 1.24 computes it, for scalar or array endpoints: the samples i * step + start
+ * in the endpoints' float type (float64 for ints), along a new first axis moved to `axis`, the last
+ * one exactly stop; (samples, step) with retstep.
+ */
+function numpyLinspace(a: Args, num: number, lib: Library): unknown {
+  const asFloat = (v: unknown) => { const t = dataTensor(v, undefined, lib); return ops.isFloatDtype(t.dt) ? t : ops.cast(t, 'float64'); };
+  const start0 = asFloat(a.start), stop0 = asFloat(a.stop);
+  // result_type(start, stop, float(num)): value-based, so 0-d float32 endpoints compute in float64.
+  const work = lib.resultType('linspace', [start0, stop0, new PyFloat(num)]);
+  const start = ops.cast(start0, work), stop = ops.cast(stop0, work);
+  const endpoint = a.endpoint ?? true;
+  const div = endpoint ? num - 1 : num;
+  const delta = ops.sub(stop, start);
+  const y0 = ops.reshape(ops.arange(0, num, 1, work), [num, ...delta.dims.map(() => 1)]);
+  let step: Tensor | number = NaN;
+  let y: Tensor;
+  if (div > 0) {
+    step = ops.div(delta, div);
+    const anyZero = (ops.any(ops.equal(step, 0)).values[0] as number) !== 0;
+    y = anyZero ? ops.mul(ops.div(y0, div), delta) : ops.mul(y0, step);
+  } else y = ops.mul(y0, delta);
+  y = ops.add(y, start);
+  if (endpoint && num > 1) {
+    y = ops.concat([ops.getItem(y, [new ops.Slice(0, -1)]), ops.reshape(ops.broadcastTo(stop, y.dims.slice(1)), [1, ...y.dims.slice(1)])], 0);
+  }
+  const axis = sampleAxis(a.axis, delta.dims.length);
+  if (axis !== 0) y = ops.moveaxis(y, 0, axis);
+  const want = dt(a, lib, 'linspace');
+  if (want !== undefined && !ops.isFloatDtype(want)) y = ops.floor(y);
+  const out = finish(lib, want !== undefined && want !== y.dt ? ops.cast(y, want) : y, [a.start, a.stop], false);
+  if (!a.retstep) return out;
+  return tuple(out, step instanceof Tensor ? finish(lib, step, [a.start, a.stop]) : NaN);
+}
+
+/**
+ * jnp.linspace as JAX computes it: start * (1 - t) + stop * t with t = iota / div in the computation
+ * type (float32 without x64), which recovers both endpoints; (samples, delta) with retstep.
+ */
+function jaxLinspace(a: Args, num: number, lib: Library): unknown {
+  const want = dt(a, lib, 'linspace');
+  const operandType = lib.resultType('linspace', [a.start, a.stop, new PyFloat(num)]);
+  const work = ops.isFloatDtype(operandType) ? operandType : lib.floatDtype;
+  const start0 = ops.cast(dataTensor(a.start, undefined, lib), work), stop0 = ops.cast(dataTensor(a.stop, undefined, lib), work);
+  const bounds = ops.broadcastShapes(start0.dims, stop0.dims);
+  const start = ops.broadcastTo(start0, bounds), stop = ops.broadcastTo(stop0, bounds);
+  const axis = sampleAxis(a.axis, bounds.length);
+  const withAxis = [...bounds.slice(0, axis), 1, ...bounds.slice(axis)];
+  const endpoint = a.endpoint ?? true;
+  const div = endpoint ? num - 1 : num;
+  let out: Tensor;
+  let delta: Tensor | undefined;
+  if (num > 1) {
+    delta = ops.div(ops.sub(stop, start), div);
+    const iotaShape = withAxis.map((_, i) => (i === axis ? div : 1));
+    const t = ops.reshape(ops.div(ops.arange(0, div, 1, work), div), iotaShape);
+    out = ops.add(ops.mul(ops.reshape(start, withAxis), ops.sub(1, t)), ops.mul(ops.reshape(stop, withAxis), t));
+    if (endpoint) out = ops.concat([out, ops.reshape(stop, withAxis)], axis);
+  } else if (num === 1) {
+    out = ops.reshape(start, withAxis);
+  } else out = ops.zeros(withAxis.map((d, i) => (i === axis ? 0 : d)), work);
+  const target = want ?? (ops.isFloatDtype(operandType) ? operandType : work);
+  if (!ops.isFloatDtype(target)) out = ops.floor(out);
+  const result = finish(lib, ops.cast(out, target), [], false);
+  result.weak = false;
+  if (!a.retstep) return result;
+  const d = delta === undefined ? ops.full([], NaN, work) : delta;
+  const step = finish(lib, d, [], false);
+  step.weak = false;
+  return tuple(result, step);
+}
 
 function likeRow(name: string, value: number, doc: string): OpRow {
   return row({
