@@ -178,7 +178,7 @@ export const creationRows: OpRow[] = [
       if (!Number.isInteger(num) || num < 0) throw pyError('ValueError', `Number of samples, ${num}, must be non-negative.`);
       if (lib.name === 'numpy') return numpyLinspace(a, num, lib);
       if (lib.name === 'jax') return jaxLinspace(a, num, lib);
-      const t = linspace(Number(a.start), Number(a.stop), num, a.endpoint ?? true, dt(a, lib, 'linspace') ?? lib.floatDtype, lib.flavor);
+      const t = linspace(scalarEnd(a.start, 'linspace'), scalarEnd(a.stop, 'linspace'), num, a.endpoint ?? true, dt(a, lib, 'linspace') ?? lib.floatDtype, lib.flavor);
       return withGrad(t, a);
     },
     np: 'linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0)', jnp: 'linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0)',
@@ -189,9 +189,17 @@ export const creationRows: OpRow[] = [
   row({
     name: 'logspace', doc: 'Return numbers spaced evenly on a log scale (base ** linspace(start, stop, num)).',
     impl: (a, lib) => {
-      const d = dt(a, lib, 'logspace') ?? lib.floatDtype;
-      const t = linspace(Number(a.start), Number(a.stop), a.num ?? 50, a.endpoint ?? true, 'float64', lib.flavor);
-      return ops.cast(ops.pow(a.base ?? 10, t), d);
+      const want = dt(a, lib, 'logspace');
+      const num = a.num ?? 50;
+      if (lib.name === 'numpy' || lib.name === 'jax') {
+        // base ** linspace(start, stop, num, endpoint, axis), in the samples' type, then the dtype asked for.
+        const samples = { ...a, dtype: undefined, retstep: false };
+        const y = (lib.name === 'numpy' ? numpyLinspace(samples, num, lib) : jaxLinspace(samples, num, lib)) as Tensor;
+        const p = ops.pow(ops.cast(dataTensor(a.base ?? 10, undefined, lib), y.dt), y);
+        return finish(lib, want !== undefined ? ops.cast(p, want) : p, [], false);
+      }
+      const t = linspace(scalarEnd(a.start, 'logspace'), scalarEnd(a.stop, 'logspace'), num, a.endpoint ?? true, 'float64', lib.flavor);
+      return ops.cast(ops.pow(a.base ?? 10, t), want ?? lib.floatDtype);
     },
     np: 'logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0)', jnp: 'logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0)',
     torch: 'logspace(start, end, steps, base=10.0, *, out=None, dtype=None)',
@@ -199,6 +207,15 @@ export const creationRows: OpRow[] = [
     arrayResult: true,
   }),
 ];
+
+/** A scalar endpoint (torch's and tf's ranges here take numbers or one-element tensors). */
+function scalarEnd(v: unknown, fn: string): number {
+  if (v instanceof Tensor) {
+    if (v.count !== 1) throw pyError('NotImplementedError', `${fn} with tensor endpoints of shape (${v.dims.join(', ')}${v.dims.length === 1 ? ',' : ''}) is not supported by Jacobi here (np.${fn} and jnp.${fn} take arrays)`);
+    return Number(v.values[0]);
+  }
+  return Number(v);
+}
 
 /** The axis the samples go on (negative counts from the end of the result's dims). */
 function sampleAxis(axis: unknown, boundsRank: number): number {
