@@ -152,6 +152,13 @@ add('mul_outer', `np.multiply.outer(${i32.py}, np.array([1, 2]))`, () => np.mult
 add('sub_outer', 'np.subtract.outer([1, 2, 3], [4.5, 5])', () => np.subtract.outer([1, 2, 3], [4.5, 5]));
 add('identities', 'np.array([np.add.identity, np.multiply.identity, np.bitwise_and.identity])', () => np.array([np.add.identity, np.multiply.identity, np.bitwise_and.identity]));
 
+// unravel_index, ravel_multi_index, reshape in Fortran order
+add('unravel', 'np.unravel_index(np.array([[22, 41], [37, 0]]), (7, 6))[1]', () => (np.unravel_index(np.array([[22, 41], [37, 0]]), [7, 6]) as Tensor[])[1]);
+add('unravel_F', 'np.unravel_index([31, 41, 13], (7, 6), order="F")[0]', () => (np.unravel_index([31, 41, 13], [7, 6], { order: 'F' }) as Tensor[])[0]);
+add('ravel', 'np.ravel_multi_index(np.array([[3, 6, 6], [4, 5, 1]]), (7, 6))', () => np.ravel_multi_index(np.array([[3, 6, 6], [4, 5, 1]]), [7, 6]));
+add('ravel_modes', 'np.ravel_multi_index(([7, -1], [1, 9]), (7, 6), mode=("clip", "wrap"), order="F")', () => np.ravel_multi_index([[7, -1], [1, 9]], [7, 6], { mode: ['clip', 'wrap'], order: 'F' }));
+add('reshape_F', 'np.arange(24).reshape((2, 3, 4), order="F")', () => (np.arange(24) as Tensor).reshape([2, 3, 4], { order: 'F' }));
+
 // linspace with array endpoints, axis, integer dtypes, value-based computation types
 add('linspace_arrays', 'np.linspace([0, 5], [5, 10], 7)', () => np.linspace([0, 5], [5, 10], 7));
 add('linspace_axis', 'np.linspace(np.array([[0.1], [2.]]), [1, 3.3], 4, axis=-1)', () => np.linspace(np.array([[0.1], [2]]), [1, 3.3], 4, { axis: -1 }));
@@ -241,6 +248,8 @@ const errors: [string, string, Thunk][] = [
   ['ix_2d', 'np.ix_([[1]])', () => np.ix_([[1]])],
   ['sub_reduce_2axes', `np.subtract.reduce(${f2.py}, axis=None)`, () => np.subtract.reduce(f2.ts(), { axis: null })],
   ['sub_reduce_empty', 'np.subtract.reduce(np.array([]))', () => np.subtract.reduce(np.array([]))],
+  ['unravel_bounds', 'np.unravel_index([60], (7, 6))', () => np.unravel_index([60], [7, 6])],
+  ['ravel_bounds', 'np.ravel_multi_index(([7], [1]), (7, 6))', () => np.ravel_multi_index([[7], [1]], [7, 6])],
   ['nanmax_empty', 'np.nanmax(np.array([]))', () => np.nanmax(np.array([]))],
 ];
 

@@ -531,6 +531,77 @@ function ixImpl(args: unknown[], lib: Library): unknown {
   }));
 }
 
+// ---------------------------------------------------------------- unravel_index, ravel_multi_index
+
+/** Integer index values of a tensor or list (NumPy's refusal of anything else). */
+function intIndices(lib: Library, v: unknown): Tensor {
+  const t = tensorOf(lib, v);
+  if (!ops.isIntegerDtype(t.dt) || t.dt === 'bool') throw pyError('TypeError', 'only int indices permitted');
+  return t;
+}
+
+/** An index result: float64 positions (exact to 2^53) as the library's index dtype, shaped like the input. */
+function indexResult(lib: Library, values: Float64Array, dims: readonly number[]): Tensor {
+  return finish(lib, ops.cast(new Tensor('float64', dims, values, lib.flavor), lib.indexDtype), [], true);
+}
+
+function unravelImpl(a: Args, lib: Library): unknown {
+  const idx = intIndices(lib, a.indices);
+  const shape = shapeArg(a.shape);
+  const order = String(a.order ?? 'C');
+  if (order !== 'C' && order !== 'F') throw pyError('ValueError', "only 'C' or 'F' order is permitted");
+  const size = shape.reduce((p, d) => p * d, 1);
+  const flatIdx = Array.from(idx.values as ArrayLike<number | bigint>, Number);
+  const outs = shape.map(() => new Float64Array(flatIdx.length));
+  const axes = order === 'C' ? range(shape.length).reverse() : range(shape.length);
+  flatIdx.forEach((v0, i) => {
+    let v = v0;
+    if (lib.name === 'jax') {
+      // JAX accepts negative indices and clips out-of-bounds ones into range.
+      v = Math.min(Math.max(v, -size), size - 1);
+      if (v < 0) v += size;
+    } else if (v < 0 || v >= size) throw pyError('ValueError', `index ${v0} is out of bounds for array with size ${size}`);
+    for (const ax of axes) {
+      outs[ax][i] = v % shape[ax];
+      v = Math.floor(v / shape[ax]);
+    }
+  });
+  return tuple(...outs.map((o) => indexResult(lib, o, idx.dims)));
+}
+
+function ravelImpl(a: Args, lib: Library): Tensor {
+  const dims = shapeArg(a.dims);
+  const mi = a.multi_index;
+  // A 2-D array of coordinates is a sequence of its rows, as Python iterates it.
+  const seq = mi instanceof Tensor ? range(mi.dims[0] ?? 0).map((i) => ops.getItem(mi, [i])) : Array.from(mi as Iterable<unknown>);
+  const coords = seq.map((c) => intIndices(lib, c));
+  if (coords.length !== dims.length) throw pyError('ValueError', `parameter multi_index must be a sequence of length ${dims.length}`);
+  const order = String(a.order ?? 'C');
+  if (order !== 'C' && order !== 'F') throw pyError('ValueError', "only 'C' or 'F' order is permitted");
+  const modes = Array.isArray(a.mode) ? (a.mode as string[]) : dims.map(() => String(a.mode ?? 'raise'));
+  const shape = ops.broadcastShapes(...coords.map((c) => c.dims));
+  const vals = coords.map((c) => Array.from(ops.broadcastTo(c, shape).values as ArrayLike<number | bigint>, Number));
+  const n = shape.reduce((p, d) => p * d, 1);
+  const out = new Float64Array(n);
+  const axes = order === 'C' ? range(dims.length) : range(dims.length).reverse();
+  for (let i = 0; i < n; i++) {
+    let flat = 0;
+    for (const ax of axes) {
+      let v = vals[ax][i];
+      const d = dims[ax];
+      if (v < 0 || v >= d) {
+        if (modes[ax] === 'wrap') v = ((v % d) + d) % d;
+        else if (modes[ax] === 'clip') v = Math.min(Math.max(v, 0), d - 1);
+        else if (modes[ax] === 'raise') throw pyError('ValueError', 'invalid entry in coordinates array');
+        else throw pyError('ValueError', `clipmode must be one of 'clip', 'raise', or 'wrap' (got '${modes[ax]}')`);
+      }
+      flat = flat * d + v;
+    }
+    out[i] = flat;
+  }
+  return indexResult(lib, out, shape);
+}
+
 // ---------------------------------------------------------------- median, percentile, quantile
 
 function quantileArgs(a: Args, method: string): QuantileArgs {
@@ -793,6 +864,16 @@ export const arrayRows: OpRow[] = [
     },
     np: 'meshgrid(*xi, copy=True, sparse=False, indexing="xy")', jnp: 'meshgrid(*xi, copy=True, sparse=False, indexing="xy")',
     torch: 'meshgrid(*tensors, indexing=None)', tf: 'meshgrid(*args, **kwargs)',
+  }),
+  row({
+    name: 'unravel_index', doc: 'Convert flat indices into a tuple of coordinate arrays for an array of the given shape.',
+    impl: unravelImpl,
+    np: 'unravel_index(indices, shape, order="C")', jnp: 'unravel_index(indices, shape)',
+  }),
+  row({
+    name: 'ravel_multi_index', doc: 'Convert a tuple of coordinate arrays into flat indices for an array of the given dims.',
+    impl: ravelImpl,
+    np: 'ravel_multi_index(multi_index, dims, mode="raise", order="C")', jnp: 'ravel_multi_index(multi_index, dims, mode="raise", order="C")',
   }),
   row({
     name: 'ix_', doc: 'Construct an open mesh from N one-dimensional sequences: N arrays of N dimensions, each along its own axis, for cross indexing and broadcasting.',

@@ -39,7 +39,14 @@ function seqArg(lib: Library, v: unknown): Tensor[] {
 
 function reshapeImpl(a: Args, lib: Library): Tensor {
   const x = tensorOf(lib, a.x);
-  if (a.order !== undefined && a.order !== 'C' && a.order !== 'A') throw pyError('NotImplementedError', `reshape with order='${String(a.order)}' is not supported by Jacobi`);
+  if (a.order === 'F') {
+    // Fortran order: read and write the elements with the first index fastest (a copy, not a view).
+    const shape = shapeArg(a.shape);
+    const rev = range(x.dims.length).reverse();
+    const r = ops.reshape(ops.transpose(x, rev), [...shape].reverse());
+    return finish(lib, ops.transpose(r, range(r.dims.length).reverse()), [x], false);
+  }
+  if (a.order !== undefined && a.order !== 'C' && a.order !== 'A') throw pyError('ValueError', `order must be one of 'C', 'F', 'A', or 'K' (got '${String(a.order)}')`);
   const r = finish(lib, ops.reshape(x, shapeArg(a.shape)), [x], false);
   return reshapeView(r, x);
 }
