@@ -13,10 +13,10 @@ import { CellCompileError, compileCell, SCOPE_KEY, type CompiledCell } from './c
 import { CellTimers, createCellScope } from './context.js';
 import { receiveAsyncErrors, type AsyncErrorKind } from './async-errors.js';
 import { runAsTask, type CellTask } from './cell-task.js';
-import { markDriverModule } from './interrupt-target.js';
+import { markDriverModule, takeStoppedStack } from './interrupt-target.js';
 import { makeBuiltins } from './builtins.js';
 import { mimeBundle } from './render.js';
-import { errorReport, interruptReport, isInterrupt, mapPositions, syntaxReport, type ErrorReport } from './traceback.js';
+import { cellErrorReport, errorReport, interruptReport, isInterrupt, mapPositions, syntaxReport, type ErrorReport } from './traceback.js';
 import type { LineMap } from './sourcemap.js';
 import { isComplete } from './is-complete.js';
 import { complete } from './complete.js';
@@ -69,6 +69,8 @@ export class Session implements SessionApi {
   /** The names cells see beyond the real globals: facades, builtins, earlier cells' declarations. */
   private global: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   private readonly maps = new Map<string, LineMap>();
+  /** Each cell's text, for the source lines of tracebacks. */
+  private readonly sources = new Map<string, string>();
   private currentSink: OutputSink | undefined;
   private payload: PagePayload[] = [];
   private cancel: ((e: unknown) => void) | undefined;
@@ -192,6 +194,7 @@ export class Session implements SessionApi {
     try {
       const loading = this.loadLazyGlobals(code);
       if (loading) await loading;
+      this.sources.set(filename, code);
       const value = await this.evaluate(compiled, filename);
       if (this.checker) this.checker.accept(code);
       // Python's None (and JavaScript's undefined) shows nothing.
@@ -200,7 +203,9 @@ export class Session implements SessionApi {
       if (store && shown) this.global._ = value;
       return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: this.payload };
     } catch (e) {
-      return fail(e instanceof Reported ? e.report : errorReport(e, this.maps, this.isScopeFunction));
+      if (e instanceof Reported) return fail(e.report);
+      const stopped = isInterrupt(e) ? takeStoppedStack() : undefined;
+      return fail(cellErrorReport(e, this.maps, (file) => this.sources.get(file), this.isScopeFunction, stopped));
     } finally {
       endCell();
     }
@@ -247,6 +252,10 @@ export class Session implements SessionApi {
     // it entered running into later cells (unless kept on purpose with __enter__).
     const before = snapshot();
     let finished = false;
+    // V8 keeps 10 frames by default: Jacobi's own frames (jax.grad's) would leave out the cell's.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 200;
+    takeStoppedStack();
     try {
       let value: unknown;
       if (this.options.interrupts === 'thread') {
@@ -266,6 +275,7 @@ export class Session implements SessionApi {
       finished = true;
       return value;
     } finally {
+      Error.stackTraceLimit = stackTraceLimit;
       clearInterval(keepAlive);
       this.cancel = undefined;
       this.task = undefined;
