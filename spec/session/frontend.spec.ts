@@ -25,6 +25,13 @@ describe('session: isComplete, complete, inspect', () => {
     }
   });
 
+  it('says complete for IPython\'s `x?` and `x??`, which run as help (jupyter console must not wait for more)', () => {
+    for (const code of ['jax.grad?', 'jax.grad??', 'myFn?', ' tf.reduce_sum ? ', 'np.linalg.solve?']) {
+      assert.deepEqual(s.isComplete(code), { status: 'complete' }, code);
+    }
+    assert.equal(s.isComplete('const q = a ?').status, 'incomplete');
+  });
+
   it('says invalid for unmatched closers and errors before the end', () => {
     assert.equal(s.isComplete('1 + )').status, 'invalid');
     assert.equal(s.isComplete('const = 5;\nfoo()').status, 'invalid');
@@ -53,6 +60,32 @@ describe('session: isComplete, complete, inspect', () => {
     assert.equal(r.found, true);
     assert.match(String(r.data['text/plain']), /^Signature: tf\.reduce_sum\(input_tensor/);
     assert.match(String(s.inspect('tf.reduce_sum', 5, 0).data['text/plain']), /Signature: tf\.reduce_sum/);
+  });
+
+  it('documents an op-table function: signature, paragraph, every facade and method it has, a live example', () => {
+    const text = String(s.inspect('jnp.sum', 4, 0).data['text/plain']);
+    assert.equal(text, [
+      'Signature: jnp.sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=None, promote_integers=True)',
+      'Docstring:',
+      'Sum of array elements over a given axis.',
+      '',
+      'Facades:   np.sum, jnp.sum, torch.sum, tf.reduce_sum, tf.math.reduce_sum',
+      'Methods:   np.ndarray.sum, jax.Array.sum, torch.Tensor.sum',
+      'Example:',
+      '    >>> jnp.sum(jnp.array([0.5, 1.5, 2.5]))',
+      '    Array(4.5, dtype=float32)',
+      'Type:      function',
+    ].join('\n'));
+    assert.match(String(s.inspect('np.linalg.solve(', 16, 0).data['text/plain']),
+      /Example:\n {4}>>> np\.linalg\.solve\(np\.array\(\[\[4\.5, 1\.5\], \[1\.5, 2\.5\]\]\), np\.array\(\[1\.5, 0\.5\]\)\)\n {4}array\(\[0\.33333333, 0\. {8}\]\)/);
+  });
+
+  it('documents tensor methods from the op table, per the tensor\'s library', async () => {
+    await value(s, 'const myArray = myTensor.numpy()');
+    const text = String(s.inspect('myArray.sum', 11, 0).data['text/plain']);
+    assert.match(text, /^Signature: np\.ndarray\.sum\(axis=None/);
+    assert.match(text, /Facades: {3}np\.sum, jnp\.sum, torch\.sum, tf\.reduce_sum/);
+    assert.match(text, /Example:\n {4}>>> const x = np\.array\(\[0\.5, 1\.5, 2\.5\]\)\n {4}>>> x\.sum\(\)\n {4}4\.5\n/);
   });
 
   it('inspects values by type and repr, and functions by signature (with source at level 1)', () => {

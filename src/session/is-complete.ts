@@ -6,8 +6,11 @@ import type { IsCompleteReply } from './types.js';
 
 const CLOSER: Record<string, string> = { '{': '}', '(': ')', '[': ']' };
 
+/** IPython's `name?` / `name??` (help), which the session runs as such: no TypeScript to wait for. */
+const QUESTION = /^\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\?\??\s*$/;
+
 export function isComplete(ts: typeof TS, code: string): IsCompleteReply {
-  if (code.trim() === '') return { status: 'complete' };
+  if (code.trim() === '' || QUESTION.test(code)) return { status: 'complete' };
   const k = ts.SyntaxKind;
   const stack: string[] = [];
   let unterminatedComment = false;

@@ -113,6 +113,7 @@ export class Session implements SessionApi {
       sink: () => this.currentSink,
       pager: this.pager,
       addPayload: (page) => this.payload.push(page),
+      scope: () => this.global,
     });
     this.displayValue = builtins.display as (value: unknown) => void;
     this.global = createCellScope({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportAsync(e, 'exception'), this.timers);
