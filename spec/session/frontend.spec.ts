@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { Session } from '../../src/session/session.js';
+import type { CompleteReply } from '../../src/session/types.js';
 import { value } from './helpers.js';
+
+/** A complete_reply without its metadata. */
+const where = ({ matches, cursor_start, cursor_end }: CompleteReply) => ({ matches, cursor_start, cursor_end });
 
 describe('session: isComplete, complete, inspect', () => {
   let s: Session;
@@ -39,20 +43,45 @@ describe('session: isComplete, complete, inspect', () => {
   });
 
   it('completes global names: earlier declarations, facades, builtins', () => {
-    assert.deepEqual(s.complete('myT', 3), { matches: ['myTensor'], cursor_start: 0, cursor_end: 3 });
+    assert.deepEqual(where(s.complete('myT', 3)), { matches: ['myTensor'], cursor_start: 0, cursor_end: 3 });
     assert.ok(s.complete('di', 2).matches.includes('display'));
     assert.ok(s.complete('Ma', 2).matches.includes('Math'));
     assert.ok(s.complete('const q = 1; q', 14).matches.includes('q'));
   });
 
   it('completes members after a dot, at the cursor, in code points', () => {
-    assert.deepEqual(s.complete('myObj.beta.g', 12), { matches: ['gamma'], cursor_start: 11, cursor_end: 12 });
+    assert.deepEqual(where(s.complete('myObj.beta.g', 12)), { matches: ['gamma'], cursor_start: 11, cursor_end: 12 });
     const tf = s.complete('tf.reduce_s + 1', 11);
     assert.ok(tf.matches.includes('reduce_sum'));
     assert.equal(tf.cursor_start, 3);
     assert.ok(s.complete('myTensor.sh', 11).matches.includes('shape'));
     const emoji = s.complete('"😀"; myO', 8);
-    assert.deepEqual(emoji, { matches: ['myObj'], cursor_start: 5, cursor_end: 8 });
+    assert.deepEqual(where(emoji), { matches: ['myObj'], cursor_start: 5, cursor_end: 8 });
+  });
+
+  it('completes members after a call: the library\'s tensor for op-table functions, TypeScript\'s types otherwise', async () => {
+    // It used to offer global names (repr, require, return) here.
+    const re = s.complete('tf.constant([1]).re', 19);
+    assert.deepEqual([re.cursor_start, re.cursor_end], [17, 19]);
+    assert.ok(re.matches.length > 0 && re.matches.every((m) => m.startsWith('re') && !['repr', 'require', 'return'].includes(m)), re.matches.join(' '));
+    assert.ok(s.complete('tf.constant([1]).', 17).matches.includes('numpy'));
+    // A TensorFlow tensor has no .sum, a PyTorch one does, as in the libraries.
+    assert.ok(!s.complete('tf.constant([1]).su', 19).matches.includes('sum'));
+    assert.ok(s.complete('torch.sin(myTensor.numpy()).su', 30).matches.includes('sum'));
+    assert.ok(s.complete('tf.constant([1]).numpy().su', 27).matches.includes('sum'));
+    await value(s, 'function mk() { return { alpha: 1, beta: "x" } }\nclass Point { radius = 2; area() { return 3 } }');
+    assert.deepEqual(where(s.complete('mk().', 5)), { matches: ['alpha', 'beta'], cursor_start: 5, cursor_end: 5 });
+    assert.deepEqual(where(s.complete('const r = new Point().a', 23)), { matches: ['area'], cursor_start: 22, cursor_end: 23 });
+    assert.deepEqual(where(s.complete('function g(abcd: number) { return ab', 36)).matches, ['abcd', 'abs']);
+    assert.deepEqual(s.complete('1.', 2).matches, []);
+  });
+
+  it('gives each match its type in _jupyter_types_experimental', () => {
+    const r = s.complete('mk', 2);
+    assert.deepEqual(r.metadata?._jupyter_types_experimental, [{ start: 0, end: 2, text: 'mk', type: 'function' }]);
+    const members = s.complete('myObj.', 6).metadata?._jupyter_types_experimental;
+    assert.deepEqual(members, [{ start: 6, end: 6, text: 'alpha', type: 'instance' }, { start: 6, end: 6, text: 'beta', type: 'instance' }]);
+    assert.deepEqual(s.complete('mk().al', 7).metadata?._jupyter_types_experimental, [{ start: 5, end: 7, text: 'alpha', type: 'property' }]);
   });
 
   it('inspects a facade function with its signature and doc, inside a call too', () => {

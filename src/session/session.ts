@@ -23,6 +23,7 @@ import { complete } from './complete.js';
 import { inspect, inspectText } from './inspect.js';
 import { loadScope } from './scope.js';
 import { TypeChecker } from './typecheck.js';
+import { LARGE_CELL_CHARS } from './large-cells.js';
 import { enterCell, isLazy, LAZY, type Lazy } from './hooks.js';
 
 export interface SessionOptions {
@@ -83,6 +84,8 @@ export class Session implements SessionApi {
   private readonly timers = new CellTimers();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly checker: TypeChecker | undefined;
+  /** Earlier cells' declarations as TypeScript sees them, for completion (the checker, when there is one). */
+  private readonly types: TypeChecker;
   private readonly pager: boolean;
   private displayValue: (value: unknown) => void = () => undefined;
   /** Scope names whose values load on first use (src/session/hooks.ts `lazy`), until they have. */
@@ -94,6 +97,7 @@ export class Session implements SessionApi {
     if (memory.limit === Infinity) memory.limit = Number(process.env.JACOBI_MAX_ALLOC_BYTES) || Math.floor(os.totalmem() / 2);
     this.pager = options.pager !== false;
     this.checker = options.typeCheck ? new TypeChecker() : undefined;
+    this.types = this.checker ?? new TypeChecker();
     this.ready = Promise.all([loadTypeScript(), loadScope()]).then(([, scope]) => {
       this.setUp(scope);
     });
@@ -197,7 +201,8 @@ export class Session implements SessionApi {
       if (loading) await loading;
       this.sources.set(filename, code);
       const value = await this.evaluate(compiled, filename);
-      if (this.checker) this.checker.accept(code);
+      // (A cell too large for TypeScript to parse in passing is left to the runtime's completion.)
+      if (this.checker || code.length < LARGE_CELL_CHARS) this.types.accept(code);
       // Python's None (and JavaScript's undefined) shows nothing.
       const shown = compiled.hasValue && value !== undefined && value !== null;
       const result = !silent && shown ? mimeBundle(value, this.options.display) : undefined;
@@ -320,7 +325,7 @@ export class Session implements SessionApi {
     // Completion is synchronous: a lazy name it sees starts loading, for the next request.
     void this.loadLazyGlobals(code)?.catch(() => undefined);
     const ts = typescriptIfLoaded();
-    return complete(ts, this.global, code, cursorPos);
+    return complete(ts, this.global, code, cursorPos, this.types);
   }
 
   inspect(code: string, cursorPos: number, detailLevel: 0 | 1): InspectReply {
