@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Session } from '../../src/session/session.js';
 import type { CompleteReply } from '../../src/session/types.js';
+import { EXAMPLES } from '../../src/session/help.js';
 import { value } from './helpers.js';
 
 /** A complete_reply without its metadata. */
@@ -107,6 +108,20 @@ describe('session: isComplete, complete, inspect', () => {
     ].join('\n'));
     assert.match(String(s.inspect('np.linalg.solve(', 16, 0).data['text/plain']),
       /Example:\n {4}>>> np\.linalg\.solve\(np\.array\(\[\[4\.5, 1\.5\], \[1\.5, 2\.5\]\]\), np\.array\(\[1\.5, 0\.5\]\)\)\n {4}array\(\[0\.33333333, 0\. {8}\]\)/);
+  });
+
+  it('shows the transformations\' own examples, and each one gives what it says', async () => {
+    assert.match(String(s.inspect('jax.grad', 8, 0).data['text/plain']), /\nExample:\n {4}>>> jax\.grad\(\(x\) => x \*\* 3\)\(2\.0\)\n {4}Array\(12\., dtype=float32, weak_type=True\)\nType: {6}function$/);
+    for (const [name, transcript] of Object.entries(EXAMPLES)) {
+      const fresh = new Session();
+      await fresh.ready;
+      assert.ok(String(fresh.inspect(name, name.length, 0).data['text/plain']).includes(transcript.split('\n')[0]!), name);
+      // Each `>>>` line is a cell; the lines after the last one are its value.
+      const lines = transcript.split('\n');
+      const last = lines.map((l) => l.startsWith('>>> ')).lastIndexOf(true);
+      for (const cell of lines.slice(0, last)) await value(fresh, cell.slice(4));
+      assert.equal(await value(fresh, lines[last]!.slice(4)), lines.slice(last + 1).join('\n'), name);
+    }
   });
 
   it('documents tensor methods from the op table, per the tensor\'s library', async () => {

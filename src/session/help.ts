@@ -13,6 +13,20 @@ const FLAVOR_MAKER = { numpy: 'np.array', jax: 'jnp.array', torch: 'torch.tensor
 
 type Facade = (typeof FACADES)[number];
 
+/**
+ * Examples of the functions written by hand rather than from the op table (the transformations),
+ * as cell transcripts: spec/session/frontend.spec.ts runs each one and compares.
+ */
+export const EXAMPLES: Readonly<Record<string, string>> = {
+  'jax.grad': '>>> jax.grad((x) => x ** 3)(2.0)\nArray(12., dtype=float32, weak_type=True)',
+  'jax.value_and_grad': '>>> jax.value_and_grad((x) => x ** 2)(3.0)\n(Array(9., dtype=float32, weak_type=True),\n Array(6., dtype=float32, weak_type=True))',
+  'jax.vmap': '>>> jax.vmap((x) => x * 2)(jnp.arange(3))\nArray([0, 2, 4], dtype=int32)',
+  'jax.jacfwd': '>>> jax.jacfwd((x) => x ** 2)(jnp.array([1.0, 2.0]))\nArray([[2., 0.],\n       [0., 4.]], dtype=float32)',
+  'jax.hessian': '>>> jax.hessian((x) => x ** 3)(2.0)\nArray(12., dtype=float32)',
+  'tf.GradientTape': '>>> const x = tf.Variable(3.0)\n>>> const tape = new tf.GradientTape()\n>>> const y = tape.run(() => x * x)\n>>> tape.gradient(y, x)\n<tf.Tensor: shape=(), dtype=float32, numpy=6.0>',
+  'torch.func.grad': '>>> torch.func.grad((x) => (x ** 2).sum())(torch.tensor([1.0, 2.0]))\ntensor([2., 4.])',
+};
+
 const list = (s: string | readonly string[] | undefined): readonly string[] => (s === undefined ? [] : typeof s === 'string' ? [s] : s);
 const nameOf = (sig: string) => sig.slice(0, sig.indexOf('(')).trim();
 
@@ -36,7 +50,8 @@ export function methodNames(row: DocRow): string[] {
 export function docBody(doc: Doc, value: unknown, global: Record<string, unknown>): string[] {
   const lines = [doc.doc.trimEnd()];
   const row = doc.row;
-  if (!row) return lines;
+  const written = EXAMPLES[nameOf(doc.signature)];
+  if (!row) return written ? [...lines, '', 'Example:', ...written.split('\n').map((l) => `    ${l}`)] : lines;
   const facades = facadeNames(row);
   const methods = methodNames(row);
   lines.push('');
