@@ -4,6 +4,7 @@
 // own `example`).
 import { getMethodDoc, type Doc, type DocRow } from '../api/docs.js';
 import * as printing from './printing.js';
+import { resolveChain } from './names.js';
 
 const FACADES = ['np', 'jnp', 'jax', 'torch', 'tf'] as const;
 const TENSOR_TYPE = { numpy: 'np.ndarray', jax: 'jax.Array', torch: 'torch.Tensor', tf: 'tf.Tensor' } as const;
@@ -115,4 +116,20 @@ function resolve(global: Record<string, unknown>, chain: string): unknown {
   let v: unknown = global;
   for (const part of chain.split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[part];
   return v;
+}
+
+/**
+ * help(t.sum) of a tensor method: a method is read afresh on every access, so it carries no
+ * documentation of its own; the session asks here, with the cell's text, when a cell is just
+ * `help(chain)`. Undefined for anything else (help() itself then answers).
+ */
+export function methodHelpText(global: Record<string, unknown>, chain: string): string | undefined {
+  const dot = chain.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const parent = resolveChain(global, chain.slice(0, dot));
+  if (!parent.found) return undefined;
+  const doc = getMethodDoc(parent.value, chain.slice(dot + 1).trim());
+  if (!doc) return undefined;
+  const { value } = resolveChain(global, chain);
+  return [doc.signature, '', ...docBody(doc, value, global)].join('\n').trimEnd();
 }

@@ -21,6 +21,7 @@ import type { LineMap } from './sourcemap.js';
 import { isComplete } from './is-complete.js';
 import { complete } from './complete.js';
 import { inspect, inspectText } from './inspect.js';
+import { methodHelpText } from './help.js';
 import { loadScope } from './scope.js';
 import { TypeChecker } from './typecheck.js';
 import { LARGE_CELL_CHARS } from './large-cells.js';
@@ -58,6 +59,8 @@ markDriverModule(import.meta.url);
 
 /** IPython's `name?` / `name??`: the object's documentation, as a pager payload. */
 const QUESTION = /^\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(\?\??)\s*$/;
+/** A cell that is just `help(a.b)`: a tensor method's help needs the chain (src/session/help.ts). */
+const HELP_CALL = /^\s*help\(\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)+)\s*\)\s*;?\s*$/;
 
 export class KeyboardInterrupt extends Error {
   override name = 'KeyboardInterrupt';
@@ -179,6 +182,13 @@ export class Session implements SessionApi {
       const text = inspectText(this.global, question[1]!.replace(/\s+/g, ''), question[2] === '??' ? 1 : 0);
       if (text === undefined) return fail({ ename: 'NameError', evalue: `Object \`${question[1]}\` not found.`, traceback: [`Object \`${question[1]}\` not found.`] });
       return { status: 'ok', executionCount, payload: [{ source: 'page', data: { 'text/plain': text }, start: 0 }] };
+    }
+
+    const helpCall = HELP_CALL.exec(code);
+    const methodHelp = helpCall ? methodHelpText(this.global, helpCall[1]!.replace(/\s+/g, '')) : undefined;
+    if (methodHelp !== undefined) {
+      if (!this.pager) this.currentSink?.stream('stdout', methodHelp + '\n');
+      return { status: 'ok', executionCount, payload: this.pager ? [{ source: 'page', data: { 'text/plain': methodHelp }, start: 0 }] : [] };
     }
 
     let compiled: CompiledCell;
