@@ -20,7 +20,13 @@ describe('session: errors', () => {
     const e = errorOf((await run(s, 'const ok = 1\nconst xs = [1 2]')).outcome);
     assert.equal(e.ename, 'SyntaxError');
     assert.equal(e.evalue, "',' expected.");
-    assert.deepEqual(e.traceback, ['cell[2]:2:15', '  const xs = [1 2]', '                ^', "SyntaxError: ',' expected."]);
+    // As IPython 8 shows a SyntaxError: one block, coloured.
+    assert.deepEqual(e.traceback, [
+      '\x1b[1;36m  Cell \x1b[1;32mIn[2], line 2\x1b[1;36m\x1b[0m\n' +
+      '\x1b[1;33m    const xs = [1 2]\x1b[0m\n' +
+      '\x1b[1;37m                  ^\x1b[0m\n' +
+      "\x1b[1;31mSyntaxError\x1b[0m\x1b[1;31m:\x1b[0m ',' expected.\n",
+    ]);
   });
 
   it('names the error, its message and cell frames with the cell\'s own positions', async () => {

@@ -72,7 +72,7 @@ describe('session: the REPL', () => {
     assert.equal(r.stdout, '2\n');
     // IPython's traceback, without colours on a pipe.
     assert.match(r.stderr, /^-{75}\nReferenceError {28}Traceback \(most recent call last\)\nCell In\[1\], line 1\n----> 1 nope\n {8}\^\n\nReferenceError: nope is not defined\n/);
-    assert.match(r.stderr, /cell\[3\]:1:16\n {2}const bad = \[1 2\]\n {17}\^\nSyntaxError: ',' expected\.\n$/);
+    assert.match(r.stderr, /\n {2}Cell In\[3\], line 1\n {4}const bad = \[1 2\]\n {19}\^\nSyntaxError: ',' expected\.\n\n$/);
     assert.equal(r.code, 1);
   });
 

@@ -27,19 +27,31 @@ export function interruptReport(): ErrorReport {
   return { ename: 'KeyboardInterrupt', evalue: '', traceback: ['KeyboardInterrupt'] };
 }
 
+/**
+ * A syntax error as IPython 8 shows it: `Cell In[2], line 2`, the line (its indentation left out) with
+ * a caret under the column, `SyntaxError: message`, in IPython's colours.
+ */
 export function syntaxReport(filename: string, errors: CellSyntaxError[]): ErrorReport {
   const first = errors[0]!;
+  const cell = CELL_FILE.exec(filename);
+  const where = cell ? `In[${cell[1]}], line ${first.line}` : `${filename}, line ${first.line}`;
+  const indent = /^[ \t]*/.exec(first.text)![0].length;
+  const text = first.text.slice(indent);
+  const caret = `${caretPadding(text, Math.max(0, first.column - 1 - indent))}^`;
   return {
     ename: 'SyntaxError',
     evalue: first.message,
     traceback: [
-      `${filename}:${first.line}:${first.column}`,
-      `  ${first.text}`,
-      `  ${caretPadding(first.text, first.column - 1)}^`,
-      `SyntaxError: ${first.message}`,
+      `${SYNTAX.frame}  Cell ${ANSI.location}${where}${SYNTAX.frame}${ANSI.reset}\n` +
+      `${SYNTAX.line}    ${text}${ANSI.reset}\n` +
+      `${SYNTAX.caret}    ${caret}${ANSI.reset}\n` +
+      `${ANSI.error}SyntaxError${ANSI.reset}${ANSI.error}:${ANSI.reset} ${first.message}\n`,
     ],
   };
 }
+
+/** IPython's colours for a syntax error's parts. */
+const SYNTAX = { frame: '\x1b[1;36m', line: '\x1b[1;33m', caret: '\x1b[1;37m' };
 
 /** Spaces (tabs kept) up to a column, so the caret lines up under the source line. */
 function caretPadding(text: string, column: number): string {
