@@ -56,8 +56,9 @@ export function complete(_ts: typeof TS | undefined, global: Record<string, unkn
     }
     for (const k of KEYWORDS) add(k, 'keyword');
     for (const d of code.matchAll(DECLARED)) add(d[1]!, 'statement');
-    // Parameters and locals of the cell itself, as TypeScript sees them.
-    if (partial !== '') for (const e of typeCompletions(types, code, start, global, false)) add(e.name, e.kind);
+    // Parameters and locals of the cell itself, as TypeScript sees them (inside a block or a call only:
+    // the language service's first answer takes a second, not worth it for a top-level name).
+    if (partial !== '' && insideBrackets(head)) for (const e of typeCompletions(types, code, start, global, false)) add(e.name, e.kind);
   }
   const privateOk = partial.startsWith('_');
   const matches = [...candidates.keys()]
@@ -160,6 +161,16 @@ function objectOf(global: Record<string, unknown>, expression: string): { found:
     }
   }
   return { found: false, value: undefined };
+}
+
+/** Whether text ends inside an open `{` or `(` (a rough count: strings and comments are not told apart). */
+function insideBrackets(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '{' || c === '(') depth++;
+    else if ((c === '}' || c === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** The index of the `(` that the final `)` closes, or -1. */

@@ -55,8 +55,14 @@ export class TypeChecker {
   /** Remembers a cell that ran, so later cells see its declarations. */
   accept(code: string): void {
     const ts = typescript();
-    const declarations = declaredNames(ts, ts.createSourceFile('c.ts', code, ts.ScriptTarget.ES2022, true))
-      .map((d) => (d.text.length > LONG_DECLARATION ? { names: d.names, text: d.names.map((n) => `declare var ${n}: any;`).join('\n') } : d));
+    let declarations: Array<{ names: string[]; text: string }>;
+    try {
+      declarations = declaredNames(ts, ts.createSourceFile('c.ts', code, ts.ScriptTarget.ES2022, true))
+        .map((d) => (d.text.length > LONG_DECLARATION ? { names: d.names, text: d.names.map((n) => `declare var ${n}: any;`).join('\n') } : d));
+    } catch {
+      // A cell that ran is never failed for this: its declarations are left out of the types.
+      return;
+    }
     this.cells.push(declarations);
     for (const d of declarations) d.names.forEach((n) => this.declared.add(n));
   }
