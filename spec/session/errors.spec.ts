@@ -66,6 +66,11 @@ describe('session: errors', () => {
     assert.ok(!/dist\/|node:/.test(plain(e.traceback)), plain(e.traceback));
   });
 
+  it('names an anonymous function\'s frame <lambda>, as IPython names a lambda\'s', async () => {
+    const e = errorOf((await run(s, 'jax.grad((x) => {\n  throw new TypeError("inside")\n})(1.0)')).outcome);
+    assert.deepEqual(headers(e.traceback), ['Cell In[1], line 3', 'Cell In[1], line 2, in <lambda>']);
+  });
+
   it('shows a deep recursion once, with how often its frame repeated', async () => {
     await value(s, 'function down(n: number): number {\n  return down(n + 1)\n}');
     const e = errorOf((await run(s, 'down(0)')).outcome);

@@ -133,7 +133,8 @@ function ipythonTraceback(ename: string, evalue: string, frames: Frame[], source
   ];
   // A recursion that ran out of stack repeats one frame: shown once, then how often it repeated.
   for (let i = 0; i < frames.length; i++) {
-    const f = frames[i]!;
+    // Below a cell's own code, a cell frame without a name is an anonymous function's (`(x) => ...`).
+    const f = i > 0 && frames[i]!.name === '' && CELL_FILE.test(frames[i]!.file) ? { ...frames[i]!, name: '<lambda>' } : frames[i]!;
     let j = i;
     while (j + 1 < frames.length && sameFrame(frames[j + 1]!, f)) j++;
     out.push(formatFrame(f, sources));
