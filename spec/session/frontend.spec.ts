@@ -62,9 +62,12 @@ describe('session: isComplete, complete, inspect', () => {
 
   it('completes members after a call: the library\'s tensor for op-table functions, TypeScript\'s types otherwise', async () => {
     // It used to offer global names (repr, require, return) here.
-    const re = s.complete('tf.constant([1]).re', 19);
-    assert.deepEqual([re.cursor_start, re.cursor_end], [17, 19]);
-    assert.ok(re.matches.length > 0 && re.matches.every((m) => m.startsWith('re') && !['repr', 'require', 'return'].includes(m)), re.matches.join(' '));
+    assert.deepEqual(where(s.complete('tf.constant([1]).re', 19)), { matches: [], cursor_start: 17, cursor_end: 19 });
+    assert.deepEqual(where(s.complete('tf.constant([1]).nu', 19)), { matches: ['numpy'], cursor_start: 17, cursor_end: 19 });
+    // Jacobi's own bookkeeping is not offered; a PyTorch tensor's requires_grad is, a TensorFlow one's not.
+    const tfMembers = s.complete('tf.constant([1]).', 17).matches;
+    assert.ok(!tfMembers.some((m) => ['dims', 'dt', 'refresh', 'assignData', 'values', 'requires_grad'].includes(m)), tfMembers.join(' '));
+    assert.ok(s.complete('torch.ones(2).req', 17).matches.includes('requires_grad'));
     assert.ok(s.complete('tf.constant([1]).', 17).matches.includes('numpy'));
     // A TensorFlow tensor has no .sum, a PyTorch one does, as in the libraries.
     assert.ok(!s.complete('tf.constant([1]).su', 19).matches.includes('sum'));

@@ -42,7 +42,9 @@ export function complete(_ts: typeof TS | undefined, global: Record<string, unkn
     const expression = head.slice(0, head.length - dot[0].length);
     const object = objectOf(global, expression);
     if (object.found) {
+      const hidden = flavorOf(object.value) === undefined ? undefined : object.value && flavorOf(object.value) === 'torch' ? TENSOR_INTERNALS : NON_TORCH_INTERNALS;
       for (const name of memberNames(object.value)) {
+        if (hidden?.has(name)) continue;
         const kind = memberKind(object.value, name);
         if (kind) add(name, kind);
       }
@@ -186,6 +188,13 @@ function matchingOpen(text: string): number {
   }
   return -1;
 }
+
+/**
+ * A tensor's fields and methods that are Jacobi's bookkeeping, not an attribute of the library's tensor
+ * (src/tensor/tensor.ts); outside PyTorch, `requires_grad` and `grad` too.
+ */
+const TENSOR_INTERNALS = new Set(['dt', 'dims', 'count', 'flavor', 'weak', 'scalar', 'version', 'viewOf', 'exclusive', 'share', 'refresh', 'assignData', 'replaceData', 'getItem', 'toString', 'values', 'concrete', 'gradFnName']);
+const NON_TORCH_INTERNALS = new Set([...TENSOR_INTERNALS, 'requires_grad', 'grad']);
 
 const MAKER: Record<string, string> = { np: 'np.array', numpy: 'np.array', jnp: 'jnp.array', jax: 'jnp.array', torch: 'torch.tensor', tf: 'tf.constant' };
 const samples = new WeakSet<object>();
