@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Session } from '../../src/session/session.js';
 import { stripAnsi } from '../../src/session/traceback.js';
 import { errorOf, run, value } from './helpers.js';
@@ -64,6 +67,20 @@ describe('session: errors', () => {
     const e = errorOf((await run(s, 'jax.grad(h)(1.0)')).outcome);
     assert.deepEqual(headers(e.traceback), ['Cell In[2], line 1', 'Cell In[1], line 5, in h', 'Cell In[1], line 2, in g']);
     assert.ok(!/dist\/|node:/.test(plain(e.traceback)), plain(e.traceback));
+  });
+
+  it('shows a frame of a user module as `File path:line, in name` with its source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jacobi-tb-'));
+    const file = join(dir, 'm.cjs');
+    writeFileSync(file, 'exports.thrower = function thrower(x) {\n  if (x > 0) {\n    throw new RangeError("too big: " + x)\n  }\n  return x\n}\n');
+    try {
+      await value(s, `const { thrower } = require(${JSON.stringify(file)})`);
+      const e = errorOf((await run(s, 'thrower(3)')).outcome);
+      assert.deepEqual(headers(e.traceback), ['Cell In[2], line 1', `File ${file}:3, in thrower`]);
+      assert.match(plain(e.traceback), /----> 3 {5}throw new RangeError\("too big: " \+ x\)\n {18}\^\n {6}4 {3}\}\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names an anonymous function\'s frame <lambda>, as IPython names a lambda\'s', async () => {

@@ -14,6 +14,16 @@ export interface ErrorReport {
 
 /** The compiled package (this file is dist/src/session/traceback.js): frames from here are internal. */
 const PACKAGE_DIST = fileURLToPath(new URL('../../', import.meta.url));
+/** Jacobi's own dependencies (vega, pyodide, typescript), by their real path: their frames are internal too. */
+const PACKAGE_DEPENDENCIES = realDirectory(fileURLToPath(new URL('../../../node_modules/', import.meta.url)));
+
+function realDirectory(dir: string): string | undefined {
+  try {
+    return fs.realpathSync(dir).replace(/\/?$/, '/');
+  } catch {
+    return undefined;
+  }
+}
 
 const CELL_POSITION = /((?:cell|silent|expr)\[\d+\]):(\d+):(\d+)/g;
 const IN_CELL = /(?:cell|silent|expr)\[\d+\]:\d+:\d+/;
@@ -124,6 +134,8 @@ const TITLE = 'Traceback (most recent call last)';
 /** Lines of context before and after the line that ran (IPython's `context=5`). */
 const CONTEXT = 2;
 const NUMBER_WIDTH = 7;
+/** Source lines are shown up to this many characters. */
+const LONG_LINE = 200;
 
 function ipythonTraceback(ename: string, evalue: string, frames: Frame[], sources: SourceOf): string[] {
   const { error, reset } = ANSI;
@@ -174,13 +186,15 @@ function formatFrame(f: Frame, sources: SourceOf): string {
   const body: string[] = [];
   shown.forEach((l, k) => {
     const n = first + k;
-    const src = l.slice(Math.min(indent, l.length));
+    // A minified library's line is cut short.
+    const whole = l.slice(Math.min(indent, l.length));
+    const src = whole.length > LONG_LINE ? `${whole.slice(0, LONG_LINE)}...` : whole;
     if (n === f.line) {
       const number = String(n);
       const arrow = `${'-'.repeat(Math.max(0, NUMBER_WIDTH - number.length - 2))}> `;
       body.push(`${current}${arrow}${number}${reset} ${src}`);
       const column = Math.max(0, f.column - 1 - indent);
-      body.push(`${' '.repeat(arrow.length + number.length + 1)}${src.slice(0, column).replace(/[^\t]/g, ' ')}^`);
+      if (column <= LONG_LINE) body.push(`${' '.repeat(arrow.length + number.length + 1)}${src.slice(0, column).replace(/[^\t]/g, ' ')}^`);
     } else {
       body.push(`${lineno}${String(n).padStart(NUMBER_WIDTH)}${reset} ${src}`);
     }
@@ -247,7 +261,7 @@ const UNMAPPED = '\u0000unmapped';
 
 function isInternal(frame: string): boolean {
   if (IN_CELL.test(frame)) return false;
-  return frame.includes('node:') || frame.includes(PACKAGE_DIST) || frame.includes('<anonymous>') || /\bat (?:new )?Promise\b|\(native\)/.test(frame);
+  return frame.includes('node:') || frame.includes(PACKAGE_DIST) || (PACKAGE_DEPENDENCIES !== undefined && frame.includes(PACKAGE_DEPENDENCIES)) || frame.includes('<anonymous>') || /\bat (?:new )?Promise\b|\(native\)/.test(frame);
 }
 
 function isErrorLike(e: unknown): e is { name?: unknown; message?: unknown; stack?: unknown } {
