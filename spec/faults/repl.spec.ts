@@ -38,7 +38,7 @@ class PipedRepl {
     await new Promise((resolve) => setTimeout(resolve, 400));
     const started = Date.now();
     this.child.kill('SIGINT');
-    await this.until(() => (this.stderr.match(/^KeyboardInterrupt$/gm) ?? []).length >= count);
+    await this.until(() => (this.stderr.match(/^KeyboardInterrupt: $/gm) ?? []).length >= count);
     return Date.now() - started;
   }
 }

@@ -9,7 +9,7 @@ import { installIntoTempPrefix, missingModules, PYTHON } from './python.js';
 
 const run = promisify(execFile);
 const SCRIPT = join(ROOT, 'spec', 'kernel', 'jupyter_client_check.py');
-const CHECKS = ['kernel_info', 'execute_result', 'stream_and_state', 'error', 'execute_interactive', 'complete', 'inspect', 'is_complete', 'history', 'comm_info', 'interrupt', 'restart', 'shutdown'];
+const CHECKS = ['kernel_info', 'execute_result', 'stream_and_state', 'error', 'traceback', 'execute_interactive', 'complete', 'inspect', 'is_complete', 'history', 'comm_info', 'interrupt', 'restart', 'shutdown'];
 
 type Results = Record<string, { ok: boolean; detail: string }>;
 

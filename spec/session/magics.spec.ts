@@ -158,9 +158,9 @@ describe('session: magics', function () {
 
   it('keeps the lines of the rest of the cell in tracebacks', async () => {
     const e = errorOf((await run(s, '%time const u = 1\n!true\n\nnull.boom')).outcome);
-    assert.match(e.traceback.join('\n'), /cell\[\d+\]:4:/);
+    assert.match(e.traceback.join('\n'), /In\[\d+\], line 4\b/);
     const t = errorOf((await run(s, '%%time\nconst w = 1\nundefinedName')).outcome);
-    assert.match(t.traceback.join('\n'), /cell\[\d+\]:3:1/);
+    assert.match(t.traceback.join('\n'), /In\[\d+\], line 3\b/);
   });
 });
 

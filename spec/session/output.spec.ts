@@ -69,6 +69,22 @@ describe('session: output', () => {
     assert.match(String(q.outcome.status === 'ok' && q.outcome.payload[0]?.data['text/plain']), /Signature: tf\.reduce_sum\(/);
   });
 
+  it('documents facade functions and tensor methods in help(x) from the op table, with an example', async () => {
+    const r = await run(s, 'help(jnp.sum)');
+    const page = String(r.outcome.status === 'ok' && r.outcome.payload[0]?.data['text/plain']);
+    assert.match(page, /^jnp\.sum\(a, axis=None.*\)\n\nSum of array elements over a given axis\.\n\nFacades: {3}np\.sum, jnp\.sum, torch\.sum, tf\.reduce_sum, tf\.math\.reduce_sum\n/);
+    assert.match(page, /\nExample:\n {4}>>> jnp\.sum\(jnp\.array\(\[0\.5, 1\.5, 2\.5\]\)\)\n {4}Array\(4\.5, dtype=float32\)$/);
+    await run(s, 'const tt = torch.tensor([1.5, 2.5])');
+    const m = await run(s, 'help(tt.sum)');
+    const text = String(m.outcome.status === 'ok' && m.outcome.payload[0]?.data['text/plain']);
+    assert.match(text, /^torch\.Tensor\.sum\(dim=None, keepdim=False, dtype=None\)\n\nSum of array elements/);
+    assert.match(text, /\n {4}>>> const x = torch\.tensor\(\[0\.5, 1\.5, 2\.5\]\)\n {4}>>> x\.sum\(\)\n {4}tensor\(4\.5000\)$/);
+    const p = new Session({ pager: false });
+    await p.ready;
+    await run(p, 'const a = np.array([1.5])');
+    assert.match((await run(p, 'help(a.sum)')).sink.text('stdout'), /^np\.ndarray\.sum\(axis=None/);
+  });
+
   it('prints help(x) when the session is made without a pager', async () => {
     const p = new Session({ pager: false });
     await p.ready;

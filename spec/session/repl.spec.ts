@@ -70,8 +70,9 @@ describe('session: the REPL', () => {
   it('reports a failing line on stderr, goes on, and exits with status 1', async () => {
     const r = await pipe('nope\n1 + 1\nconst bad = [1 2]\n');
     assert.equal(r.stdout, '2\n');
-    assert.match(r.stderr, /^ReferenceError: nope is not defined\n {4}at cell\[1\]:1:1\n/);
-    assert.match(r.stderr, /cell\[3\]:1:16\n {2}const bad = \[1 2\]\n {17}\^\nSyntaxError: ',' expected\.\n$/);
+    // IPython's traceback, without colours on a pipe.
+    assert.match(r.stderr, /^-{75}\nReferenceError {28}Traceback \(most recent call last\)\nCell In\[1\], line 1\n----> 1 nope\n {8}\^\n\nReferenceError: nope is not defined\n/);
+    assert.match(r.stderr, /\n {2}Cell In\[3\], line 1\n {4}const bad = \[1 2\]\n {19}\^\nSyntaxError: ',' expected\.\n\n$/);
     assert.equal(r.code, 1);
   });
 
@@ -116,7 +117,8 @@ describe('session: the REPL', () => {
     assert.match(screen, /1 \+ 1\r\r\n2\r\n/);
     assert.match(screen, /function g\(\) \{\r\r\n.*\.\.\. .*  return 5 \}/);
     assert.match(screen, /longName\r\r\n1\r\n/);
-    assert.match(screen, /while \(true\) \{\}\r\r\n\^CKeyboardInterrupt\r\n/);
+    // Coloured on a terminal, and saying where the loop was stopped.
+    assert.match(screen, /while \(true\) \{\}\r\r\n\^C\x1b\[1;31m-{75}\x1b\[0m\r\n\x1b\[1;31mKeyboardInterrupt\x1b\[0m +Traceback \(most recent call last\)\r\nCell \x1b\[1;32mIn\[5\], line 1\x1b\[0m\r\n\x1b\[1;32m----> 1\x1b\[0m while \(true\) \{\}\r\n/);
     assert.match(screen, /g\(\) \+ 1\r\r\n6\r\n/);
     assert.match(screen, /half typed\^C\r\n/);
     assert.equal(result.status, 0);

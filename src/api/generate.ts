@@ -74,7 +74,7 @@ export function facadeFunction(r: OpRow, sigText: string, lib: Library, prefix: 
     return out !== undefined && out !== null ? assignOut(out, shapedRes as Tensor, lib) : shapedRes;
   };
   Object.defineProperty(f, 'name', { value: sig.name.split('.').pop() });
-  return documented(f, `${prefix}.${sigText}`, r.doc);
+  return documented(f, `${prefix}.${sigText}`, r.doc, r);
 }
 
 /**

@@ -14,6 +14,7 @@ import { callMethod, methodTable, type MethodEntry } from './generate.js';
 import { libraryOf } from './lib/index.js';
 import { dtypeArg, dtypeObject } from './dtype_objects.js';
 import { pyError } from './errors.js';
+import { registerMethodDocs } from './docs.js';
 import { binary, iterate, len, getItem, truth, unary, type BinaryOperator } from './operators.js';
 import { sameView, transposeView } from './views.js';
 import { finish } from './kinds.js';
@@ -228,6 +229,16 @@ const INPLACE_SKIP = new Set(['sum', 'prod', 'mean', 'var', 'std', 'max', 'min',
   'take_along_dim', 'gather']);
 
 for (const proto of [Tensor.prototype, Variable.prototype]) install(proto);
+
+/** Python's names of each flavor's tensor type, as help shows its methods. */
+export const TENSOR_TYPE: Record<Flavor, string> = { numpy: 'np.ndarray', jax: 'jax.Array', torch: 'torch.Tensor', tf: 'tf.Tensor' };
+
+// `t.sum?` and Shift-Tab on a tensor method: the op table's signature, doc and example.
+registerMethodDocs((x, name) => {
+  if (!(x instanceof Tensor || x instanceof Variable)) return undefined;
+  const entry = TABLES[flavorOf(x)].get(name);
+  return entry && { signature: `${TENSOR_TYPE[flavorOf(x)]}.${entry.text}`, doc: entry.row.doc, row: entry.row };
+});
 
 // Python's iteration, truth, len and indexing, for the cells and for spread/destructuring.
 for (const proto of [Tensor.prototype, Variable.prototype]) {

@@ -8,6 +8,7 @@ import type { MimeBundle, OutputSink, PagePayload } from './types.js';
 import { mimeBundle, rawBundle } from './render.js';
 import * as printing from './printing.js';
 import { makeTqdm } from './tqdm.js';
+import { docBody } from './help.js';
 
 export interface CellIO {
   /** The sink of the running cell (or of the last one, for output from timers). */
@@ -17,6 +18,8 @@ export interface CellIO {
   addPayload(page: PagePayload): void;
   /** exit() / quit(): the front end ends once the cell has finished (IPython's ask_exit). */
   requestExit?(keepKernel: boolean): void;
+  /** The cells' scope (help's examples make their sample tensors with its facades). */
+  scope?(): Record<string, unknown>;
 }
 
 /** Marks the exit and quit builtins: a cell whose value is one of them exits, as IPython's autocall does. */
@@ -81,7 +84,7 @@ export function makeBuiltins(io: CellIO): Record<string, unknown> {
   const print = (...args: unknown[]) => stream('stdout', printText(args));
 
   const help = (value: unknown) => {
-    const text = helpText(value);
+    const text = helpText(value, io.scope?.() ?? {});
     if (io.pager) io.addPayload({ source: 'page', data: { 'text/plain': text }, start: 0 });
     else stream('stdout', text + '\n');
   };
@@ -129,10 +132,13 @@ function isPrintOptions(x: unknown): x is { sep?: string; end?: string } {
   return keys.length > 0 && keys.every((k) => k === 'sep' || k === 'end');
 }
 
-/** What help(x) shows: a facade's signature and doc, else the value's type and repr. */
-export function helpText(value: unknown): string {
+/**
+ * What help(x) shows: a facade's signature and doc (for the op table's, its other names and an
+ * example), else the value's type and repr.
+ */
+export function helpText(value: unknown, scope: Record<string, unknown> = {}): string {
   const doc = getDoc(value);
-  if (doc) return `${doc.signature}\n\n${doc.doc}`.trimEnd();
+  if (doc) return [doc.signature, '', ...docBody(doc, value, scope)].join('\n').trimEnd();
   if (typeof value === 'function') {
     const source = Function.prototype.toString.call(value);
     return `${value.name || '(anonymous)'}: function\n\n${firstLine(source)}`;

@@ -1,6 +1,7 @@
 // Jupyter inspect (Shift-Tab) and IPython's `x?` / `x??`: a facade's signature and documentation,
 // else the value's type and repr; detail level 1 adds a function's source.
 import { getDoc } from '../api/docs.js';
+import { docBody, docOf } from './help.js';
 import type { InspectReply } from './types.js';
 import { resolveChain, toUtf16 } from './names.js';
 import { typeName } from './builtins.js';
@@ -15,11 +16,14 @@ export function inspect(global: Record<string, unknown>, code: string, cursorPos
 export function inspectText(global: Record<string, unknown>, chain: string, detailLevel: 0 | 1): string | undefined {
   const { found, value } = resolveChain(global, chain);
   if (!found) return undefined;
-  const doc = getDoc(value);
+  const dot = chain.lastIndexOf('.');
+  const parent = dot > 0 ? resolveChain(global, chain.slice(0, dot)).value : undefined;
+  const doc = docOf(value, parent, dot > 0 ? chain.slice(dot + 1).trim() : undefined, getDoc);
   const lines: string[] = [];
   if (doc) {
-    lines.push(`Signature: ${doc.signature}`, '', doc.doc.trimEnd());
-    if (detailLevel === 1) lines.push('', `Type: ${typeName(value)}`);
+    // IPython's `x?` layout: Signature, Docstring, then (from the op table) facades, methods, example.
+    lines.push(`Signature: ${doc.signature}`, 'Docstring:', ...docBody(doc, value, global));
+    lines.push(`Type:      ${typeName(value)}`);
     return lines.join('\n');
   }
   if (typeof value === 'function') {

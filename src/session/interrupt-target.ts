@@ -43,6 +43,8 @@ let self: inspector.Session | undefined;
 let asyncWrap: AsyncWrapBinding | undefined;
 let savedCheck: number | undefined;
 let stopped: string | undefined;
+/** The whole stack of what the last termination stopped (takeStoppedStack). */
+let lastStack: string | undefined;
 
 /** A Node internal binding without the deprecation warning it would print (null when it is gone). */
 export function quietBinding<T>(name: string): T | undefined {
@@ -126,6 +128,7 @@ function stop(force: boolean): StopResult {
   if (!force && outermost && drivers.has(outermost.getFileName()!)) return 'driver';
   const inner = user[0];
   stopped = inner ? `${inner.getFileName()}:${inner.getLineNumber()}:${inner.getColumnNumber()}` : undefined;
+  lastStack = user.map((f) => `    at ${String(f)}`).join('\n');
   // Node checks, when a callback returns, that the async-id stack is as it left it; a terminated
   // callback never pops its entry. The check is off until recoverFromTermination() clears the stack.
   const fields = asyncWrap.async_hook_fields;
@@ -134,6 +137,16 @@ function stop(force: boolean): StopResult {
   fields[kCheck] = 0;
   self.post('Runtime.terminateExecution');
   return 'terminated';
+}
+
+/**
+ * The stack (V8's `    at ...` lines, innermost first) of the JavaScript the last termination stopped,
+ * once: a cell's KeyboardInterrupt says where the cell was.
+ */
+export function takeStoppedStack(): string | undefined {
+  const stack = lastStack;
+  lastStack = undefined;
+  return stack;
 }
 
 /**

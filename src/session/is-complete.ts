@@ -3,11 +3,25 @@
 // parse error means "invalid" (run it to see the error).
 import type { TS } from './typescript.js';
 import type { IsCompleteReply } from './types.js';
+import { transformMagics, UsageError } from './magics.js';
 
 const CLOSER: Record<string, string> = { '{': '}', '(': ')', '[': ']' };
 
-export function isComplete(ts: typeof TS, code: string): IsCompleteReply {
-  if (code.trim() === '') return { status: 'complete' };
+/** IPython's `name?` / `name??` (help), which the session runs as such: no TypeScript to wait for. */
+const QUESTION = /^\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\?\??\s*$/;
+
+export function isComplete(ts: typeof TS, given: string): IsCompleteReply {
+  if (given.trim() === '' || QUESTION.test(given)) return { status: 'complete' };
+  // A cell magic (%%time, %%bash) takes lines until an empty one, as in IPython's terminal.
+  if (/^%%/.test(given)) return /\n[ \t]*$/.test(given) ? { status: 'complete' } : { status: 'incomplete', indent: '' };
+  // Line magics (%time x, !ls) are judged by the TypeScript they become; an unknown one runs, to say so.
+  let code: string;
+  try {
+    code = transformMagics(ts, given).code;
+  } catch (e) {
+    if (e instanceof UsageError) return { status: 'invalid' };
+    throw e;
+  }
   const k = ts.SyntaxKind;
   const stack: string[] = [];
   let unterminatedComment = false;

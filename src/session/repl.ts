@@ -10,6 +10,7 @@ import type { ExecuteOutcome, OutputSink, SessionApi } from './types.js';
 import { catchAsyncErrors } from './async-errors.js';
 import { markDriverModule } from './interrupt-target.js';
 import { startWatchdog } from './watchdog.js';
+import { stripAnsi } from './traceback.js';
 
 markDriverModule(import.meta.url);
 
@@ -68,7 +69,9 @@ let exitRequested = false;
 
 function writeOutcome(outcome: ExecuteOutcome): void {
   if (outcome.status === 'error') {
-    process.stderr.write(outcome.traceback.join('\n') + '\n');
+    // IPython's colours on a terminal; plain text into a pipe or a file.
+    const text = outcome.traceback.join('\n') + '\n';
+    process.stderr.write(process.stderr.isTTY ? text : stripAnsi(text));
     return;
   }
   for (const page of outcome.payload) process.stdout.write(String(page.data['text/plain']) + '\n');

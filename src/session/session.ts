@@ -13,17 +13,19 @@ import { CellCompileError, compileCell, SCOPE_KEY, type CompiledCell } from './c
 import { CellTimers, createCellScope } from './context.js';
 import { receiveAsyncErrors, type AsyncErrorKind } from './async-errors.js';
 import { runAsTask, type CellTask } from './cell-task.js';
-import { markDriverModule } from './interrupt-target.js';
+import { markDriverModule, takeStoppedStack } from './interrupt-target.js';
 import { EXIT, makeBuiltins } from './builtins.js';
 import { MAGIC, makeMagics, scopeHost, transformMagics, UsageError, type MagicCell, type MagicHelper } from './magics.js';
 import { mimeBundle } from './render.js';
-import { errorReport, interruptReport, isInterrupt, mapPositions, syntaxReport, type ErrorReport } from './traceback.js';
+import { cellErrorReport, errorReport, interruptReport, isInterrupt, mapPositions, syntaxReport, type ErrorReport } from './traceback.js';
 import type { LineMap } from './sourcemap.js';
 import { isComplete } from './is-complete.js';
 import { complete } from './complete.js';
 import { inspect, inspectText } from './inspect.js';
+import { methodHelpText } from './help.js';
 import { loadScope } from './scope.js';
 import { TypeChecker } from './typecheck.js';
+import { LARGE_CELL_CHARS } from './large-cells.js';
 import { enterCell, isLazy, LAZY, type Lazy } from './hooks.js';
 
 export interface SessionOptions {
@@ -58,6 +60,8 @@ markDriverModule(import.meta.url);
 
 /** IPython's `name?` / `name??`: the object's documentation, as a pager payload. */
 const QUESTION = /^\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(\?\??)\s*$/;
+/** A cell that is just `help(a.b)`: a tensor method's help needs the chain (src/session/help.ts). */
+const HELP_CALL = /^\s*help\(\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)+)\s*\)\s*;?\s*$/;
 
 export class KeyboardInterrupt extends Error {
   override name = 'KeyboardInterrupt';
@@ -70,6 +74,8 @@ export class Session implements SessionApi {
   /** The names cells see beyond the real globals: facades, builtins, earlier cells' declarations. */
   private global: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   private readonly maps = new Map<string, LineMap>();
+  /** Each cell's text, for the source lines of tracebacks. */
+  private readonly sources = new Map<string, string>();
   private currentSink: OutputSink | undefined;
   private payload: PagePayload[] = [];
   private cancel: ((e: unknown) => void) | undefined;
@@ -82,6 +88,8 @@ export class Session implements SessionApi {
   private readonly timers = new CellTimers();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly checker: TypeChecker | undefined;
+  /** Earlier cells' declarations as TypeScript sees them, for completion (the checker, when there is one). */
+  private readonly types: TypeChecker;
   private readonly pager: boolean;
   private displayValue: (value: unknown) => void = () => undefined;
   /** Scope names whose values load on first use (src/session/hooks.ts `lazy`), until they have. */
@@ -97,6 +105,7 @@ export class Session implements SessionApi {
     if (memory.limit === Infinity) memory.limit = Number(process.env.JACOBI_MAX_ALLOC_BYTES) || Math.floor(os.totalmem() / 2);
     this.pager = options.pager !== false;
     this.checker = options.typeCheck ? new TypeChecker() : undefined;
+    this.types = this.checker ?? new TypeChecker();
     this.ready = Promise.all([loadTypeScript(), loadScope()]).then(([, scope]) => {
       this.setUp(scope);
     });
@@ -117,6 +126,7 @@ export class Session implements SessionApi {
       pager: this.pager,
       addPayload: (page) => this.payload.push(page),
       requestExit: (keepKernel) => (this.exitRequest = { keepKernel }),
+      scope: () => this.global,
     });
     this.displayValue = builtins.display as (value: unknown) => void;
     this.global = createCellScope({ ...scope, ...builtins, ...this.options.globals }, (e) => this.reportAsync(e, 'exception'), this.timers);
@@ -184,6 +194,13 @@ export class Session implements SessionApi {
       return { status: 'ok', executionCount, payload: [{ source: 'page', data: { 'text/plain': text }, start: 0 }] };
     }
 
+    const helpCall = HELP_CALL.exec(code);
+    const methodHelp = helpCall ? methodHelpText(this.global, helpCall[1]!.replace(/\s+/g, '')) : undefined;
+    if (methodHelp !== undefined) {
+      if (!this.pager) this.currentSink?.stream('stdout', methodHelp + '\n');
+      return { status: 'ok', executionCount, payload: this.pager ? [{ source: 'page', data: { 'text/plain': methodHelp }, start: 0 }] : [] };
+    }
+
     // IPython's magics (%time, %timeit, %who, !cmd, %%bash...) rewritten line by line (magics.ts).
     let magic: MagicCell;
     try {
@@ -210,8 +227,11 @@ export class Session implements SessionApi {
     try {
       const loading = this.loadLazyGlobals(code);
       if (loading) await loading;
+      this.sources.set(filename, code);
       const value = magic.timeCell ? await this.magics!.timeCell(() => this.evaluate(compiled, filename)) : await this.evaluate(compiled, filename);
-      if (this.checker && !magic.changed) this.checker.accept(code);
+      // (A cell too large for TypeScript to parse in passing is left to the runtime's completion; a cell
+      // with magics is not TypeScript as written.)
+      if (!magic.changed && (this.checker || code.length < LARGE_CELL_CHARS)) this.types.accept(code);
       // A cell whose value is `exit` or `quit` exits, as IPython's autocall makes `exit` alone do.
       const isExit = compiled.hasValue && typeof value === 'function' && (value as { [EXIT]?: boolean })[EXIT] === true;
       if (isExit) this.exitRequest ??= { keepKernel: false };
@@ -222,7 +242,9 @@ export class Session implements SessionApi {
       const exit = this.exitRequest ? { exit: this.exitRequest } : {};
       return { status: 'ok', executionCount, ...(result ? { result } : {}), payload: this.payload, ...exit };
     } catch (e) {
-      return fail(e instanceof Reported ? e.report : errorReport(e, this.maps, this.isScopeFunction));
+      if (e instanceof Reported) return fail(e.report);
+      const stopped = isInterrupt(e) ? takeStoppedStack() : undefined;
+      return fail(cellErrorReport(e, this.maps, (file) => this.sources.get(file), this.isScopeFunction, stopped));
     } finally {
       endCell();
     }
@@ -269,6 +291,10 @@ export class Session implements SessionApi {
     // it entered running into later cells (unless kept on purpose with __enter__).
     const before = snapshot();
     let finished = false;
+    // V8 keeps 10 frames by default: Jacobi's own frames (jax.grad's) would leave out the cell's.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 200;
+    takeStoppedStack();
     try {
       let value: unknown;
       if (this.options.interrupts === 'thread') {
@@ -288,6 +314,7 @@ export class Session implements SessionApi {
       finished = true;
       return value;
     } finally {
+      Error.stackTraceLimit = stackTraceLimit;
       clearInterval(keepAlive);
       this.cancel = undefined;
       this.task = undefined;
@@ -331,7 +358,7 @@ export class Session implements SessionApi {
     // Completion is synchronous: a lazy name it sees starts loading, for the next request.
     void this.loadLazyGlobals(code)?.catch(() => undefined);
     const ts = typescriptIfLoaded();
-    return complete(ts, this.global, code, cursorPos);
+    return complete(ts, this.global, code, cursorPos, this.types);
   }
 
   inspect(code: string, cursorPos: number, detailLevel: 0 | 1): InspectReply {

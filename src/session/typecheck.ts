@@ -41,8 +41,12 @@ export interface Problem {
   code: number;
 }
 
+/** A declaration longer than this is typed `any` in the history (a 10 MB table literal is not re-parsed). */
+const LONG_DECLARATION = 20_000;
+
 export class TypeChecker {
-  private readonly cells: string[] = [];
+  /** Each accepted cell's top-level declarations, as text with the names they bind. */
+  private readonly cells: Array<Array<{ names: string[]; text: string }>> = [];
   /** Names earlier cells declared: typed by their declarations, not by the prelude. */
   private readonly declared = new Set<string>();
   private readonly files = new Map<string, TS.SourceFile>();
@@ -50,9 +54,17 @@ export class TypeChecker {
 
   /** Remembers a cell that ran, so later cells see its declarations. */
   accept(code: string): void {
-    this.cells.push(code);
     const ts = typescript();
-    for (const d of declaredNames(ts, ts.createSourceFile('c.ts', code, ts.ScriptTarget.ES2022, true))) d.names.forEach((n) => this.declared.add(n));
+    let declarations: Array<{ names: string[]; text: string }>;
+    try {
+      declarations = declaredNames(ts, ts.createSourceFile('c.ts', code, ts.ScriptTarget.ES2022, true))
+        .map((d) => (d.text.length > LONG_DECLARATION ? { names: d.names, text: d.names.map((n) => `declare var ${n}: any;`).join('\n') } : d));
+    } catch {
+      // A cell that ran is never failed for this: its declarations are left out of the types.
+      return;
+    }
+    this.cells.push(declarations);
+    for (const d of declarations) d.names.forEach((n) => this.declared.add(n));
   }
 
   check(code: string, global: Record<string, unknown>): Problem[] {
@@ -62,18 +74,7 @@ export class TypeChecker {
       [HISTORY, this.history(ts, code)],
       [CELL, `${code}\nexport {};\n`],
     ]);
-    const options: TS.CompilerOptions = {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts'],
-      strict: true,
-      noImplicitAny: false,
-      skipLibCheck: true,
-      noEmit: true,
-      types: fs.existsSync(path.join(ROOT, 'node_modules/@types/node')) ? ['node'] : [],
-      paths: { jacobi: [path.join(ROOT, 'dist/src/index.d.ts')] },
-    };
+    const options = compilerOptions(ts);
     const host = ts.createCompilerHost(options);
     const getSourceFile = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
@@ -103,6 +104,55 @@ export class TypeChecker {
       });
   }
 
+  /**
+   * TypeScript's completions at a position of a cell, against the facades' declared types and earlier
+   * cells' declarations (a language service that keeps the library files parsed from call to call).
+   */
+  completions(code: string, position: number, global: Record<string, unknown>): Completions | undefined {
+    const ts = typescript();
+    this.texts.set(PRELUDE, this.prelude(global));
+    this.texts.set(HISTORY, this.history(ts, code));
+    this.texts.set(CELL, `${code}\nexport {};\n`);
+    this.version++;
+    this.service ??= this.createService(ts);
+    const info = this.service.getCompletionsAtPosition(CELL, position, { includeCompletionsForModuleExports: false, includeCompletionsWithInsertText: false });
+    if (!info) return undefined;
+    return { isMember: info.isMemberCompletion, entries: info.entries.map((e) => ({ name: e.name, kind: e.kind })) };
+  }
+
+  /** The type TypeScript gives the expression ending at `end` in a cell (after completions() set the cell). */
+  typeAt(position: number): string | undefined {
+    const info = this.service?.getQuickInfoAtPosition(CELL, position);
+    return info ? (info.displayParts ?? []).map((p) => p.text).join('') : undefined;
+  }
+
+  private readonly texts = new Map<string, string>();
+  private version = 0;
+  private service: TS.LanguageService | undefined;
+
+  private createService(ts: typeof TS): TS.LanguageService {
+    const options = compilerOptions(ts);
+    const own = (f: string) => this.texts.has(f);
+    const host: TS.LanguageServiceHost = {
+      getScriptFileNames: () => [PRELUDE, HISTORY, CELL],
+      // The cells' files change with every request; the library's never.
+      getScriptVersion: (f) => (own(f) ? String(this.version) : '0'),
+      getScriptSnapshot: (f) => {
+        const text = this.texts.get(f) ?? ts.sys.readFile(f);
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      },
+      getCurrentDirectory: () => ROOT,
+      getCompilationSettings: () => options,
+      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+      fileExists: (f) => own(f) || ts.sys.fileExists(f),
+      readFile: (f) => this.texts.get(f) ?? ts.sys.readFile(f),
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+    };
+    return ts.createLanguageService(host, ts.createDocumentRegistry());
+  }
+
   report(filename: string, problems: Problem[]): ErrorReport {
     const lines: string[] = [];
     for (const p of problems) {
@@ -130,8 +180,7 @@ export class TypeChecker {
     const taken = new Set(declaredNames(ts, ts.createSourceFile('c.ts', code, ts.ScriptTarget.ES2022, true)).flatMap((d) => d.names));
     const kept: string[] = [];
     for (let i = this.cells.length - 1; i >= 0; i--) {
-      const sf = ts.createSourceFile('c.ts', this.cells[i]!, ts.ScriptTarget.ES2022, true);
-      for (const d of declaredNames(ts, sf).reverse()) {
+      for (const d of [...this.cells[i]!].reverse()) {
         if (d.names.length === 0 || d.names.some((n) => taken.has(n))) continue;
         d.names.forEach((n) => taken.add(n));
         kept.unshift(d.text);
@@ -139,6 +188,27 @@ export class TypeChecker {
     }
     return kept.join('\n');
   }
+}
+
+export interface Completions {
+  /** After a dot: the members of the expression's type. */
+  isMember: boolean;
+  entries: Array<{ name: string; kind: string }>;
+}
+
+function compilerOptions(ts: typeof TS): TS.CompilerOptions {
+  return {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts'],
+    strict: true,
+    noImplicitAny: false,
+    skipLibCheck: true,
+    noEmit: true,
+    types: fs.existsSync(path.join(ROOT, 'node_modules/@types/node')) ? ['node'] : [],
+    paths: { jacobi: [path.join(ROOT, 'dist/src/index.d.ts')] },
+  };
 }
 
 /** A cell's top-level declarations as text (imports rewritten to declared consts) with the names they bind. */

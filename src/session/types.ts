@@ -48,6 +48,8 @@ export interface CompleteReply {
   matches: string[];
   cursor_start: number;
   cursor_end: number;
+  /** `_jupyter_types_experimental`: each match's IPython type (function, instance, keyword...). */
+  metadata?: { _jupyter_types_experimental?: Array<{ start: number; end: number; text: string; type: string }> };
 }
 
 export interface InspectReply {
