@@ -379,10 +379,11 @@ function reduce(t: Tensor, reduction: unknown): Tensor {
   throw pyError('ValueError', `${String(reduction)} is not a valid value for reduction`);
 }
 
+/** The negative log-likelihood of each target class, taken along the class axis (so a target batched by vmap works). */
 function nll(logp: Tensor, target: Tensor, reduction: unknown): Tensor {
-  if (logp.dims.length === 1) return reduce(ops.neg(ops.getItem(logp, [Number(target.values[0])])), reduction);
+  if (logp.dims.length === 1) return reduce(ops.neg(ops.reshape(ops.takeAlong(logp, ops.reshape(target, [1]), 0), [])), reduction);
   const n = logp.dims[0];
-  const picked = ops.getItem(logp, [ops.arange(n), target]);
+  const picked = ops.reshape(ops.takeAlong(logp, ops.reshape(target, [n, 1]), 1), [n]);
   return reduce(ops.neg(picked), reduction);
 }
 
