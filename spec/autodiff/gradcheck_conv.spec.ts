@@ -32,6 +32,8 @@ describe('autodiff: gradcheck of convolution and pooling (float64 central differ
     check('max_pool', (x) => maxPool(x, { kernel: [3, 3], strides: [2, 2], padding: [1, 1] }), [X(11, [1, 2, 5, 5])]);
     check('max_pool dilated', (x) => maxPool(x, { kernel: [2], strides: [1], padding: [0], dilation: [2] }), [X(13, [2, 1, 6])]);
     check('avg_pool', (x) => avgPool(x, { kernel: [2, 2], strides: [1, 2], padding: [1, 1] }, false), [X(12, [1, 1, 4, 3])]);
+    check('avg_pool ceil_mode', (x) => avgPool(x, { kernel: [3], strides: [2], padding: [1], ceil: true }), [X(14, [1, 2, 6])]);
+    check('max_pool ceil_mode', (x) => maxPool(x, { kernel: [2, 2], strides: [2, 2], padding: [0, 0], ceil: true }), [X(15, [1, 1, 3, 5])]);
   });
 });
 

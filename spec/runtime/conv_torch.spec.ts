@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { np, torch, Tensor } from '../../src/index.js';
+import { np, ops, torch, Tensor } from '../../src/index.js';
 import { repr } from '../../src/format/index.js';
 import { assertClose, flat } from '../autodiff/helpers.js';
 
@@ -21,6 +21,7 @@ interface Fixture {
   reprs: Record<string, string>;
   grad_fns: Record<string, string>;
   inits: Record<string, { seed: number; params: Record<string, { shape: number[]; value: number[] }>; next: number[] }>;
+  indices: { input: unknown; cases: Record<string, { values: unknown; indices: number[]; dtype: string }> };
   numpy: { op: 'convolve' | 'correlate'; a: number[]; v: number[]; mode: string; value: number[]; dtype: string }[];
 }
 const data = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Fixture;
@@ -53,6 +54,10 @@ const CASES: Record<string, (...xs: T[]) => T> = {
   avg_pool2d_exclude_pad: (x) => F.avg_pool2d(x, 3, { stride: 2, padding: 1, count_include_pad: false }),
   avg_pool2d_divisor: (x) => F.avg_pool2d(x, 2, { divisor_override: 3 }),
   avg_pool1d: (x) => F.avg_pool1d(x, 2, { stride: 1 }),
+  max_pool2d_ceil: (x) => F.max_pool2d(x, 3, { stride: 2, padding: 1, ceil_mode: true }),
+  avg_pool2d_ceil: (x) => F.avg_pool2d(x, 4, { stride: 3, padding: 1, ceil_mode: true }),
+  avg_pool2d_ceil_exclude_pad: (x) => F.avg_pool2d(x, 4, { stride: 3, padding: 1, ceil_mode: true, count_include_pad: false }),
+  avg_pool1d_ceil: (x) => F.avg_pool1d(x, 2, { ceil_mode: true }),
   cnn: (x, w1, b1, w2) => F.log_softmax(torch.flatten(F.max_pool2d(F.relu(F.conv2d(F.relu(F.conv2d(x, w1, b1)), w2)), 2), 1), { dim: 1 }),
 };
 
@@ -116,6 +121,13 @@ const GRAD_FNS: Record<string, () => T> = {
   avg_pool2d: () => F.avg_pool2d(X4(), 2),
   max_pool1d: () => F.max_pool1d(torch.ones(1, 2, 5, { requires_grad: true }), 2),
   avg_pool1d: () => F.avg_pool1d(torch.ones(1, 2, 5, { requires_grad: true }), 2),
+};
+
+const INDICES: Record<string, (x: T) => [T, T]> = {
+  max_pool2d: (x) => F.max_pool2d(x, 3, { stride: 2, padding: 1, return_indices: true }),
+  max_pool2d_ceil: (x) => F.max_pool2d(x, 2, { ceil_mode: true, return_indices: true }),
+  max_pool2d_dilation: (x) => F.max_pool2d(x, 2, { stride: 1, dilation: 2, return_indices: true }),
+  max_pool1d_unbatched: (x) => F.max_pool1d(ops.getItem(x, [0]), 2, { return_indices: true }),
 };
 
 const INITS: Record<string, () => { named_parameters(): [string, T][] }> = {
@@ -188,6 +200,17 @@ describe('runtime: convolution and pooling against PyTorch 1.13 and NumPy 1.24 (
         }
         // The stream continues where PyTorch's does.
         assert.deepEqual([...(torch.rand(2) as T).values], want.next.map((v) => Math.fround(v)));
+      });
+    }
+  });
+
+  describe('max pooling with return_indices (the flat index of each maximum in its input plane)', () => {
+    for (const [name, want] of Object.entries(data.indices.cases)) {
+      it(name, () => {
+        const [v, i] = INDICES[name](torch.tensor(data.indices.input, { dtype: torch.float32 }) as T);
+        assertClose(v, want.values, 1e-6, 1e-6, `${name} values`);
+        assert.equal(`torch.${i.dt}`, want.dtype);
+        assert.deepEqual(flat(i), flat(want.indices));
       });
     }
   });

@@ -3,14 +3,14 @@
 // by one `pad` (the slice's transpose), its windows are read by one `gather` of precomputed
 // positions (im2col), and a matmul with the kernel (per feature group) contracts them. Pooling
 // reduces the same windows (max: the first maximum's element, as PyTorch's kernels pick it).
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
 import { sizeOf, ValueError } from '../tensor/shape.js';
 import { full } from '../tensor/create.js';
 import { bind } from '../core/primitive.js';
-import { gatherP, padP, reshapeTo, sliceP } from './structural.js';
+import { broadcastToDims, gatherP, padP, reshapeTo, sliceP } from './structural.js';
 import { add, div } from './arith.js';
 import { matmul } from './linalg.js';
-import { argmax, mean, sum } from './reductions.js';
+import { argmax, sum } from './reductions.js';
 import { takeAlong } from './sorting.js';
 
 /** Per spatial dim: window strides, (low, high) padding (negative crops), input and kernel dilation. */
@@ -116,9 +116,9 @@ export function convBias(lhs: Tensor, rhs: Tensor, bias: Tensor | null, g: ConvG
 }
 
 /** x [N, C, ...S] padded with -inf (max pooling's padding), as zeros padded plus a constant mask. */
-function padNegInf(x: Tensor, g: ConvGeometry): Tensor {
-  if (g.padding.every(([l, h]) => l === 0 && h === 0)) return x;
-  const p = dilatePad(x, { strides: g.strides, padding: g.padding });
+function padNegInf(x: Tensor, padding: readonly (readonly [number, number])[]): Tensor {
+  if (padding.every(([l, h]) => l === 0 && h === 0)) return x;
+  const p = dilatePad(x, { strides: [], padding });
   const mask = full(p.dims, 0, x.dt, x.flavor);
   const mv = mask.values as Float32Array | Float64Array;
   const sp = p.dims.slice(2);
@@ -127,43 +127,99 @@ function padNegInf(x: Tensor, g: ConvGeometry): Tensor {
     let r = j, inside = true;
     for (let i = sp.length - 1; i >= 0; i--) {
       const q = r % sp[i]; r = (r - q) / sp[i];
-      if (q < g.padding[i][0] || q >= sp[i] - g.padding[i][1]) inside = false;
+      if (q < padding[i][0] || q >= sp[i] - padding[i][1]) inside = false;
     }
     if (!inside) for (let b = 0; b < p.dims[0] * p.dims[1]; b++) mv[b * inner + j] = -Infinity;
   }
   return add(p, mask);
 }
 
-export interface PoolGeometry { kernel: readonly number[]; strides: readonly number[]; padding: readonly number[]; dilation?: readonly number[] }
+/** Pooling windows: kernel, strides, symmetric padding and dilation per spatial dim; ceil_mode. */
+export interface PoolGeometry { kernel: readonly number[]; strides: readonly number[]; padding: readonly number[]; dilation?: readonly number[]; ceil?: boolean }
 
-function poolGeometry(p: PoolGeometry): ConvGeometry {
-  return { strides: p.strides, padding: p.padding.map((v) => [v, v] as const), rhsDilation: p.dilation };
+/**
+ * The output sizes of a pooling (PyTorch's pooling_output_shape: with ceil, the last window must
+ * start inside the input or its left padding) and the padding that makes every window fit: the
+ * symmetric padding plus, with ceil, extra on the right.
+ */
+export function poolShape(dims: readonly number[], p: PoolGeometry): { out: number[]; padding: [number, number][] } {
+  const out: number[] = [], padding: [number, number][] = [];
+  dims.forEach((n, i) => {
+    const k = p.kernel[i], s = p.strides[i], pad = p.padding[i], d = p.dilation?.[i] ?? 1;
+    const span = d * (k - 1) + 1;
+    const num = n + 2 * pad - span;
+    let o = (p.ceil ? Math.ceil(num / s) : Math.floor(num / s)) + 1;
+    if (p.ceil && (o - 1) * s >= n + pad) o--;
+    out.push(o);
+    padding.push([pad, pad + Math.max((o - 1) * s + span - (n + 2 * pad), 0)]);
+  });
+  return { out, padding };
+}
+
+function poolWindows(x: Tensor, p: PoolGeometry, padded: Tensor): { w: Tensor; out: number[] } {
+  const { out } = poolShape(x.dims.slice(2), p);
+  if (out.some((o) => o <= 0)) throw new ValueError('pooling: the window is larger than the padded input');
+  const rd = p.kernel.map((_, i) => p.dilation?.[i] ?? 1);
+  return { w: windows(padded, p.kernel, p.strides, rd, out), out };
 }
 
 /** Max pooling of x [N, C, ...S]: the first maximum of each window (its gradient goes to that element). */
 export function maxPool(x: Tensor, p: PoolGeometry): Tensor {
-  const g = poolGeometry(p);
-  const out = outDims(x, p.kernel, g, 'max_pool');
-  const rd = p.kernel.map((_, i) => p.dilation?.[i] ?? 1);
-  const w = windows(padNegInf(x, g), p.kernel, p.strides, rd, out);
-  const at = reshapeTo(argmax(w, 2), [w.dims[0], w.dims[1], 1, w.dims[3]]);
-  return reshapeTo(takeAlong(w, at, 2), [x.dims[0], x.dims[1], ...out]);
+  return maxPoolWithIndices(x, p, false)[0];
 }
 
 /**
- * Average pooling of x [N, C, ...S]: zeros padded, divided by the window size (countIncludePad) or
- * by the number of input elements in each window.
+ * Max pooling and, when asked, the flat index (within each input plane) of each maximum, as
+ * PyTorch's return_indices gives it (int32 here; the facade casts).
+ */
+export function maxPoolWithIndices(x: Tensor, p: PoolGeometry, indices = true): [Tensor, Tensor | null] {
+  const { padding } = poolShape(x.dims.slice(2), p);
+  const { w, out } = poolWindows(x, p, padNegInf(x, padding));
+  const at = reshapeTo(argmax(w, 2), [w.dims[0], w.dims[1], 1, w.dims[3]]);
+  const values = reshapeTo(takeAlong(w, at, 2), [x.dims[0], x.dims[1], ...out]);
+  if (!indices) return [values, null];
+  // The input position of each (kernel offset, output position), taken at the argmax.
+  const sp = x.dims.slice(2);
+  const K = sizeOf(p.kernel), L = sizeOf(out);
+  const table = new Int32Array(K * L);
+  for (let a = 0; a < K; a++) {
+    for (let b = 0; b < L; b++) {
+      let ra = a, rb = b, flat = 0, mul = 1;
+      for (let i = sp.length - 1; i >= 0; i--) {
+        const qa = ra % p.kernel[i]; ra = (ra - qa) / p.kernel[i];
+        const qb = rb % out[i]; rb = (rb - qb) / out[i];
+        const pos = qb * p.strides[i] + qa * (p.dilation?.[i] ?? 1) - p.padding[i];
+        flat += pos * mul;
+        mul *= sp[i];
+      }
+      table[a * L + b] = flat;
+    }
+  }
+  const t = new Tensor('int32', [1, 1, K, L], table, x.flavor);
+  const idx = takeAlong(broadcastToDims(t, [at.dims[0], at.dims[1], K, L]), at, 2);
+  return [values, reshapeTo(idx, [x.dims[0], x.dims[1], ...out])];
+}
+
+/**
+ * Average pooling of x [N, C, ...S]: zeros padded; each window's sum divided by the divisor, or by
+ * the window's elements inside the padded input (countIncludePad; with ceil_mode a window may pass
+ * the right padding) or inside the input itself.
  */
 export function avgPool(x: Tensor, p: PoolGeometry, countIncludePad = true, divisor: number | null = null): Tensor {
-  const g = poolGeometry(p);
-  const out = outDims(x, p.kernel, g, 'avg_pool');
-  const rd = p.kernel.map(() => 1);
-  const w = windows(dilatePad(x, g), p.kernel, p.strides, rd, out);
+  const sp = x.dims.slice(2);
+  const { padding } = poolShape(sp, p);
+  const noDilation = { ...p, dilation: undefined };
+  const { w, out } = poolWindows(x, noDilation, dilatePad(x, { strides: [], padding }));
   const shape = [x.dims[0], x.dims[1], ...out];
-  if (divisor !== null) return reshapeTo(div(sum(w, 2), divisor), shape);
-  if (countIncludePad || p.padding.every((v) => v === 0)) return reshapeTo(mean(w, 2), shape);
-  // The number of real (unpadded) elements in each window, from windows over ones.
-  const ones = full([1, 1, ...x.dims.slice(2)], 1, x.dt, x.flavor);
-  const counts = sum(windows(dilatePad(ones, g), p.kernel, p.strides, rd, out), 2);
-  return reshapeTo(div(sum(w, 2), counts), shape);
+  const total = sum(w, 2);
+  if (divisor !== null) return reshapeTo(div(total, divisor), shape);
+  const extra = padding.some(([l, h]) => h !== l);
+  if (countIncludePad && !extra) return reshapeTo(div(total, sizeOf(p.kernel)), shape);
+  if (!countIncludePad && p.padding.every((v) => v === 0) && !extra) return reshapeTo(div(total, sizeOf(p.kernel)), shape);
+  // The divisor of each window, from windows over a mask of ones (the input, and with
+  // countIncludePad its symmetric padding too).
+  const ones = full([1, 1, ...(countIncludePad ? sp.map((n, i) => n + 2 * p.padding[i]) : sp)], 1, x.dt, x.flavor);
+  const maskPad: [number, number][] = padding.map(([l, h], i) => (countIncludePad ? [0, h - l] : [l, h]) as [number, number]);
+  const counts = sum(windows(dilatePad(ones, { strides: [], padding: maskPad }), p.kernel, p.strides, p.kernel.map(() => 1), out), 2);
+  return reshapeTo(div(total, counts), shape);
 }

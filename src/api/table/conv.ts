@@ -2,7 +2,8 @@
 // jax.lax.conv_general_dilated and lax.conv; np/jnp convolve and correlate. All compose the ops'
 // convolution (src/ops/conv.ts), so they are differentiable in both modes and batch under vmap.
 import * as ops from '../../ops/index.js';
-import { conv, convBias, avgPool, maxPool, windowOutSize, type ConvGeometry } from '../../ops/conv.js';
+import { conv, convBias, avgPool, maxPoolWithIndices, poolShape } from '../../ops/conv.js';
+import { tuple, type PyTuple } from '../../tensor/pytuple.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import type { DType } from '../../tensor/dtype.js';
 import { castTo, finish, tensorOf } from '../kinds.js';
@@ -85,7 +86,7 @@ export function torchConv(a: Args, lib: Library, n: number): Tensor {
 }
 
 /** torch.nn.functional.{max,avg}_pool{n}d: PyTorch's checks and messages, unbatched inputs. */
-export function torchPool(a: Args, lib: Library, n: number, kind: 'max' | 'avg'): Tensor {
+export function torchPool(a: Args, lib: Library, n: number, kind: 'max' | 'avg'): Tensor | PyTuple {
   const x0 = tensorOf(lib, a.x);
   const nd = x0.dims.length;
   if (nd !== n + 1 && nd !== n + 2) {
@@ -103,26 +104,26 @@ export function torchPool(a: Args, lib: Library, n: number, kind: 'max' | 'avg')
   if (kernel.some((k) => k <= 0)) throw runtime('kernel size should be greater than zero');
   if (stride.some((s) => s <= 0)) throw runtime('stride should not be zero');
   if (dilation.some((d) => d <= 0)) throw runtime('dilation should be greater than zero');
-  if (a.ceil_mode) throw runtime(`${kind}_pool${n}d: ceil_mode=True is not supported by Jacobi`);
   padding.forEach((p, i) => {
     if (p > kernel[i] / 2) throw runtime(`pad should be at most half of kernel size, but got pad=${p} and kernel_size=${kernel[i]}`);
   });
-  const g: ConvGeometry = { strides: stride, padding: padding.map((p) => [p, p]), rhsDilation: dilation };
-  const out = x.dims.slice(2).map((s, i) => windowOutSize(s, kernel[i], g, i));
+  const pg = { kernel, strides: stride, padding, dilation, ceil: Boolean(a.ceil_mode) };
+  const { out } = poolShape(x.dims.slice(2), pg);
   if (out.some((o) => o <= 0)) {
     const sp = (d: readonly number[]) => `(${[x.dims[1], ...d].join('x')})`;
     throw runtime(`Given input size: ${sp(x.dims.slice(2))}. Calculated output size: ${sp(out.map((o) => Math.max(o, 0)))}. Output size is too small`);
   }
-  const pg = { kernel, strides: stride, padding, dilation };
-  let y: Tensor;
-  if (kind === 'max') y = maxPool(x, pg);
-  else {
-    const div = a.divisor_override === null || a.divisor_override === undefined ? null : Number(a.divisor_override);
-    y = avgPool(x, pg, a.count_include_pad ?? true, div);
-    // Integer inputs: the sum divided in integers (truncated), as PyTorch's kernel does.
-    if (!ops.isFloatDtype(x.dt)) y = castTo(ops.trunc(y), x.dt);
+  const unbatch = (t: Tensor) => (batched ? t : ops.squeeze(t, 0));
+  if (kind === 'max') {
+    const [y, idx] = maxPoolWithIndices(x, pg, Boolean(a.return_indices));
+    const values = finish(lib, unbatch(y), [x0]);
+    return idx === null ? values : tuple(values, finish(lib, castTo(unbatch(idx), 'int64'), []));
   }
-  return finish(lib, batched ? y : ops.squeeze(y, 0), [x0]);
+  const div = a.divisor_override === null || a.divisor_override === undefined ? null : Number(a.divisor_override);
+  let y = avgPool(x, pg, a.count_include_pad ?? true, div);
+  // Integer inputs: the sum divided in integers (truncated), as PyTorch's kernel does.
+  if (!ops.isFloatDtype(x.dt)) y = castTo(ops.trunc(y), x.dt);
+  return finish(lib, unbatch(y), [x0]);
 }
 
 /** lax.padtype_to_pads: 'SAME' / 'SAME_LOWER' / 'VALID' as (low, high) pairs. */

@@ -300,7 +300,10 @@ function poolModule(n: number, kind: 'max' | 'avg'): new (...args: unknown[]) =>
     }
     override forward(input: unknown): Tensor {
       const a = { ...this.args, x: input };
-      return torchNamed(`${kind}_pool${n}d`, torchPool(a, lib, n, kind), a);
+      const r = torchPool(a, lib, n, kind);
+      if (r instanceof Tensor) return torchNamed(`${kind}_pool${n}d`, r, a);
+      torchNamed(`${kind}_pool${n}d`, r[0] as Tensor, a);
+      return r as unknown as Tensor;
     }
     override extra_repr(): string {
       const a = this.args;
