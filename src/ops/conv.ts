@@ -22,7 +22,7 @@ export interface ConvGeometry {
 }
 
 /** The spatial size of a window op's result: floor((padded - dilated kernel) / stride) + 1 (may be <= 0). */
-export function windowOutSize(n: number, k: number, g: ConvGeometry, i: number): number {
+function windowOutSize(n: number, k: number, g: ConvGeometry, i: number): number {
   const ld = g.lhsDilation?.[i] ?? 1, rd = g.rhsDilation?.[i] ?? 1;
   const padded = (n === 0 ? 0 : (n - 1) * ld + 1) + g.padding[i][0] + g.padding[i][1];
   const span = (k - 1) * rd + 1;
@@ -34,7 +34,7 @@ function dilatePad(x: Tensor, g: ConvGeometry): Tensor {
   const sp = x.dims.slice(2);
   const lds = sp.map((_, i) => g.lhsDilation?.[i] ?? 1);
   let t = x;
-  // Crop negative pads first (on the dilated extent, as XLA reads them).
+  // Dilation and positive pads in one `pad`; negative pads then crop the padded extent (XLA's order).
   const lo = g.padding.map(([l]) => Math.max(l, 0)), hi = g.padding.map(([, h]) => Math.max(h, 0));
   const needPad = lo.some((v) => v > 0) || hi.some((v) => v > 0) || lds.some((d) => d > 1);
   if (needPad) {
