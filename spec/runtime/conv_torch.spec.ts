@@ -21,6 +21,7 @@ interface Fixture {
   reprs: Record<string, string>;
   grad_fns: Record<string, string>;
   inits: Record<string, { seed: number; params: Record<string, { shape: number[]; value: number[] }>; next: number[] }>;
+  modules: { input: unknown; outputs: Record<string, unknown> };
   indices: { input: unknown; cases: Record<string, { values: unknown; indices: number[]; dtype: string }> };
   numpy: { op: 'convolve' | 'correlate'; a: number[]; v: number[]; mode: string; value: number[]; dtype: string }[];
 }
@@ -211,6 +212,18 @@ describe('runtime: convolution and pooling against PyTorch 1.13 and NumPy 1.24 (
         assertClose(v, want.values, 1e-6, 1e-6, `${name} values`);
         assert.equal(`torch.${i.dt}`, want.dtype);
         assert.deepEqual(flat(i), flat(want.indices));
+      });
+    }
+  });
+
+  describe('Conv2d forward with each padding_mode (zeros, reflect, replicate, circular) and padding', () => {
+    for (const [name, want] of Object.entries(data.modules.outputs)) {
+      it(name, () => {
+        const mode = name.slice(0, name.indexOf(' ')), p = name.slice(name.indexOf(' ') + 1);
+        const padding = p === 'same' ? 'same' : p === '1' ? 1 : p.match(/\d+/g)!.map(Number);
+        torch.manual_seed(0);
+        const m = nn.Conv2d(2, 3, padding === 'same' ? [3, 2] : 3, { padding, padding_mode: mode });
+        assertClose(m(torch.tensor(data.modules.input, { dtype: torch.float32 })), want, 1e-6, 1e-6, name);
       });
     }
   });
