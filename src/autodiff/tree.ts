@@ -22,6 +22,19 @@ export function flatten<L>(tree: unknown, isLeaf: (x: unknown) => x is L): L[] {
   return out;
 }
 
+let keepKeyOrder = false;
+
+/** Runs f with rebuilt objects keeping their keys' insertion order (torch.func's pytrees), not sorted (JAX's). */
+export function withInsertionOrder<T>(f: () => T): T {
+  const saved = keepKeyOrder;
+  keepKeyOrder = true;
+  try {
+    return f();
+  } finally {
+    keepKeyOrder = saved;
+  }
+}
+
 /** Rebuilds `tree` with each leaf replaced by `f(leaf)` (null/undefined stay as they are). */
 export function mapTree<L, R>(tree: unknown, isLeaf: (x: unknown) => x is L, f: (leaf: L) => R, path: object[] = []): unknown {
   if (isLeaf(tree)) return f(tree);
@@ -35,9 +48,11 @@ export function mapTree<L, R>(tree: unknown, isLeaf: (x: unknown) => x is L, f: 
     if (tree instanceof PyTuple) return PyTuple.from2(tree.map((t) => mapTree(t, isLeaf, f, path)));
     if (Array.isArray(tree)) return tree.map((t) => mapTree(t, isLeaf, f, path));
     if (isPlainObject(tree)) {
+      // Leaves are visited in sorted key order (flatten's); the result's keys are sorted as JAX's
+      // dicts come out, or keep the input's order as PyTorch's pytrees keep it.
       const o: Record<string, unknown> = {};
       for (const k of Object.keys(tree).sort()) o[k] = mapTree(tree[k], isLeaf, f, path);
-      return o;
+      return keepKeyOrder ? Object.fromEntries(Object.keys(tree).map((k) => [k, o[k]])) : o;
     }
     return tree;
   } finally {

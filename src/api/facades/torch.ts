@@ -8,7 +8,7 @@ import * as autograd from '../../autodiff/torch_autograd.js';
 import * as functional from '../../autodiff/torch_functional.js';
 import * as transforms from '../../autodiff/functional.js';
 import { vmap as vmapTransform } from '../../autodiff/vmap.js';
-import { isPlainObject, mapTree } from '../../autodiff/tree.js';
+import { isPlainObject, mapTree, withInsertionOrder } from '../../autodiff/tree.js';
 import { tuple } from '../../tensor/pytuple.js';
 import { table } from '../table/index.js';
 import { facade } from '../generate.js';
@@ -35,7 +35,7 @@ const DTYPES: [string, DType][] = [
 ];
 
 /** Results of torch.func transformations are torch tensors. */
-const torchOut = (x: unknown): unknown => mapTree(x, isTensor, (t) => relabel(t, 'torch'));
+const torchOut = (x: unknown): unknown => withInsertionOrder(() => mapTree(x, isTensor, (t) => relabel(t, 'torch')));
 
 function funcTransform(name: string, signature: string, doc: string, t: (f: Fn, o: Record<string, unknown>) => Fn, options: string[]) {
   return documented((f: Fn, ...rest: unknown[]) => {
@@ -47,7 +47,8 @@ function funcTransform(name: string, signature: string, doc: string, t: (f: Fn, 
     }
     positional.forEach((v, i) => (o[options[i]] = v));
     const g = t(f, o);
-    return (...args: unknown[]) => torchOut(g(...args));
+    // PyTorch's pytrees keep a dict's insertion order (the parameters' order of a module).
+    return (...args: unknown[]) => torchOut(withInsertionOrder(() => g(...args)));
   }, signature, doc);
 }
 

@@ -26,6 +26,15 @@ const NODES: Record<string, string | ((a: Args) => string)> = {
   softmax: 'SoftmaxBackward0',
   log_softmax: 'LogSoftmaxBackward0',
   dot: 'DotBackward0',
+  // Convolutions and pooling: unbatched inputs end in the squeeze of the batched op (1-D pooling
+  // always: PyTorch runs it as 2-D pooling).
+  conv1d: (a) => (rank(a.x) === 3 ? 'ConvolutionBackward0' : 'SqueezeBackward1'),
+  conv2d: (a) => (rank(a.x) === 4 ? 'ConvolutionBackward0' : 'SqueezeBackward1'),
+  conv3d: (a) => (rank(a.x) === 5 ? 'ConvolutionBackward0' : 'SqueezeBackward1'),
+  max_pool1d: 'SqueezeBackward1',
+  avg_pool1d: 'SqueezeBackward1',
+  max_pool2d: 'MaxPool2DWithIndicesBackward0',
+  avg_pool2d: 'AvgPool2DBackward0',
   // torch.linalg (the node every result of the decomposition points at).
   inv: 'LinalgInvExBackward0',
   solve: 'LinalgSolveExBackward0',

@@ -8,13 +8,17 @@ import * as ops from '../../ops/index.js';
 import { nameNode, requiresGrad } from '../../autodiff/torch_autograd.js';
 import { torchInit } from '../random/index.js';
 import { defaultGenerator, torchRandomMethods } from '../facades/torch_random.js';
-import { pyclasses, pyfn } from '../args.js';
+import { kwargs, pyclasses, pyfn } from '../args.js';
+import { dtypeArg } from '../dtype_objects.js';
 import { pyError } from '../errors.js';
 import { finish, tensorOf } from '../kinds.js';
 import { torch as lib } from '../lib/torch.js';
 import { repr } from '../../format/index.js';
 import { withMode } from './grad_mode.js';
 import { updateInPlace } from '../mutation.js';
+import { torchConv, torchPool } from '../table/conv.js';
+import { torchNodeName } from '../table/torch_nodes.js';
+import { padAll, type PadMode } from '../pad.js';
 
 type Fn = (...args: any[]) => any;
 const PARAMETER: unique symbol = Symbol.for('jacobi.torch.parameter');
@@ -73,6 +77,15 @@ export class Module {
     };
     walk(this, prefix ? `${prefix}.` : '');
     return out;
+  }
+
+  /** The modules here keep no buffers (no running statistics): an empty list, as PyTorch gives it for them. */
+  named_buffers(_prefix = '', _recurse = true): [string, Tensor][] {
+    return [];
+  }
+
+  buffers(_recurse = true): Tensor[] {
+    return [];
   }
 
   parameters(recurse = true): Tensor[] {
@@ -181,6 +194,129 @@ export class Linear extends Module {
   }
 }
 
+/** A row's result named as the generated facade names it (grad_fn=<ConvolutionBackward0>). */
+function torchNamed(op: string, r: Tensor, a: Record<string, unknown>): Tensor {
+  if (!r.requires_grad) return r;
+  const name = torchNodeName(op, a);
+  return name === undefined ? r : nameNode(r, name);
+}
+
+const tup = (v: number[]) => `(${v.join(', ')}${v.length === 1 ? ',' : ''})`;
+const expand = (v: unknown, n: number): number[] => (typeof v === 'number' ? new Array<number>(n).fill(v) : [...(v as Iterable<number>)].map(Number));
+const PAD_MODES: Record<string, PadMode> = { reflect: 'reflect', replicate: 'edge', circular: 'wrap' };
+
+/**
+ * nn.Conv1d/2d/3d: weight [out, in / groups, ...kernel] and bias [out], initialized as
+ * reset_parameters does (kaiming_uniform_(a=sqrt(5)), then the bias in +-1/sqrt(fan_in)).
+ */
+function convModule(n: number): new (...args: unknown[]) => Module {
+  const sig = `torch.nn.Conv${n}d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True, padding_mode="zeros", device=None, dtype=None)`;
+  const C = class extends Module {
+    declare weight: Tensor;
+    declare bias: Tensor | null;
+    declare in_channels: number;
+    declare out_channels: number;
+    declare kernel_size: number[];
+    declare stride: number[];
+    declare padding: number[] | string;
+    declare dilation: number[];
+    declare groups: number;
+    declare padding_mode: string;
+    constructor(...args: unknown[]) {
+      super();
+      const a = kwargs(sig, args);
+      const hidden = (k: string, v: unknown) => Object.defineProperty(this, k, { value: v, enumerable: false, writable: true });
+      const groups = Number(a.groups);
+      if (groups <= 0) throw pyError('ValueError', 'groups must be a positive integer');
+      if (a.in_channels % groups !== 0) throw pyError('ValueError', 'in_channels must be divisible by groups');
+      if (a.out_channels % groups !== 0) throw pyError('ValueError', 'out_channels must be divisible by groups');
+      const stride = expand(a.stride, n);
+      if (typeof a.padding === 'string') {
+        if (a.padding !== 'same' && a.padding !== 'valid') throw pyError('ValueError', `Invalid padding string '${a.padding}', should be one of ['valid', 'same']`);
+        if (a.padding === 'same' && stride.some((s) => s !== 1)) throw pyError('ValueError', "padding='same' is not supported for strided convolutions");
+      }
+      if (!['zeros', 'reflect', 'replicate', 'circular'].includes(a.padding_mode)) {
+        throw pyError('ValueError', `padding_mode must be one of ['zeros', 'reflect', 'replicate', 'circular'], but got padding_mode='${a.padding_mode}'`);
+      }
+      hidden('in_channels', Number(a.in_channels)); hidden('out_channels', Number(a.out_channels));
+      hidden('kernel_size', expand(a.kernel_size, n)); hidden('stride', stride);
+      hidden('padding', typeof a.padding === 'string' ? a.padding : expand(a.padding, n));
+      hidden('dilation', expand(a.dilation, n)); hidden('groups', groups); hidden('padding_mode', a.padding_mode);
+      const dims = [this.out_channels, this.in_channels / groups, ...this.kernel_size];
+      const dtype = dtypeArg(a.dtype, 'torch', 'Conv') ?? lib.floatDtype;
+      const o = { dtype: (dtype === 'float64' ? 'float64' : 'float32') as 'float32' | 'float64' };
+      this.weight = param(dims, torchInit.kaimingUniform(defaultGenerator, dims, Math.sqrt(5), 'fan_in', 'leaky_relu', o));
+      const fanIn = dims.slice(1).reduce((p, d) => p * d, 1);
+      const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+      this.bias = a.bias ? param([this.out_channels], torchInit.initUniform(defaultGenerator, [this.out_channels], -bound, bound, o)) : null;
+    }
+    override forward(input: unknown): Tensor {
+      let x = input;
+      let padding: unknown = this.padding;
+      if (this.padding_mode !== 'zeros' && this.padding !== 'valid') {
+        // Pads as F.pad does (the last dims), then convolves without padding.
+        const t = tensorOf(lib, x);
+        const p = typeof this.padding === 'string'
+          ? this.kernel_size.map((k, i) => { const tot = this.dilation[i] * (k - 1); return [Math.floor(tot / 2), tot - Math.floor(tot / 2)]; })
+          : this.padding.map((v) => [v, v]);
+        const pads = [...t.dims.slice(0, t.dims.length - n).map(() => ({ before: 0, after: 0 })), ...p.map(([b, e]) => ({ before: b, after: e }))];
+        x = finish(lib, padAll(t, pads, PAD_MODES[this.padding_mode]), [t]);
+        padding = 0;
+      }
+      const a = { x, weight: this.weight, bias: this.bias, stride: this.stride, padding, dilation: this.dilation, groups: this.groups };
+      return torchNamed(`conv${n}d`, torchConv(a, lib, n), a);
+    }
+    override extra_repr(): string {
+      let s = `${this.in_channels}, ${this.out_channels}, kernel_size=${tup(this.kernel_size)}, stride=${tup(this.stride)}`;
+      if (typeof this.padding === 'string') s += `, padding=${this.padding}`;
+      else if (this.padding.some((v) => v !== 0)) s += `, padding=${tup(this.padding)}`;
+      if (this.dilation.some((v) => v !== 1)) s += `, dilation=${tup(this.dilation)}`;
+      if (this.groups !== 1) s += `, groups=${this.groups}`;
+      if (this.bias === null) s += ', bias=False';
+      if (this.padding_mode !== 'zeros') s += `, padding_mode=${this.padding_mode}`;
+      return s;
+    }
+  };
+  Object.defineProperty(C, 'name', { value: `Conv${n}d` });
+  return C;
+}
+
+/** nn.MaxPool1d/2d and nn.AvgPool1d/2d over F.max_pool / F.avg_pool. */
+function poolModule(n: number, kind: 'max' | 'avg'): new (...args: unknown[]) => Module {
+  const name = `${kind === 'max' ? 'Max' : 'Avg'}Pool${n}d`;
+  const sig = kind === 'max'
+    ? `torch.nn.${name}(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)`
+    : `torch.nn.${name}(kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True${n === 2 ? ', divisor_override=None' : ''})`;
+  const C = class extends Module {
+    declare args: Record<string, any>;
+    constructor(...args: unknown[]) {
+      super();
+      const a = kwargs(sig, args);
+      if (a.stride === null || a.stride === undefined) a.stride = a.kernel_size;
+      Object.defineProperty(this, 'args', { value: a, enumerable: false });
+      for (const k of ['kernel_size', 'stride', 'padding', 'dilation', 'ceil_mode', 'count_include_pad', 'divisor_override']) {
+        if (k in a) Object.defineProperty(this, k, { value: a[k], enumerable: false, writable: true });
+      }
+    }
+    override forward(input: unknown): Tensor {
+      const a = { ...this.args, x: input };
+      const r = torchPool(a, lib, n, kind);
+      if (r instanceof Tensor) return torchNamed(`${kind}_pool${n}d`, r, a);
+      torchNamed(`${kind}_pool${n}d`, r[0] as Tensor, a);
+      return r as unknown as Tensor;
+    }
+    override extra_repr(): string {
+      const a = this.args;
+      // AvgPool1d keeps its arguments as _single tuples; the others as given.
+      const show = (v: unknown) => (kind === 'avg' && n === 1 ? tup(expand(v, 1)) : Array.isArray(v) ? tup(v.map(Number)) : String(v));
+      if (kind === 'max') return `kernel_size=${show(a.kernel_size)}, stride=${show(a.stride)}, padding=${show(a.padding)}, dilation=${show(a.dilation)}, ceil_mode=${a.ceil_mode ? 'True' : 'False'}`;
+      return `kernel_size=${show(a.kernel_size)}, stride=${show(a.stride)}, padding=${show(a.padding)}`;
+    }
+  };
+  Object.defineProperty(C, 'name', { value: name });
+  return C;
+}
+
 export class Sequential extends Module {
   constructor(...modules: Module[]) {
     super();
@@ -246,10 +382,11 @@ function reduce(t: Tensor, reduction: unknown): Tensor {
   throw pyError('ValueError', `${String(reduction)} is not a valid value for reduction`);
 }
 
+/** The negative log-likelihood of each target class, taken along the class axis (so a target batched by vmap works). */
 function nll(logp: Tensor, target: Tensor, reduction: unknown): Tensor {
-  if (logp.dims.length === 1) return reduce(ops.neg(ops.getItem(logp, [Number(target.values[0])])), reduction);
+  if (logp.dims.length === 1) return reduce(ops.neg(ops.reshape(ops.takeAlong(logp, ops.reshape(target, [1]), 0), [])), reduction);
   const n = logp.dims[0];
-  const picked = ops.getItem(logp, [ops.arange(n), target]);
+  const picked = ops.reshape(ops.takeAlong(logp, ops.reshape(target, [n, 1]), 1), [n]);
   return reduce(ops.neg(picked), reduction);
 }
 
@@ -332,6 +469,9 @@ export const nn = pyclasses({
   Sigmoid: activationModule('Sigmoid', (x) => finish(lib, ops.sigmoid(x), [x])),
   Identity: activationModule('Identity', (x) => x),
   Softmax, Flatten, Dropout,
+  Conv1d: convModule(1), Conv2d: convModule(2), Conv3d: convModule(3),
+  MaxPool1d: poolModule(1, 'max'), MaxPool2d: poolModule(2, 'max'),
+  AvgPool1d: poolModule(1, 'avg'), AvgPool2d: poolModule(2, 'avg'),
   MSELoss: lossModule('MSELoss', (i, t, r) => functional.mse_loss(i, t, { reduction: r })),
   L1Loss: lossModule('L1Loss', (i, t, r) => functional.l1_loss(i, t, { reduction: r })),
   CrossEntropyLoss: lossModule('CrossEntropyLoss', (i, t, r) => functional.cross_entropy(i, t, { reduction: r })),
