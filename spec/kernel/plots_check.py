@@ -6,40 +6,10 @@ Prints one JSON object: check name -> {"ok": bool, "detail": str}. The mocha spe
 """
 import json
 import sys
-import traceback
 
 from jupyter_client.manager import KernelManager
 
-results = {}
-
-
-def check(name):
-    def run(fn):
-        try:
-            detail = fn()
-            results[name] = {"ok": True, "detail": str(detail or "")}
-        except Exception:
-            results[name] = {"ok": False, "detail": traceback.format_exc()}
-        return fn
-
-    return run
-
-
-def execute(kc, code, timeout=60):
-    """Runs a cell; returns the reply content and the cell's iopub messages up to idle."""
-    msg_id = kc.execute(code)
-    reply = kc.get_shell_msg(timeout=timeout)
-    while reply["parent_header"].get("msg_id") != msg_id:
-        reply = kc.get_shell_msg(timeout=timeout)
-    outputs = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=timeout)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-        outputs.append(msg)
-    return reply["content"], outputs
+from kernel_checks import check, execute, results
 
 
 def kinds(outputs):

@@ -4,42 +4,15 @@ Usage: jupyter_client_check.py KERNEL_NAME
 Prints one JSON object: check name -> {"ok": bool, "detail": str}. The mocha spec asserts each one.
 """
 import json
+import os
 import sys
 import time
-import traceback
 
 from jupyter_client.manager import KernelManager
 
-results = {}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'kernel'))
+from kernel_checks import check, execute, results  # noqa: E402
 
-
-def check(name):
-    def run(fn):
-        try:
-            detail = fn()
-            results[name] = {"ok": True, "detail": str(detail or "")}
-        except Exception:
-            results[name] = {"ok": False, "detail": traceback.format_exc()}
-        return fn
-
-    return run
-
-
-def execute(kc, code, timeout=30, **kwargs):
-    """Runs a cell; returns the reply content and the cell's iopub messages up to idle."""
-    msg_id = kc.execute(code, **kwargs)
-    reply = kc.get_shell_msg(timeout=timeout)
-    while reply["parent_header"].get("msg_id") != msg_id:
-        reply = kc.get_shell_msg(timeout=timeout)
-    outputs = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=timeout)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-        outputs.append(msg)
-    return reply["content"], outputs
 
 
 def stdout(outputs):
