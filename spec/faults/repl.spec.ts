@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT } from '../kernel/client.js';
 
+/** Types keys on a pseudo-terminal and watches the screen (spec/pty_driver.py). */
+const PTY_DRIVER = join(ROOT, 'spec', 'pty_driver.py');
+
 /** A piped REPL, fed line by line; `until` waits for text on stdout or stderr. */
 class PipedRepl {
   readonly child = spawn(process.execPath, [BIN, 'repl'], { cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: '' } });
@@ -113,7 +116,7 @@ describe('faults: the REPL', function () {
         ['kept + 1\r', '42\r\n', 0],
         ['\x04', '', 0.2],
       ];
-      const out = spawnSync(py!, ['-c', PTY_DRIVER, JSON.stringify(steps), process.execPath, BIN, 'repl'], {
+      const out = spawnSync(py!, [PTY_DRIVER, JSON.stringify(steps), process.execPath, BIN, 'repl'], {
         cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: history }, encoding: 'utf8', timeout: 50_000,
       });
       const result = JSON.parse(out.stdout) as { screen: string; status?: number; timeout?: string };
@@ -127,31 +130,3 @@ describe('faults: the REPL', function () {
   });
 });
 
-/** Drives a command in a pseudo-terminal: each step writes keys and waits for text (as spec/session/repl.spec.ts). */
-const PTY_DRIVER = `
-import os, pty, sys, time, select, json
-steps = json.loads(sys.argv[1])
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(sys.argv[2], sys.argv[2:])
-out = b''
-def wait_for(text, mark, timeout=15):
-    global out
-    end = time.time() + timeout
-    while time.time() < end:
-        if text.encode() in out[mark:]: return True
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try: out += os.read(fd, 65536)
-            except OSError: return False
-    return False
-for keys, expect, delay in steps:
-    time.sleep(delay)
-    mark = len(out)
-    if keys: os.write(fd, keys.encode())
-    if expect and not wait_for(expect, mark):
-        sys.stdout.write(json.dumps({'timeout': expect, 'screen': out.decode(errors='replace')})); os.kill(pid, 9); sys.exit(0)
-wait_for('\\u0000never', len(out), 5)
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(json.dumps({'screen': out.decode(errors='replace'), 'status': status}))
-`;

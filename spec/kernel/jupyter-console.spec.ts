@@ -4,6 +4,10 @@ import { execFile, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { installIntoTempPrefix, missingModules, PYTHON } from './python.js';
+import { ROOT } from './client.js';
+
+/** Types keys on a pseudo-terminal and watches the screen (spec/pty_driver.py). */
+const PTY_DRIVER = join(ROOT, 'spec', 'pty_driver.py');
 
 describe('kernel through jupyter-console', function () {
   this.timeout(60_000);
@@ -49,7 +53,7 @@ describe('kernel through jupyter-console', function () {
         ['6 * 7\r', '42', 0.3],
         ['\x04', '', 0.3],
       ];
-      const out = spawnSync(PYTHON, ['-c', PTY_DRIVER, JSON.stringify(steps), PYTHON, '-m', 'jupyter_console', '--kernel', 'jacobi', '--no-confirm-exit'], {
+      const out = spawnSync(PYTHON, [PTY_DRIVER, JSON.stringify(steps), PYTHON, '-m', 'jupyter_console', '--kernel', 'jacobi', '--no-confirm-exit'], {
         env: { ...env, JUPYTER_RUNTIME_DIR: join(prefix, 'runtime'), PAGER: 'cat', TERM: 'xterm' }, encoding: 'utf8', timeout: 50_000,
       });
       const result = JSON.parse(out.stdout) as { screen: string; status?: number; timeout?: string };
@@ -62,32 +66,3 @@ describe('kernel through jupyter-console', function () {
   });
 });
 
-/** Runs a program on a pseudo-terminal: each step types keys, then waits for text on the screen. */
-const PTY_DRIVER = `
-import os, pty, sys, time, select, json
-steps = json.loads(sys.argv[1])
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(sys.argv[2], sys.argv[2:])
-out = b''
-def wait_for(text, mark, timeout=30):
-    global out
-    end = time.time() + timeout
-    while time.time() < end:
-        if text.encode() in out[mark:]: return True
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try: out += os.read(fd, 65536)
-            except OSError: return False
-    return False
-for keys, expect, delay in steps:
-    time.sleep(delay)
-    mark = len(out)
-    if keys: os.write(fd, keys.encode())
-    if expect and not wait_for(expect, mark):
-        sys.stdout.write(json.dumps({'timeout': expect, 'screen': out.decode(errors='replace')})); os.kill(pid, 9); sys.exit(0)
-wait_for('\\u0000never', len(out), 3)
-try: os.kill(pid, 9)
-except OSError: pass
-sys.stdout.write(json.dumps({'screen': out.decode(errors='replace')}))
-`;

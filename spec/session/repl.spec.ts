@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** Types keys on a pseudo-terminal and watches the screen (spec/pty_driver.py). */
+const PTY_DRIVER = path.join(ROOT, 'spec', 'pty_driver.py');
 const BIN = path.join(ROOT, 'bin/jacobi.js');
 
 function pipe(input: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
@@ -20,37 +22,6 @@ function pipe(input: string): Promise<{ stdout: string; stderr: string; code: nu
   });
 }
 
-/**
- * Drives `jacobi repl` in a pseudo-terminal (Python's pty module): each step writes keys, waits for the
- * text to appear, and the transcript of the whole screen comes back.
- */
-const PTY_DRIVER = `
-import os, pty, sys, time, select, json
-steps = json.loads(sys.argv[1])
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(sys.argv[2], sys.argv[2:])
-out = b''
-def wait_for(text, mark, timeout=15):
-    global out
-    end = time.time() + timeout
-    while time.time() < end:
-        if text.encode() in out[mark:]: return True
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try: out += os.read(fd, 65536)
-            except OSError: return False
-    return False
-for keys, expect, delay in steps:
-    time.sleep(delay)
-    mark = len(out)
-    if keys: os.write(fd, keys.encode())
-    if expect and not wait_for(expect, mark):
-        sys.stdout.write(json.dumps({'timeout': expect, 'screen': out.decode(errors='replace')})); os.kill(pid, 9); sys.exit(0)
-wait_for('\\u0000never', len(out), 5)
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(json.dumps({'screen': out.decode(errors='replace'), 'status': status}))
-`;
 
 function python(): string | undefined {
   for (const p of ['/usr/bin/python3', 'python3']) {
@@ -107,7 +78,7 @@ describe('session: the REPL', () => {
       ['\x03', '^C', 0.2],
       ['\x04', '', 0.2],
     ];
-    const out = spawnSync(py!, ['-c', PTY_DRIVER, JSON.stringify(steps), process.execPath, BIN, 'repl'], {
+    const out = spawnSync(py!, [PTY_DRIVER, JSON.stringify(steps), process.execPath, BIN, 'repl'], {
       cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: '' }, encoding: 'utf8', timeout: 50000,
     });
     const result = JSON.parse(out.stdout) as { screen: string; status?: number; timeout?: string };
@@ -130,10 +101,10 @@ describe('session: the REPL', () => {
     this.timeout(30000);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jacobi-')), 'history');
     const steps: Array<[string, string, number]> = [['', '>>> ', 0], ['const h = 41\r', '>>> ', 0], ['\x04', '', 0.2]];
-    spawnSync(py!, ['-c', PTY_DRIVER, JSON.stringify(steps), process.execPath, BIN, 'repl'], { cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: file }, encoding: 'utf8', timeout: 20000 });
+    spawnSync(py!, [PTY_DRIVER, JSON.stringify(steps), process.execPath, BIN, 'repl'], { cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: file }, encoding: 'utf8', timeout: 20000 });
     assert.equal(fs.readFileSync(file, 'utf8'), '"const h = 41"\n');
     const again: Array<[string, string, number]> = [['', '>>> ', 0], ['\x1b[A', 'const h = 41', 0], ['\r', '>>> ', 0], ['h + 1\r', '42', 0], ['\x04', '', 0.2]];
-    const r = spawnSync(py!, ['-c', PTY_DRIVER, JSON.stringify(again), process.execPath, BIN, 'repl'], { cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: file }, encoding: 'utf8', timeout: 20000 });
+    const r = spawnSync(py!, [PTY_DRIVER, JSON.stringify(again), process.execPath, BIN, 'repl'], { cwd: ROOT, env: { ...process.env, JACOBI_HISTORY: file }, encoding: 'utf8', timeout: 20000 });
     assert.equal((JSON.parse(r.stdout) as { timeout?: string }).timeout, undefined);
   });
 });
