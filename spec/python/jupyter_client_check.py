@@ -133,6 +133,19 @@ def main(kernel_name):
             assert stdout(outputs) == "still here\n", outputs
             return f"{km.kernel_spec.interrupt_mode} mode, {latency * 1000:.1f} ms"
 
+        @check("interrupt_at_once")
+        def _():
+            # Interrupted as soon as the cell is announced, before its Python may have started: the
+            # interrupt is the cell's all the same (it was lost when the cell cleared stale ones).
+            msg_id = kc.execute("while True:\n    pass")
+            while True:
+                msg = kc.get_iopub_msg(timeout=10)
+                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                    break
+            km.interrupt_kernel()
+            reply = kc.get_shell_msg(timeout=10)
+            assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "KeyboardInterrupt", reply["content"]
+
         @check("restart")
         def _():
             km.restart_kernel(now=False)

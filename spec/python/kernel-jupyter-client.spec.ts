@@ -11,7 +11,7 @@ import { installIntoTempPrefix, missingModules, PYTHON } from '../kernel/python.
 
 const run = promisify(execFile);
 const SCRIPT = join(ROOT, 'spec', 'python', 'jupyter_client_check.py');
-const CHECKS = ['kernel_info', 'execute_result', 'tensor_result', 'display', 'stream_and_state', 'error', 'execute_interactive', 'complete', 'inspect', 'is_complete', 'history', 'comm_info', 'interrupt', 'restart', 'shutdown'];
+const CHECKS = ['kernel_info', 'execute_result', 'tensor_result', 'display', 'stream_and_state', 'error', 'execute_interactive', 'complete', 'inspect', 'is_complete', 'history', 'comm_info', 'interrupt', 'interrupt_at_once', 'restart', 'shutdown'];
 
 type Results = Record<string, { ok: boolean; detail: string }>;
 

@@ -13,13 +13,15 @@ import { Worker } from 'node:worker_threads';
 const WATCHER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const vm = require('node:vm');
-const buffer = new Int32Array(workerData);
+const buffer = new Int32Array(workerData.buffer);
+const count = new Int32Array(workerData.count);
 const context = vm.createContext({ Atomics, pause: new Int32Array(new SharedArrayBuffer(4)) });
 const script = new vm.Script('for (;;) Atomics.wait(pause, 0, 0, 50)');
 for (;;) {
   try {
     script.runInContext(context, { breakOnSigint: true });
   } catch {
+    Atomics.add(count, 0, 1);
     Atomics.store(buffer, 0, 2);
     parentPort.postMessage('SIGINT');
   }
@@ -29,8 +31,10 @@ for (;;) {
 export interface InterruptWatcher {
   /** Pyodide's interrupt buffer (index 0: 2 means SIGINT is pending). */
   readonly buffer: Int32Array;
-  /** Clears a pending interrupt (before a cell starts: one that arrived while idle must not stop it). */
-  clear(): void;
+  /** How many signals have come so far (a cell notes it when it starts). */
+  signals(): number;
+  /** Clears a pending interrupt that came before `since` signals (one that came while idle must not stop the next cell). */
+  clearStale(since: number): void;
   /** Marks an interrupt pending, as a signal would. */
   raise(): void;
   stop(): Promise<void>;
@@ -41,15 +45,18 @@ let listeners: Array<() => void> = [];
 /** Starts the watcher thread; `onSignal` runs on the main thread once it is free after each SIGINT. */
 export function startInterruptWatcher(onSignal?: () => void): InterruptWatcher {
   const buffer = new Int32Array(new SharedArrayBuffer(4));
+  const count = new Int32Array(new SharedArrayBuffer(4));
   if (onSignal) listeners.push(onSignal);
-  const worker = new Worker(WATCHER, { eval: true, workerData: buffer.buffer });
+  const worker = new Worker(WATCHER, { eval: true, workerData: { buffer: buffer.buffer, count: count.buffer } });
   worker.on('message', () => listeners.forEach((l) => l()));
   worker.on('error', (e) => process.stderr.write(`[jacobi] the interrupt watcher failed: ${String(e)}\n`));
   // It must never keep the process alive on its own.
   worker.unref();
   return {
     buffer,
-    clear: () => void Atomics.store(buffer, 0, 0),
+    signals: () => Atomics.load(count, 0),
+    // A signal after the cell began (while it awaited, before Python ran) must still stop it.
+    clearStale: (since) => { if (Atomics.load(count, 0) === since) Atomics.store(buffer, 0, 0); },
     raise: () => void Atomics.store(buffer, 0, 2),
     stop: async () => {
       listeners = listeners.filter((l) => l !== onSignal);

@@ -133,6 +133,8 @@ export class PythonSession implements SessionApi {
   readonly ready: Promise<void>;
   private count = 1;
   private silentCount = 0;
+  /** The process's signal count when the running cell began: an interrupt after that is this cell's. */
+  private signalsAtStart = 0;
   private readonly mode: 'last_expr' | 'single';
   private session: Promise<PyProxy> | undefined;
   private loaded: PyProxy | undefined;
@@ -173,6 +175,7 @@ export class PythonSession implements SessionApi {
   execute(code: string, sink: OutputSink, options: ExecuteOptions & { mode?: 'last_expr' | 'single' } = {}): Promise<ExecuteOutcome> {
     const run = this.queue.then(async () => {
       executing = this;
+      this.signalsAtStart = watcher?.signals() ?? 0;
       try {
         return await this.run(code, sink, options);
       } finally {
@@ -232,6 +235,7 @@ export class PythonSession implements SessionApi {
    */
   executeSegment(text: string, sink: OutputSink, matches: (printed: string, rest: string) => boolean): Promise<ExecuteOutcome & { split?: number }> {
     const run = this.queue.then(async (): Promise<ExecuteOutcome & { split?: number }> => {
+      this.signalsAtStart = watcher?.signals() ?? 0;
       await this.ready;
       const executionCount = this.count++;
       this.currentSink = sink;
@@ -263,7 +267,7 @@ export class PythonSession implements SessionApi {
   private call(fn: () => PyProxy): Outcome {
     const previous = active;
     active = this;
-    watcher?.clear();
+    watcher?.clearStale(this.signalsAtStart);
     const state = snapshot();
     let finished = false;
     try {
