@@ -33,12 +33,13 @@ describe('doctest --lang python', function () {
     const { report } = doctest(['--lang', 'python', '--flags', 'ELLIPSIS,NORMALIZE_WHITESPACE,IGNORE_EXCEPTION_DETAIL', TF_PAGE]);
     const examples = report.files[0]!.examples;
     assert.equal(examples.length, 26);
-    // Line 92 compares forward- and reverse-mode results for a Dense kernel drawn unseeded (as
-    // TensorFlow draws it: a different kernel each run) with rtol=1e-7; the two modes round a
-    // broadcast float32 sum in different orders, so in about one run in eight they differ in the
-    // last bit. That, and only that, is let through (spec/acceptance-python/STATUS.md).
+    // Lines 92 (the kernel) and 94 (the bias) compare forward- and reverse-mode results for a Dense
+    // layer drawn unseeded (as TensorFlow draws it: a different kernel each run) with rtol=1e-7; the
+    // two modes round a broadcast float32 sum in different orders, so in about one run in eight one
+    // of them differs in the last bit (a CI run hit line 94). That, and only that, is let through
+    // (spec/acceptance-python/STATUS.md; issue 11's open point).
     const lastBit = (e: { line: number; got: string }) =>
-      e.line === 92 && /AssertionError: \nNot equal to tolerance rtol=1e-0?7, atol=0/.test(e.got) && /Max relative difference: (?:0\.000000[0-3]\d*|[1-3](?:\.\d+)?e-07)\b/.test(e.got);
+      (e.line === 92 || e.line === 94) && /AssertionError: \nNot equal to tolerance rtol=1e-0?7, atol=0/.test(e.got) && /Max relative difference: (?:0\.000000[0-3]\d*|[1-3](?:\.\d+)?e-07)\b/.test(e.got);
     const failing = examples.filter((e) => e.status !== 'passed' && !lastBit(e));
     assert.deepEqual(failing.map((e) => `line ${e.line}: ${e.message ?? ''}\n${e.got}`), []);
   });
