@@ -12,25 +12,14 @@ import os
 import signal
 import sys
 import time
-import traceback
 
 from jupyter_client.manager import KernelManager
 
-results = {}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'kernel'))
+from kernel_checks import check as case, results  # noqa: E402
+
 # How long a reply to an interrupt may take (the machine is shared; the figure is in the detail).
 INTERRUPT_LIMIT = 3.0
-
-
-def case(name):
-    def run(fn):
-        try:
-            detail = fn()
-            results[name] = {"ok": True, "detail": str(detail or "")}
-        except Exception:
-            results[name] = {"ok": False, "detail": traceback.format_exc()}
-        return fn
-
-    return run
 
 
 class Kernel:

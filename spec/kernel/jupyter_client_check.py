@@ -7,23 +7,14 @@ import json
 import sys
 import time
 
-from jupyter_client.manager import KernelManager
 
-from kernel_checks import check, execute, results
-
+from kernel_checks import check, execute, results, running_kernel, stdout, wait_for_input
 
 
-def stdout(outputs):
-    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
 
 
 def main(kernel_name):
-    km = KernelManager(kernel_name=kernel_name)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
+    with running_kernel(kernel_name, 60) as (km, kc):
 
         @check("kernel_info")
         def _():
@@ -139,10 +130,7 @@ def main(kernel_name):
         def _():
             execute(kc, "var survivor = 'still here';")
             msg_id = kc.execute("while (true) {}")
-            while True:
-                msg = kc.get_iopub_msg(timeout=10)
-                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-                    break
+            wait_for_input(kc, msg_id)
             time.sleep(0.2)
             t = time.monotonic()
             km.interrupt_kernel()
@@ -171,10 +159,6 @@ def main(kernel_name):
             km.shutdown_kernel(now=False)
             assert not km.is_alive()
 
-    finally:
-        kc.stop_channels()
-        if km.has_kernel:
-            km.shutdown_kernel(now=True)
     print(json.dumps(results))
 
 

@@ -9,13 +9,9 @@ import re
 import sys
 import time
 
-from jupyter_client.manager import KernelManager
 
-from kernel_checks import check, execute, results
+from kernel_checks import check, execute, results, running_kernel, stdout
 
-
-def stdout(outputs, name="stdout"):
-    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == name)
 
 
 def result(outputs):
@@ -24,12 +20,7 @@ def result(outputs):
 
 
 def main(kernel_name, notebook_dir):
-    km = KernelManager(kernel_name=kernel_name)
-    km.start_kernel(cwd=notebook_dir)
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
+    with running_kernel(kernel_name, 60, cwd=notebook_dir) as (km, kc):
 
         @check("esm_import_from_notebook_dir")
         def _():
@@ -81,10 +72,6 @@ def main(kernel_name, notebook_dir):
             while km.is_alive() and time.time() < deadline:
                 time.sleep(0.1)
             assert not km.is_alive(), "the kernel is still running"
-    finally:
-        kc.stop_channels()
-        if km.is_alive():
-            km.shutdown_kernel(now=True)
 
 
 if __name__ == "__main__":

@@ -7,9 +7,8 @@ Prints one JSON object: check name -> {"ok": bool, "detail": str}. The mocha spe
 import json
 import sys
 
-from jupyter_client.manager import KernelManager
 
-from kernel_checks import check, execute, results
+from kernel_checks import check, execute, results, running_kernel
 
 
 def kinds(outputs):
@@ -17,12 +16,7 @@ def kinds(outputs):
 
 
 def main(kernel_name):
-    km = KernelManager(kernel_name=kernel_name)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
+    with running_kernel(kernel_name, 60) as (km, kc):
 
         @check("plot_display_data")
         def _():
@@ -65,9 +59,6 @@ def main(kernel_name):
             data = [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]
             assert data["text/plain"] == "tensor([1., 2.], requires_grad=True)", data["text/plain"]
             assert "requires_grad=True" in data["text/html"] and "torch" in data["text/html"], data["text/html"]
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
 
 
 if __name__ == "__main__":

@@ -8,24 +8,15 @@ import os
 import sys
 import time
 
-from jupyter_client.manager import KernelManager
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'kernel'))
-from kernel_checks import check, execute, results  # noqa: E402
+from kernel_checks import check, execute, results, running_kernel, stdout, wait_for_input  # noqa: E402
 
 
-
-def stdout(outputs):
-    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
 
 
 def main(kernel_name):
-    km = KernelManager(kernel_name=kernel_name)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=120)
+    with running_kernel(kernel_name, 120) as (km, kc):
 
         @check("kernel_info")
         def _():
@@ -133,10 +124,7 @@ def main(kernel_name):
         def _():
             execute(kc, "survivor = 'still here'")
             msg_id = kc.execute("while True:\n    pass")
-            while True:
-                msg = kc.get_iopub_msg(timeout=10)
-                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-                    break
+            wait_for_input(kc, msg_id)
             time.sleep(0.2)
             reply, latency, sent = interrupt_until_stopped()
             assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "KeyboardInterrupt", reply["content"]
@@ -150,10 +138,7 @@ def main(kernel_name):
             # Interrupted as soon as the cell is announced, before its Python may have started: the
             # interrupt is the cell's all the same (it was lost when the cell cleared stale ones).
             msg_id = kc.execute("while True:\n    pass")
-            while True:
-                msg = kc.get_iopub_msg(timeout=10)
-                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-                    break
+            wait_for_input(kc, msg_id)
             reply, _, sent = interrupt_until_stopped()
             assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "KeyboardInterrupt", reply["content"]
             return f"after {sent} interrupt(s)"
@@ -171,10 +156,6 @@ def main(kernel_name):
             km.shutdown_kernel(now=False)
             assert not km.is_alive()
 
-    finally:
-        kc.stop_channels()
-        if km.has_kernel:
-            km.shutdown_kernel(now=True)
     print(json.dumps(results))
 
 
