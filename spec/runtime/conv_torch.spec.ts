@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { np, ops, torch, Tensor } from '../../src/index.js';
 import { repr } from '../../src/format/index.js';
 import { assertClose, flat } from '../autodiff/helpers.js';
+import { describeRecordedCases, thrown } from './torch_fixtures.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(HERE, '..', '..', '..', 'spec', 'fixtures', 'conv', 'torch.json');
@@ -138,14 +139,6 @@ const INITS: Record<string, () => { named_parameters(): [string, T][] }> = {
   Conv1d: () => nn.Conv1d(3, 5, 4),
 };
 
-function thrown(f: () => unknown): [string, string] | null {
-  try {
-    f();
-  } catch (e) {
-    return [(e as Error).name, (e as Error).message];
-  }
-  return null;
-}
 
 describe('runtime: convolution and pooling against PyTorch 1.13 and NumPy 1.24 (recorded fixtures)', function () {
   this.timeout(60000);
@@ -156,25 +149,7 @@ describe('runtime: convolution and pooling against PyTorch 1.13 and NumPy 1.24 (
     assert.deepEqual(Object.keys(REPRS).sort(), Object.keys(data.reprs).sort());
   });
 
-  describe('values (float64 and float32) and gradients (float64, torch.autograd)', () => {
-    for (const [name, c] of Object.entries(data.cases)) {
-      it(name, () => {
-        const f = CASES[name];
-        const x32 = c.inputs.map((x) => torch.tensor(x, { dtype: torch.float32 }) as T);
-        const y32 = f(...x32);
-        assert.equal(y32.dt, 'float32', `${name}: float32 result dtype`);
-        assert.deepEqual([...y32.dims], c.float32.shape, `${name}: float32 shape`);
-        assertClose(y32, c.float32.value, 1e-5, 1e-5, `${name} float32`);
-        const xs = c.inputs.map((x) => torch.tensor(x, { dtype: torch.float64, requires_grad: true }) as T);
-        const y = f(...xs);
-        assert.deepEqual([...y.dims], c.float64.shape, `${name}: shape`);
-        assertClose(y, c.float64.value, 1e-12, 1e-12, `${name} value`);
-        const w = torch.tensor(Array.from({ length: y.count }, (_, i) => Math.cos(i)), { dtype: torch.float64 }).reshape(...y.dims) as T;
-        y.mul(w).sum().backward();
-        c.float64.grads!.forEach((g, i) => assertClose(xs[i].grad, flat(g), 1e-12, 1e-12, `${name} grad ${i}`));
-      });
-    }
-  });
+  describeRecordedCases(CASES, data.cases, { f32: [1e-5, 1e-5], f64: [1e-12, 1e-12], grad: [1e-12, 1e-12] });
 
   describe('errors (exact type names and texts)', () => {
     for (const [name, want] of Object.entries(data.errors)) it(name, () => assert.deepEqual(thrown(ERRORS[name]), want));

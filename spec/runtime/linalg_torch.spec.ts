@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ops, torch, Tensor } from '../../src/index.js';
 import { repr } from '../../src/format/index.js';
-import { assertClose, flat } from '../autodiff/helpers.js';
+import { describeRecordedCases, thrown } from './torch_fixtures.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(HERE, '..', '..', '..', 'spec', 'fixtures', 'linalg', 'torch.json');
@@ -156,14 +156,6 @@ const GRAD_FNS: Record<string, (A: T, B: T) => unknown> = {
   'torch.norm': (A) => torch.norm(A), "torch.norm 'nuc'": (A) => torch.norm(A, { p: 'nuc' }),
 };
 
-function thrown(f: () => unknown): [string, string] | null {
-  try {
-    f();
-  } catch (e) {
-    return [(e as Error).name, (e as Error).message];
-  }
-  return null;
-}
 
 describe('runtime: torch.linalg against PyTorch 1.13 (recorded fixtures)', function () {
   this.timeout(60000);
@@ -173,27 +165,8 @@ describe('runtime: torch.linalg against PyTorch 1.13 (recorded fixtures)', funct
     assert.deepEqual(Object.keys(ERRORS).sort(), Object.keys(data.errors).sort());
   });
 
-  describe('values (float64 and float32) and gradients (float64, torch.autograd)', () => {
-    for (const [name, c] of Object.entries(data.cases)) {
-      it(name, () => {
-        const f = CASES[name];
-        // float32: PyTorch runs float32 LAPACK; Jacobi factorizes in float64 and rounds once.
-        const x32 = c.inputs.map((x) => torch.tensor(x, { dtype: torch.float32 }) as T);
-        const y32 = f(...x32);
-        assert.equal(y32.dt, 'float32', `${name}: float32 result dtype`);
-        assert.deepEqual([...y32.dims], c.float32.shape, `${name}: float32 shape`);
-        assertClose(y32, c.float32.value, 2e-5, 2e-5, `${name} float32`);
-        const xs = c.inputs.map((x) => torch.tensor(x, { dtype: torch.float64, requires_grad: true }) as T);
-        const y = f(...xs);
-        assert.deepEqual([...y.dims], c.float64.shape, `${name}: shape`);
-        assertClose(y, c.float64.value, 1e-9, 1e-10, `${name} value`);
-        const n = y.count;
-        const w = torch.tensor(Array.from({ length: n }, (_, i) => Math.cos(i)), { dtype: torch.float64 }).reshape(...y.dims) as T;
-        y.mul(w).sum().backward();
-        c.float64.grads!.forEach((g, i) => assertClose(xs[i].grad, flat(g), 1e-8, 1e-9, `${name} grad ${i}`));
-      });
-    }
-  });
+  // float32: PyTorch runs float32 LAPACK; Jacobi factorizes in float64 and rounds once.
+  describeRecordedCases(CASES, data.cases, { f32: [2e-5, 2e-5], f64: [1e-9, 1e-10], grad: [1e-8, 1e-9] });
 
   describe('errors (exact type names and texts)', () => {
     for (const [name, want] of Object.entries(data.errors)) {
