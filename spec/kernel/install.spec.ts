@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { crc32 } from '../../kernel/logo.js';
+import { crc32 } from '../../src/plot/png.js';
 import { BIN, ROOT } from './client.js';
 import { installIntoTempPrefix, missingModules, PYTHON } from './python.js';
 
