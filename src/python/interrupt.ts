@@ -1,29 +1,50 @@
 // Ctrl-C for Python cells. Pyodide runs Python on the main thread, so while a cell is busy no
-// JavaScript runs there and `process.on('SIGINT')` never fires. A small watcher thread instead waits
-// inside a vm script run with `breakOnSigint`: Node's SIGINT watchdog terminates that script when
-// the signal arrives (whatever the main thread is doing), and the watcher writes SIGINT (2) into
-// Pyodide's interrupt buffer, which the interpreter polls and turns into KeyboardInterrupt, leaving
-// the interpreter intact. It also tells the main thread, for when it is idle or awaiting.
-//
-// While the watcher runs, Node's vm watchdog owns SIGINT, so the main thread's process.on('SIGINT')
-// listeners stay silent: this is only started in processes that run Python cells (the Python kernel,
-// `jacobi repl --python`, the Python doctest worker), and `onSignal` is how they learn of a signal.
+// JavaScript runs there and `process.on('SIGINT')` does not fire. A small watcher thread listens for
+// SIGINT on its own event loop (libuv delivers a signal to every loop listening for it) and writes
+// SIGINT (2) into Pyodide's interrupt buffer, which the interpreter polls and turns into
+// KeyboardInterrupt, leaving the interpreter intact. It also tells the main thread, for when it is
+// idle or awaiting. Started only in processes that run Python cells (the Python kernel,
+// `jacobi repl --python`, the Python doctest worker); `onSignal` is how they learn of a signal.
+// (It used to wait in a vm script run with breakOnSigint, Node's SIGINT watchdog stopping it; that
+// watchdog takes the signal's handler from libuv, which lost interrupts now and then.)
 import { Worker } from 'node:worker_threads';
 
 const WATCHER = `
 const { workerData, parentPort } = require('node:worker_threads');
-const vm = require('node:vm');
 const buffer = new Int32Array(workerData.buffer);
 const count = new Int32Array(workerData.count);
-const context = vm.createContext({ Atomics, pause: new Int32Array(new SharedArrayBuffer(4)) });
-const script = new vm.Script('for (;;) Atomics.wait(pause, 0, 0, 50)');
-for (;;) {
-  try {
-    script.runInContext(context, { breakOnSigint: true });
-  } catch {
-    Atomics.add(count, 0, 1);
-    Atomics.store(buffer, 0, 2);
-    parentPort.postMessage('SIGINT');
+const signal = () => {
+  Atomics.add(count, 0, 1);
+  Atomics.store(buffer, 0, 2);
+  parentPort.postMessage('SIGINT');
+};
+// A libuv signal handle on this thread's own event loop: it hears every SIGINT, however busy the main
+// thread is, with no moment when it is not listening.
+let handle;
+const saved = process.noDeprecation;
+process.noDeprecation = true;
+try {
+  const { Signal } = process.binding('signal_wrap');
+  handle = new Signal();
+  handle.onsignal = signal;
+  if (handle.start(2) !== 0) { handle.close(); handle = undefined; }
+} catch {
+  handle = undefined;
+} finally {
+  process.noDeprecation = saved;
+}
+if (!handle) {
+  // Without the binding: a script that Node's SIGINT watchdog stops (a signal in the instant between
+  // two runs of it goes to the main thread instead).
+  const vm = require('node:vm');
+  const context = vm.createContext({ Atomics, pause: new Int32Array(new SharedArrayBuffer(4)) });
+  const script = new vm.Script('for (;;) Atomics.wait(pause, 0, 0, 50)');
+  for (;;) {
+    try {
+      script.runInContext(context, { breakOnSigint: true });
+    } catch {
+      signal();
+    }
   }
 }
 `;
