@@ -1,11 +1,12 @@
-// The matrix product for floats. float32 products of any real size go to the WebAssembly SIMD kernel;
-// the plain JavaScript kernel here is the fallback (and serves float64): B is packed into 4-column
-// panels and A into 4-row panels (so both stream contiguously, whatever their layout), and a 4x4
-// block of C lives in 16 local accumulators. In float32 every product and every partial sum is
-// rounded to float32, exactly the arithmetic of the SIMD kernel, so both give identical bits and
-// agree with float32 frameworks that accumulate in float32.
+// The matrix product for floats. Products of any real size go to the WebAssembly SIMD kernel; the
+// plain JavaScript kernel here serves small ones and is the fallback: B is packed into 4-column panels
+// and A into 4-row panels (so both stream contiguously, whatever their layout), and a 4x4 block of C
+// lives in 16 local accumulators. Both kernels compute each element as one chain of fused
+// multiply-adds in k order, in the result's precision (fma.ts emulates the fused step here), so they
+// give identical bits, and the bits of NumPy's and PyTorch's OpenBLAS for small products.
 import { wasmGemm, wasmGemmAvailable } from './wasm_gemm.js';
 import { packPanels } from './pack.js';
+import { fma32, fma64 } from './fma.js';
 
 /** Below this many multiply-adds the SIMD kernel's packing and copying are not worth it. */
 const WASM_MIN_WORK = 4096;
@@ -18,8 +19,8 @@ export function gemm(
   n: number, k: number, m: number,
   f32: boolean,
 ): void {
-  if (f32 && n * k * m >= WASM_MIN_WORK && wasmGemmAvailable()) {
-    wasmGemm(A, ao, ta, B, bo, tb, C as Float32Array, co, n, k, m);
+  if (n * k * m >= WASM_MIN_WORK && wasmGemmAvailable()) {
+    wasmGemm(A, ao, ta, B, bo, tb, C, co, n, k, m, f32);
     return;
   }
   const Ap = packA(A, ao, ta, n, k);
@@ -50,16 +51,14 @@ function packB(B: ArrayLike<number>, bo: number, tb: boolean, k: number, m: numb
 type Kernel = (Ap: Float64Array, Bp: Float64Array, C: Float32Array | Float64Array, co: number, n: number, k: number, m: number) => void;
 
 /**
- * The 4x4 register-blocked kernel, generated for float32 (every product and partial sum rounded
- * with Math.fround) and float64 from one template, so each variant is a tight monomorphic loop.
+ * The 4x4 register-blocked kernel, generated for float32 and float64 (each step the fused
+ * multiply-add of that precision) from one template, so each variant is a tight monomorphic loop.
  */
 function makeKernel(f32: boolean): Kernel {
-  const R = (e: string) => (f32 ? `fr(${e})` : e);
   const idx = [0, 1, 2, 3];
   const acc = idx.flatMap((r) => idx.map((c) => `c${r}${c}`));
-  const step = idx.flatMap((r) => idx.map((c) => `c${r}${c} = ${R(`c${r}${c} + ${R(`a${r} * b${c}`)}`)};`)).join(' ');
+  const step = idx.flatMap((r) => idx.map((c) => `c${r}${c} = fma(a${r}, b${c}, c${r}${c});`)).join(' ');
   const body = `
-    const fr = Math.fround;
     const pn = (n + 3) >> 2, pm = (m + 3) >> 2;
     for (let pi = 0; pi < pn; pi++) {
       const ab = pi * k * 4;
@@ -82,7 +81,8 @@ function makeKernel(f32: boolean): Kernel {
         }
       }
     }`;
-  return new Function('Ap', 'Bp', 'C', 'co', 'n', 'k', 'm', `"use strict";${body}`) as Kernel;
+  const make = new Function('fma', `"use strict"; return function (Ap, Bp, C, co, n, k, m) {${body}};`) as (fma: (a: number, b: number, c: number) => number) => Kernel;
+  return make(f32 ? fma32 : fma64);
 }
 
 // Compiled on first use, so that importing the runtime does not pay for them.

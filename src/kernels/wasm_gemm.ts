@@ -1,7 +1,13 @@
-// The WebAssembly SIMD float32 matrix product (src/kernels/wasm/gemm.ts, built by `npm run build`).
-// Operands are packed straight from their typed arrays into the module's memory (transposed reads
-// cost nothing extra), the product runs there, and C is copied out. Loaded on first use; where the
-// module or SIMD is unavailable the JavaScript kernel runs instead, with identical results.
+// The WebAssembly SIMD matrix products, float32 and float64 (src/kernels/wasm/gemm.ts, built by
+// `npm run build`). Operands are packed straight from their typed arrays into the module's memory
+// (transposed reads cost nothing extra), the product runs there, and C is copied out. Loaded on first
+// use; where the module, SIMD or a fusing relaxed madd is unavailable, the JavaScript kernel runs
+// instead, with identical results.
+//
+// Relaxed SIMD is standard from Node 22; Node 20 has it behind a V8 flag, which is set here before the
+// module is compiled (it only enables the instructions). Relaxed madd may or may not fuse, as the
+// processor allows: one fused and one unfused case are computed first, and the module is used only
+// when it fuses, so its bits are always the JavaScript kernel's (fma.ts).
 //
 // Both cores: the module is also built over shared memory (gemm_mt.wasm), and a worker thread
 // (gemm_worker.ts) runs the same code on it. A product is cut into chunks of row panels that the two
@@ -10,12 +16,17 @@
 // JACOBI_THREADS=1 (read per call) keeps every product on the calling thread; by default the worker
 // joins only while the load average leaves a core free, JACOBI_THREADS=2 always.
 import os from 'node:os';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { packPanels } from './pack.js';
 import { kernelFile, wasmBytes } from './wasm_file.js';
 
+type Gemm = (ap: number, bp: number, cp: number, n: number, k: number, m: number) => void;
 interface GemmModule {
-  gemm(ap: number, bp: number, cp: number, n: number, k: number, m: number): void;
+  gemm: Gemm;
+  gemm64: Gemm;
+  madd32(a: number, b: number, c: number): number;
+  madd64(a: number, b: number, c: number): number;
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
 }
 
@@ -29,7 +40,7 @@ const WA = (globalThis as unknown as {
 }).WebAssembly;
 
 /** The control block's words (gemm_worker.ts has the same table), 64 bytes at the start of memory. */
-const SEQ = 0, CLAIM = 1, DONE = 2, AP = 3, BP = 4, CP = 5, N = 6, K = 7, M = 8, PANELS = 9, CHUNKS = 10, BY_WORKER = 11;
+const SEQ = 0, CLAIM = 1, DONE = 2, AP = 3, BP = 4, CP = 5, N = 6, K = 7, M = 8, PANELS = 9, CHUNKS = 10, BY_WORKER = 11, F64 = 12;
 const CTL = 0, DATA = 64;
 /** Below this many multiply-adds a second thread costs more (its wake-up) than it saves. */
 const MT_MIN_WORK = 1 << 21;
@@ -37,6 +48,23 @@ const MT_MIN_WORK = 1 << 21;
 let module: GemmModule | null | undefined;
 /** Set when the shared-memory module and its worker are running. */
 let threads: { ctl: Int32Array; seq: number; worker: Worker } | null = null;
+
+/** Compiles a kernel module, enabling relaxed SIMD on a Node that has it behind a flag. */
+function compile(name: string): object {
+  const bytes = wasmBytes(name);
+  try {
+    return new WA.Module(bytes);
+  } catch {
+    v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+    return new WA.Module(bytes);
+  }
+}
+
+/** Whether relaxed madd rounds once here: (1 + 2^-k)^2 - 1 keeps its 2^-2k term only when fused. */
+function fuses(x: GemmModule): boolean {
+  const a32 = 1 + 2 ** -13, a64 = 1 + 2 ** -30;
+  return x.madd32(a32, a32, -1) === 2 ** -12 + 2 ** -26 && x.madd64(a64, a64, -1) === 2 ** -29 + 2 ** -60;
+}
 
 function load(): GemmModule | null {
   if (module !== undefined) return module;
@@ -46,21 +74,22 @@ function load(): GemmModule | null {
     try {
       // 4 GiB at most (the wasm32 limit); shared memory grows without moving.
       const memory = new WA.Memory({ initial: 32, maximum: 65536, shared: true });
-      const compiled = new WA.Module(wasmBytes('gemm_mt.wasm'));
-      const x = new WA.Instance(compiled, { env: { ...env, memory } }).exports as { gemm: GemmModule['gemm'] };
+      const compiled = compile('gemm_mt.wasm');
+      const x = new WA.Instance(compiled, { env: { ...env, memory } }).exports as Omit<GemmModule, 'memory'>;
+      if (!fuses({ ...x, memory })) return module;
       const worker = new Worker(kernelFile('gemm_worker.js'), { workerData: { module: compiled, memory, ctl: CTL } });
       worker.unref(); // it never keeps the process alive
       worker.on('error', () => { threads = null; });
       threads = { ctl: new Int32Array(memory.buffer, CTL, 16), seq: 0, worker };
-      module = { gemm: x.gemm, memory };
+      module = { ...x, memory };
       return module;
     } catch {
       threads = null;
     }
   }
   try {
-    const instance = new WA.Instance(new WA.Module(wasmBytes('gemm.wasm')), { env });
-    module = instance.exports as unknown as GemmModule;
+    const x = new WA.Instance(compile('gemm.wasm'), { env }).exports as unknown as GemmModule;
+    module = fuses(x) ? x : null;
   } catch {
     module = null;
   }
@@ -79,27 +108,29 @@ export function wasmGemmAvailable(): boolean {
 }
 
 /**
- * C[co .. co + n*m) = op(A) @ op(B) in float32 through the SIMD kernel. A's element (i, p) is at
- * ao + i*k + p (or ao + p*n + i when ta); B's element (p, j) at bo + p*m + j (or bo + j*k + p when tb).
+ * C[co .. co + n*m) = op(A) @ op(B) in float32 or float64 through the SIMD kernel. A's element (i, p)
+ * is at ao + i*k + p (or ao + p*n + i when ta); B's element (p, j) at bo + p*m + j (or bo + j*k + p when tb).
  */
 export function wasmGemm(
   A: ArrayLike<number>, ao: number, ta: boolean, B: ArrayLike<number>, bo: number, tb: boolean,
-  C: Float32Array, co: number, n: number, k: number, m: number,
+  C: Float32Array | Float64Array, co: number, n: number, k: number, m: number, f32: boolean,
 ): void {
   const mod = load()!;
-  const pn = (n + 3) >> 2, pm = (m + 7) >> 3;
-  const aBytes = pn * k * 16, bBytes = pm * k * 32, cBytes = n * m * 4;
+  // The register block: 4 rows by 8 float32 or 4 float64 columns (16 or 32 bytes per panel row).
+  const width = f32 ? 8 : 4, size = f32 ? 4 : 8;
+  const pn = (n + 3) >> 2, pm = Math.ceil(m / width);
+  const aBytes = pn * k * 4 * size, bBytes = pm * k * width * size, cBytes = n * m * size;
   const need = DATA + aBytes + bBytes + cBytes;
   const have = mod.memory.buffer.byteLength;
   if (have < need) mod.memory.grow(Math.ceil((need - have) / 65536));
-  const F = new Float32Array(mod.memory.buffer);
+  const F = f32 ? new Float32Array(mod.memory.buffer) : new Float64Array(mod.memory.buffer);
+  const shift = f32 ? 2 : 3;
   const ap = DATA, bp = DATA + aBytes, cp = DATA + aBytes + bBytes;
-  // A as panels of 4 rows, B as panels of 8 columns (the kernel's register block).
-  packPanels(A, ao, ta ? 1 : k, ta ? n : 1, n, k, 4, F, ap >> 2);
-  packPanels(B, bo, tb ? k : 1, tb ? 1 : m, m, k, 8, F, bp >> 2);
-  if (threads !== null && n * k * m >= MT_MIN_WORK && pn >= 2 && process.env.JACOBI_THREADS !== '1' && coresFree()) parallel(mod, ap, bp, cp, n, k, m, pn);
-  else mod.gemm(ap, bp, cp, n, k, m);
-  C.set(new Float32Array(mod.memory.buffer, cp, n * m), co);
+  packPanels(A, ao, ta ? 1 : k, ta ? n : 1, n, k, 4, F, ap >> shift);
+  packPanels(B, bo, tb ? k : 1, tb ? 1 : m, m, k, width, F, bp >> shift);
+  if (threads !== null && n * k * m >= MT_MIN_WORK && pn >= 2 && process.env.JACOBI_THREADS !== '1' && coresFree()) parallel(mod, f32, ap, bp, cp, n, k, m, pn);
+  else (f32 ? mod.gemm : mod.gemm64)(ap, bp, cp, n, k, m);
+  C.set(f32 ? new Float32Array(mod.memory.buffer, cp, n * m) : new Float64Array(mod.memory.buffer, cp, n * m), co);
 }
 
 /**
@@ -119,12 +150,13 @@ function coresFree(): boolean {
 }
 
 /** The product in chunks of row panels, claimed by this thread and the worker alike. */
-function parallel(mod: GemmModule, ap: number, bp: number, cp: number, n: number, k: number, m: number, pn: number): void {
+function parallel(mod: GemmModule, f32: boolean, ap: number, bp: number, cp: number, n: number, k: number, m: number, pn: number): void {
   const t = threads!;
   const ctl = t.ctl;
+  const gemm = f32 ? mod.gemm : mod.gemm64, size = f32 ? 4 : 8;
   const chunks = Math.min(pn, 32), per = Math.ceil(pn / chunks), count = Math.ceil(pn / per);
   const seq = (t.seq = (t.seq + 1) | 0) & 0xffff;
-  ctl[AP] = ap; ctl[BP] = bp; ctl[CP] = cp; ctl[N] = n; ctl[K] = k; ctl[M] = m; ctl[PANELS] = per; ctl[CHUNKS] = count;
+  ctl[AP] = ap; ctl[BP] = bp; ctl[CP] = cp; ctl[N] = n; ctl[K] = k; ctl[M] = m; ctl[PANELS] = per; ctl[CHUNKS] = count; ctl[F64] = f32 ? 0 : 1;
   Atomics.store(ctl, DONE, 0);
   Atomics.store(ctl, CLAIM, seq << 16);
   Atomics.store(ctl, SEQ, t.seq);
@@ -134,9 +166,15 @@ function parallel(mod: GemmModule, ap: number, bp: number, cp: number, n: number
     if (c >= count) break;
     if (Atomics.compareExchange(ctl, CLAIM, v, v + 1) !== v) continue;
     const p0 = c * per;
-    mod.gemm(ap + p0 * k * 16, bp, cp + p0 * 4 * m * 4, Math.min(per * 4, n - p0 * 4), k, m);
+    gemm(ap + p0 * k * 4 * size, bp, cp + p0 * 4 * m * size, Math.min(per * 4, n - p0 * 4), k, m);
     Atomics.add(ctl, DONE, 1);
   }
   // The chunks the worker claimed are being computed: wait for them.
   for (let d = Atomics.load(ctl, DONE); d < count; d = Atomics.load(ctl, DONE)) Atomics.wait(ctl, DONE, d, 50);
+}
+
+/** One fused multiply-add by the module (float32 or float64): the specs' oracle for fma.ts. */
+export function wasmMadd(a: number, b: number, c: number, f32: boolean): number {
+  const mod = load()!;
+  return f32 ? mod.madd32(a, b, c) : mod.madd64(a, b, c);
 }

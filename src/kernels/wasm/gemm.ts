@@ -1,8 +1,14 @@
 // AssemblyScript (compiled by `npm run build` with asc to gemm.wasm, not by tsc).
-// float32 matrix product over packed panels, four rows by eight columns at a time in SIMD registers.
-// A is packed as ceil(n/4) panels of [k][4] floats, B as ceil(m/8) panels of [k][8] floats (zero
-// padded); C is row-major n x m. Each step multiplies then adds in float32 (two roundings), the
-// same arithmetic as the JavaScript kernel, so both give identical bits.
+// Matrix products over packed panels with fused multiply-adds (relaxed SIMD's madd, which V8 emits as
+// the processor's FMA; wasm_gemm.ts checks that it fuses before using this module). Every element of C
+// is one chain of fused multiply-adds over p = 0 .. k-1 in order, as OpenBLAS's kernels compute it for
+// NumPy and PyTorch, so small products give their bits; the JavaScript kernel (gemm.ts) emulates the
+// same fused steps exactly.
+//
+// float32: A packed as ceil(n/4) panels of [k][4] floats, B as ceil(m/8) panels of [k][8] (zero padded);
+// a 4x8 block of C lives in eight registers. float64: A as ceil(n/4) panels of [k][4], B as ceil(m/4)
+// panels of [k][4]; a 4x4 block in eight registers. C is row-major n x m. (Wider blocks or an unrolled
+// k loop spill registers under V8 and run at half the speed: measured.)
 
 export function gemm(ap: usize, bp: usize, cp: usize, n: i32, k: i32, m: i32): void {
   const pn = (n + 3) >> 2;
@@ -21,10 +27,10 @@ export function gemm(ap: usize, bp: usize, cp: usize, n: i32, k: i32, m: i32): v
         // load32_splat loads and broadcasts in one instruction (a load and a shuffle otherwise).
         const a0 = v128.load32_splat(a), a1 = v128.load32_splat(a, 4);
         const a2 = v128.load32_splat(a, 8), a3 = v128.load32_splat(a, 12);
-        c00 = f32x4.add(c00, f32x4.mul(a0, b0)); c01 = f32x4.add(c01, f32x4.mul(a0, b1));
-        c10 = f32x4.add(c10, f32x4.mul(a1, b0)); c11 = f32x4.add(c11, f32x4.mul(a1, b1));
-        c20 = f32x4.add(c20, f32x4.mul(a2, b0)); c21 = f32x4.add(c21, f32x4.mul(a2, b1));
-        c30 = f32x4.add(c30, f32x4.mul(a3, b0)); c31 = f32x4.add(c31, f32x4.mul(a3, b1));
+        c00 = f32x4.relaxed_madd(a0, b0, c00); c01 = f32x4.relaxed_madd(a0, b1, c01);
+        c10 = f32x4.relaxed_madd(a1, b0, c10); c11 = f32x4.relaxed_madd(a1, b1, c11);
+        c20 = f32x4.relaxed_madd(a2, b0, c20); c21 = f32x4.relaxed_madd(a2, b1, c21);
+        c30 = f32x4.relaxed_madd(a3, b0, c30); c31 = f32x4.relaxed_madd(a3, b1, c31);
         a += 16; b += 32;
       }
       const i = pi << 2, j = pj << 3;
@@ -36,24 +42,72 @@ export function gemm(ap: usize, bp: usize, cp: usize, n: i32, k: i32, m: i32): v
         v128.store(c, c20); v128.store(c, c21, 16); c += rs;
         v128.store(c, c30); v128.store(c, c31, 16);
       } else {
-        storeEdge(cp, n, m, i, j, 0, c00, c01);
-        storeEdge(cp, n, m, i, j, 1, c10, c11);
-        storeEdge(cp, n, m, i, j, 2, c20, c21);
-        storeEdge(cp, n, m, i, j, 3, c30, c31);
+        storeEdge32(cp, n, m, i, j, 0, c00, c01);
+        storeEdge32(cp, n, m, i, j, 1, c10, c11);
+        storeEdge32(cp, n, m, i, j, 2, c20, c21);
+        storeEdge32(cp, n, m, i, j, 3, c30, c31);
       }
     }
   }
 }
 
-function storeEdge(cp: usize, n: i32, m: i32, i: i32, j: i32, r: i32, lo: v128, hi: v128): void {
-  if (i + r >= n) return;
-  const row = cp + (<usize>((i + r) * m) << 2);
-  for (let c = 0; c < 8 && j + c < m; c++) {
-    store<f32>(row + (<usize>(j + c) << 2), laneOf(lo, hi, c));
+export function gemm64(ap: usize, bp: usize, cp: usize, n: i32, k: i32, m: i32): void {
+  const pn = (n + 3) >> 2;
+  const pm = (m + 3) >> 2;
+  for (let pi = 0; pi < pn; pi++) {
+    const abase = ap + <usize>(pi * k) * 32;
+    for (let pj = 0; pj < pm; pj++) {
+      const bbase = bp + <usize>(pj * k) * 32;
+      let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
+      let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
+      let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
+      let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
+      let a = abase, b = bbase;
+      for (let p = 0; p < k; p++) {
+        const b0 = v128.load(b), b1 = v128.load(b, 16);
+        const a0 = v128.load64_splat(a), a1 = v128.load64_splat(a, 8);
+        const a2 = v128.load64_splat(a, 16), a3 = v128.load64_splat(a, 24);
+        c00 = f64x2.relaxed_madd(a0, b0, c00); c01 = f64x2.relaxed_madd(a0, b1, c01);
+        c10 = f64x2.relaxed_madd(a1, b0, c10); c11 = f64x2.relaxed_madd(a1, b1, c11);
+        c20 = f64x2.relaxed_madd(a2, b0, c20); c21 = f64x2.relaxed_madd(a2, b1, c21);
+        c30 = f64x2.relaxed_madd(a3, b0, c30); c31 = f64x2.relaxed_madd(a3, b1, c31);
+        a += 32; b += 32;
+      }
+      const i = pi << 2, j = pj << 2;
+      if (i + 4 <= n && j + 4 <= m) {
+        let c = cp + (<usize>(i * m + j) << 3);
+        const rs = <usize>m << 3;
+        v128.store(c, c00); v128.store(c, c01, 16); c += rs;
+        v128.store(c, c10); v128.store(c, c11, 16); c += rs;
+        v128.store(c, c20); v128.store(c, c21, 16); c += rs;
+        v128.store(c, c30); v128.store(c, c31, 16);
+      } else {
+        storeEdge64(cp, n, m, i, j, 0, c00, c01);
+        storeEdge64(cp, n, m, i, j, 1, c10, c11);
+        storeEdge64(cp, n, m, i, j, 2, c20, c21);
+        storeEdge64(cp, n, m, i, j, 3, c30, c31);
+      }
+    }
   }
 }
 
-function laneOf(lo: v128, hi: v128, c: i32): f32 {
+/** One relaxed madd of each width on the given lanes, for the caller's check that it fuses. */
+export function madd32(a: f32, b: f32, c: f32): f32 {
+  return f32x4.extract_lane(f32x4.relaxed_madd(f32x4.splat(a), f32x4.splat(b), f32x4.splat(c)), 0);
+}
+export function madd64(a: f64, b: f64, c: f64): f64 {
+  return f64x2.extract_lane(f64x2.relaxed_madd(f64x2.splat(a), f64x2.splat(b), f64x2.splat(c)), 0);
+}
+
+function storeEdge32(cp: usize, n: i32, m: i32, i: i32, j: i32, r: i32, lo: v128, hi: v128): void {
+  if (i + r >= n) return;
+  const row = cp + (<usize>((i + r) * m) << 2);
+  for (let c = 0; c < 8 && j + c < m; c++) {
+    store<f32>(row + (<usize>(j + c) << 2), lane32(lo, hi, c));
+  }
+}
+
+function lane32(lo: v128, hi: v128, c: i32): f32 {
   switch (c) {
     case 0: return f32x4.extract_lane(lo, 0);
     case 1: return f32x4.extract_lane(lo, 1);
@@ -63,5 +117,14 @@ function laneOf(lo: v128, hi: v128, c: i32): f32 {
     case 5: return f32x4.extract_lane(hi, 1);
     case 6: return f32x4.extract_lane(hi, 2);
     default: return f32x4.extract_lane(hi, 3);
+  }
+}
+
+function storeEdge64(cp: usize, n: i32, m: i32, i: i32, j: i32, r: i32, lo: v128, hi: v128): void {
+  if (i + r >= n) return;
+  const row = cp + (<usize>((i + r) * m) << 3);
+  for (let c = 0; c < 4 && j + c < m; c++) {
+    const v = c == 0 ? f64x2.extract_lane(lo, 0) : c == 1 ? f64x2.extract_lane(lo, 1) : c == 2 ? f64x2.extract_lane(hi, 0) : f64x2.extract_lane(hi, 1);
+    store<f64>(row + (<usize>(j + c) << 3), v);
   }
 }
