@@ -1,5 +1,6 @@
-// Start-up paths: the package entry is the esbuild bundle (dist/jacobi.js) and must behave as the
-// unbundled modules do; the TypeScript compiler loaded from its V8 code cache must be the compiler.
+// Start-up paths: the package entry (dist/jacobi.js) runs the esbuild bundle (dist/jacobi.cjs) from its
+// V8 code cache and must behave as the unbundled modules do, and as the bundle does without the cache;
+// the TypeScript compiler loaded from its V8 code cache must be the compiler.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -25,8 +26,11 @@ describe('start-up', function () {
       console.log(m.ops.sum(y).values[0], m.ops.sum(m.ops.tanh(x)).values[0], y.values[123]);`;
     const bundled = node(program('jacobi'));
     const unbundled = node(program(pathToFileURL(path.join(root, 'dist/src/index.js')).href));
-    assert.ok(existsSync(path.join(root, 'dist/jacobi.js')), 'dist/jacobi.js is built');
+    const uncached = node(program('jacobi'), { JACOBI_CODE_CACHE: 'off' });
+    assert.ok(existsSync(path.join(root, 'dist/jacobi.cjs')), 'dist/jacobi.cjs is built');
     assert.equal(bundled, unbundled);
+    assert.equal(uncached, unbundled);
+    assert.ok(readdirSync(path.join(root, 'dist/.cache')).some((f) => f.startsWith('jacobi-') && f.endsWith('.v8cache')), 'the build wrote the code cache');
   });
 
   it('the TypeScript compiler from the code cache transpiles as the plain import does', function () {

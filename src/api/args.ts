@@ -2,7 +2,7 @@
 // its Python signature binds positional arguments and a trailing keyword object the way the
 // generated facade functions do (Python's TypeErrors included); class-like names work with and
 // without `new`.
-import { bindArgs, parseSignature } from './pysig.js';
+import { bindArgs, parseSignature, type Signature } from './pysig.js';
 import { documented } from './docs.js';
 
 /**
@@ -10,9 +10,10 @@ import { documented } from './docs.js';
  * `impl` receives the arguments by parameter name (defaults filled in); help() shows the signature.
  */
 export function pyfn<R>(signature: string, impl: (a: Record<string, any>) => R, doc = ''): (...args: any[]) => R {
-  const sig = parseSignature(signature);
-  const f = (...args: unknown[]) => impl(bindArgs(sig, args));
-  Object.defineProperty(f, 'name', { value: sig.name.split('.').pop() });
+  // Parsed on the first call: importing the runtime makes hundreds of these.
+  let sig: Signature | undefined;
+  const f = (...args: unknown[]) => impl(bindArgs(sig ??= parseSignature(signature), args));
+  Object.defineProperty(f, 'name', { value: signature.slice(0, signature.indexOf('(')).trim().split('.').pop() });
   return documented(f, signature, doc);
 }
 

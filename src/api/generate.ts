@@ -59,21 +59,27 @@ function torchNamed(r: OpRow, a: Args, lib: Library, res: unknown, inputs: reado
   return name === undefined ? res : nameNode(res, name);
 }
 
-/** One facade function of a row under one of its names. */
+/** The dotted name a signature text defines (`linalg.norm` of `linalg.norm(x, ord=None)`). */
+const nameOf = (sigText: string): string => sigText.slice(0, sigText.indexOf('(')).trim();
+
+/**
+ * One facade function of a row under one of its names. Its signature is parsed on its first call:
+ * importing the runtime makes about two thousand of these, and most are never called.
+ */
 export function facadeFunction(r: OpRow, sigText: string, lib: Library, prefix: string): (...args: unknown[]) => unknown {
-  const sig = parseSignature(sigText);
+  let sig: Signature | undefined;
   const impl = r.variants?.[lib.name] ?? r.impl;
   const adopt = lib.adopt;
   const f = function (this: unknown, ...given: unknown[]): unknown {
     // Other libraries' tensors (and variables) as this library takes them.
     const args = adopt ? given.map((g) => mapTree(g, isTensorOrVariable, (t) => adopt(t instanceof Variable ? t.read() : t))) : given;
-    const a = canonical(bindArgs(sig, args), r.rename);
+    const a = canonical(bindArgs(sig ??= parseSignature(sigText), args), r.rename);
     const out = a.out;
     const res = torchNamed(r, a, lib, impl(a, lib), args);
     const shapedRes = r.raw ? res : shaped(lib, res, args, r.arrayResult ?? false);
     return out !== undefined && out !== null ? assignOut(out, shapedRes as Tensor, lib) : shapedRes;
   };
-  Object.defineProperty(f, 'name', { value: sig.name.split('.').pop() });
+  Object.defineProperty(f, 'name', { value: nameOf(sigText).split('.').pop() });
   return documented(f, `${prefix}.${sigText}`, r.doc, r);
 }
 
@@ -89,8 +95,7 @@ export function facade(rows: readonly OpRow[], key: FacadeKey, lib: Library, pre
   const ns: Record<string, any> = {};
   for (const r of rows) {
     for (const text of list(r[key])) {
-      const sig = parseSignature(text);
-      const path = sig.name.split('.');
+      const path = nameOf(text).split('.');
       let at = ns;
       for (const p of path.slice(0, -1)) at = at[p] ??= {};
       at[path[path.length - 1]] = facadeFunction(r, text, lib, prefix);
@@ -101,7 +106,6 @@ export function facade(rows: readonly OpRow[], key: FacadeKey, lib: Library, pre
 
 export interface MethodEntry {
   readonly row: OpRow;
-  readonly sig: Signature;
   readonly text: string;
 }
 
@@ -109,17 +113,14 @@ export interface MethodEntry {
 export function methodTable(rows: readonly OpRow[], flavor: Tensor['flavor']): Map<string, MethodEntry> {
   const m = new Map<string, MethodEntry>();
   for (const r of rows) {
-    for (const text of list(r.methods?.[flavor])) {
-      const sig = parseSignature(text);
-      m.set(sig.name, { row: r, sig, text });
-    }
+    for (const text of list(r.methods?.[flavor])) m.set(nameOf(text), { row: r, text });
   }
   return m;
 }
 
 /** Calls a method of the table on `self`. */
 export function callMethod(e: MethodEntry, self: Tensor | Variable, lib: Library, args: readonly unknown[]): unknown {
-  const a = canonical(bindArgs(e.sig, args), e.row.rename);
+  const a = canonical(bindArgs(parseSignature(e.text), args), e.row.rename); // parsed once, then cached
   a.x = self;
   const impl = e.row.variants?.[lib.name] ?? e.row.impl;
   const res = torchNamed(e.row, a, lib, impl(a, lib), [self, ...args]);

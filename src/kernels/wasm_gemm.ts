@@ -4,8 +4,7 @@
 // use; where the module, SIMD or a fusing relaxed madd is unavailable, the JavaScript kernel runs
 // instead, with identical results.
 //
-// Relaxed SIMD is standard from Node 22; Node 20 has it behind a V8 flag, which is set here before the
-// module is compiled (it only enables the instructions). Relaxed madd may or may not fuse, as the
+// Relaxed SIMD is standard from Node 22; Node 20 has it behind a V8 flag (relaxed_simd.ts). Relaxed madd may or may not fuse, as the
 // processor allows: one fused and one unfused case are computed first, and the module is used only
 // when it fuses, so its bits are always the JavaScript kernel's (fma.ts).
 //
@@ -16,10 +15,10 @@
 // JACOBI_THREADS=1 (read per call) keeps every product on the calling thread; by default the worker
 // joins only while the load average leaves a core free, JACOBI_THREADS=2 always.
 import os from 'node:os';
-import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { packPanels } from './pack.js';
 import { kernelFile, wasmBytes } from './wasm_file.js';
+import { enableRelaxedSimd } from './relaxed_simd.js';
 
 type Gemm = (ap: number, bp: number, cp: number, n: number, k: number, m: number) => void;
 interface GemmModule {
@@ -49,15 +48,10 @@ let module: GemmModule | null | undefined;
 /** Set when the shared-memory module and its worker are running. */
 let threads: { ctl: Int32Array; seq: number; worker: Worker } | null = null;
 
-/** Compiles a kernel module, enabling relaxed SIMD on a Node that has it behind a flag. */
+/** Compiles a kernel module, with relaxed SIMD enabled on a Node that has it behind a flag. */
 function compile(name: string): object {
-  const bytes = wasmBytes(name);
-  try {
-    return new WA.Module(bytes);
-  } catch {
-    v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
-    return new WA.Module(bytes);
-  }
+  enableRelaxedSimd();
+  return new WA.Module(wasmBytes(name));
 }
 
 /** Whether relaxed madd rounds once here: (1 + 2^-k)^2 - 1 keeps its 2^-2k term only when fused. */
