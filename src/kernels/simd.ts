@@ -7,6 +7,7 @@
 // where two double-precision results straddle a float32 rounding boundary (src/kernels/wasm/simd.ts).
 import type { DType, TensorData } from '../tensor/dtype.js';
 import { wasmBytes } from './wasm_file.js';
+import { enableRelaxedSimd } from './relaxed_simd.js';
 
 interface SimdExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -49,6 +50,7 @@ function load(): Loaded | null {
   if (loaded !== undefined) return loaded;
   try {
     const bytes = wasmBytes('simd.wasm');
+    enableRelaxedSimd();
     const x = new WA.Instance(new WA.Module(bytes), {
       env: { abort: () => { throw new Error('simd.wasm aborted'); } },
     }).exports as unknown as SimdExports;
