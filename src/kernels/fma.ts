@@ -5,8 +5,8 @@
 
 /**
  * float32: a*b is exact in a double (24 + 24 bits), so s = a*b + c is the only rounding before
- * Math.fround, and its error e is exact (TwoSum). Rounding s to float32 can differ from rounding
- * s + e only when s is exactly halfway between two floats, where e decides the side.
+ * Math.fround. Rounding s to float32 can differ from rounding the exact sum only when s is exactly
+ * halfway between two floats (q is then the other one), where the sign of s's error (TwoSum) decides.
  */
 export function fma32(a: number, b: number, c: number): number {
   const p = a * b;
@@ -14,11 +14,11 @@ export function fma32(a: number, b: number, c: number): number {
   const r = Math.fround(s);
   const d = s - r;
   if (d === 0) return r;
+  const q = r + 2 * d;
+  if (Math.fround(q) !== q) return r; // not a midpoint: the usual case
   const v = s - p;
   const e = (p - (s - v)) + (c - v);
   if (e === 0 || !Number.isFinite(e)) return r;
-  const q = r + 2 * d; // the other float32 neighbour of s, when s is their midpoint
-  if (Math.fround(q) !== q) return r;
   return (e > 0) === (d > 0) ? q : r;
 }
 

@@ -56,8 +56,18 @@ type Kernel = (Ap: Float64Array, Bp: Float64Array, C: Float32Array | Float64Arra
 function makeKernel(f32: boolean): Kernel {
   const idx = [0, 1, 2, 3];
   const acc = idx.flatMap((r) => idx.map((c) => `c${r}${c}`));
-  const step = idx.flatMap((r) => idx.map((c) => `c${r}${c} = fma(a${r}, b${c}, c${r}${c});`)).join(' ');
+  // float32: the product is exact in a double, so s = a*b + c rounds once and Math.fround(s) is the
+  // fused result unless s is exactly halfway between two floats (2s - t is then a float): only that
+  // rare case calls fma32. Inlined here, as sixteen calls would not be.
+  const step = idx.flatMap((r) => idx.map((c) => {
+    const acc = `c${r}${c}`, a = `a${r}`, b = `b${c}`;
+    return f32
+      ? `s = ${a} * ${b} + ${acc}; t = fr(s); if (s !== t && fr(2 * s - t) === 2 * s - t) t = fma(${a}, ${b}, ${acc}); ${acc} = t;`
+      : `${acc} = fma(${a}, ${b}, ${acc});`;
+  })).join(' ');
   const body = `
+    const fr = Math.fround;
+    let s = 0, t = 0;
     const pn = (n + 3) >> 2, pm = (m + 3) >> 2;
     for (let pi = 0; pi < pn; pi++) {
       const ab = pi * k * 4;
