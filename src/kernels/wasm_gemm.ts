@@ -20,10 +20,12 @@ import { packPanels } from './pack.js';
 import { kernelFile, wasmBytes } from './wasm_file.js';
 import { enableRelaxedSimd } from './relaxed_simd.js';
 
-type Gemm = (ap: number, bp: number, cp: number, n: number, k: number, m: number) => void;
+/** (ap, api, ars, aps, bp, bpj, bps, cp, n, k, m): the operands' byte strides as src/kernels/wasm/gemm.ts describes. */
+type Gemm = (ap: number, api: number, ars: number, aps: number, bp: number, bpj: number, bps: number, cp: number, n: number, k: number, m: number) => void;
 interface GemmModule {
   gemm: Gemm;
   gemm64: Gemm;
+  pack(src: number, ls: number, es: number, lines: number, k: number, width: number, size: number, dst: number): void;
   madd32(a: number, b: number, c: number): number;
   madd64(a: number, b: number, c: number): number;
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -39,7 +41,7 @@ const WA = (globalThis as unknown as {
 }).WebAssembly;
 
 /** The control block's words (gemm_worker.ts has the same table), 64 bytes at the start of memory. */
-const SEQ = 0, CLAIM = 1, DONE = 2, AP = 3, BP = 4, CP = 5, N = 6, K = 7, M = 8, PANELS = 9, CHUNKS = 10, BY_WORKER = 11, F64 = 12;
+const SEQ = 0, CLAIM = 1, DONE = 2, AP = 3, BP = 4, CP = 5, N = 6, K = 7, M = 8, PANELS = 9, CHUNKS = 10, BY_WORKER = 11, F64 = 12, ARS = 13, APS = 14;
 const CTL = 0, DATA = 64;
 /** Below this many multiply-adds a second thread costs more (its wake-up) than it saves. */
 const MT_MIN_WORK = 1 << 21;
@@ -113,18 +115,51 @@ export function wasmGemm(
   // The register block: 4 rows by 8 float32 or 4 float64 columns (16 or 32 bytes per panel row).
   const width = f32 ? 8 : 4, size = f32 ? 4 : 8;
   const pn = (n + 3) >> 2, pm = Math.ceil(m / width);
+  const own = f32 ? Float32Array : Float64Array;
+  // A row-major in the product's precision is read where it is copied (measured as fast as packed);
+  // a transposed A is packed (read in place, its 4 rows' elements are a row of 4n apart: 25% slower),
+  // and so is B (row-major B read in place: up to 15% slower for wide products).
+  const aRaw = !ta && A instanceof own;
+  // A takes 4 pn rows of k either way: packed, or copied as it is with room for the rows past n.
   const aBytes = pn * k * 4 * size, bBytes = pm * k * width * size, cBytes = n * m * size;
-  const need = DATA + aBytes + bBytes + cBytes;
+  // Operands packed by the module are first copied there as they are.
+  const scratchBytes = Math.max(aRaw || !(A instanceof own) ? 0 : n * k, B instanceof own ? k * m : 0) * size;
+  const ap = DATA, bp = DATA + aBytes, cp = bp + bBytes, scratch = cp + cBytes;
+  const need = scratch + scratchBytes;
   const have = mod.memory.buffer.byteLength;
   if (have < need) mod.memory.grow(Math.ceil((need - have) / 65536));
   const F = f32 ? new Float32Array(mod.memory.buffer) : new Float64Array(mod.memory.buffer);
-  const shift = f32 ? 2 : 3;
-  const ap = DATA, bp = DATA + aBytes, cp = DATA + aBytes + bBytes;
-  packPanels(A, ao, ta ? 1 : k, ta ? n : 1, n, k, 4, F, ap >> shift);
-  packPanels(B, bo, tb ? k : 1, tb ? 1 : m, m, k, width, F, bp >> shift);
-  if (threads !== null && n * k * m >= MT_MIN_WORK && pn >= 2 && process.env.JACOBI_THREADS !== '1' && coresFree()) parallel(mod, f32, ap, bp, cp, n, k, m, pn);
-  else (f32 ? mod.gemm : mod.gemm64)(ap, bp, cp, n, k, m);
+  let ars: number, aps: number;
+  if (aRaw) {
+    F.set((A as Float32Array).subarray(ao, ao + n * k), ap / size);
+    ars = k * size; aps = size;
+  } else {
+    packInto(mod, F, size, A, ao, ta ? 1 : k, ta ? n : 1, n, k, 4, ap, scratch);
+    ars = size; aps = 4 * size;
+  }
+  packInto(mod, F, size, B, bo, tb ? k : 1, tb ? 1 : m, m, k, width, bp, scratch);
+  const gemm = f32 ? mod.gemm : mod.gemm64;
+  if (threads !== null && n * k * m >= MT_MIN_WORK && pn >= 2 && process.env.JACOBI_THREADS !== '1' && coresFree()) parallel(gemm, f32, ap, ars, aps, bp, cp, n, k, m, pn);
+  else gemm(ap, 4 * k * size, ars, aps, bp, width * k * size, width * size, cp, n, k, m);
   C.set(f32 ? new Float32Array(mod.memory.buffer, cp, n * m) : new Float64Array(mod.memory.buffer, cp, n * m), co);
+}
+
+/**
+ * Packs lines of `src` into panels at byte `dst` of the module (packPanels' arguments, in elements): by
+ * the module when `src` has the product's precision (copied as it is to byte `scratch` first), else here.
+ */
+function packInto(
+  mod: GemmModule, F: Float32Array | Float64Array, size: number, src: ArrayLike<number>, off: number,
+  lineStride: number, elemStride: number, lines: number, k: number, width: number, dst: number, scratch: number,
+): void {
+  if (k === 0) return;
+  if (src instanceof (size === 4 ? Float32Array : Float64Array)) {
+    const len = (lines - 1) * lineStride + (k - 1) * elemStride + 1;
+    F.set((src as Float32Array).subarray(off, off + len), scratch / size);
+    mod.pack(scratch, lineStride * size, elemStride * size, lines, k, width, size, dst);
+  } else {
+    packPanels(src, off, lineStride, elemStride, lines, k, width, F, dst / size);
+  }
 }
 
 /**
@@ -144,13 +179,14 @@ function coresFree(): boolean {
 }
 
 /** The product in chunks of row panels, claimed by this thread and the worker alike. */
-function parallel(mod: GemmModule, f32: boolean, ap: number, bp: number, cp: number, n: number, k: number, m: number, pn: number): void {
+function parallel(gemm: Gemm, f32: boolean, ap: number, ars: number, aps: number, bp: number, cp: number, n: number, k: number, m: number, pn: number): void {
   const t = threads!;
   const ctl = t.ctl;
-  const gemm = f32 ? mod.gemm : mod.gemm64, size = f32 ? 4 : 8;
+  const size = f32 ? 4 : 8, width = f32 ? 8 : 4;
   const chunks = Math.min(pn, 32), per = Math.ceil(pn / chunks), count = Math.ceil(pn / per);
   const seq = (t.seq = (t.seq + 1) | 0) & 0xffff;
-  ctl[AP] = ap; ctl[BP] = bp; ctl[CP] = cp; ctl[N] = n; ctl[K] = k; ctl[M] = m; ctl[PANELS] = per; ctl[CHUNKS] = count; ctl[F64] = f32 ? 0 : 1;
+  ctl[AP] = ap; ctl[BP] = bp; ctl[CP] = cp; ctl[N] = n; ctl[K] = k; ctl[M] = m; ctl[PANELS] = per; ctl[CHUNKS] = count;
+  ctl[F64] = f32 ? 0 : 1; ctl[ARS] = ars; ctl[APS] = aps;
   Atomics.store(ctl, DONE, 0);
   Atomics.store(ctl, CLAIM, seq << 16);
   Atomics.store(ctl, SEQ, t.seq);
@@ -160,7 +196,7 @@ function parallel(mod: GemmModule, f32: boolean, ap: number, bp: number, cp: num
     if (c >= count) break;
     if (Atomics.compareExchange(ctl, CLAIM, v, v + 1) !== v) continue;
     const p0 = c * per;
-    gemm(ap + p0 * k * 4 * size, bp, cp + p0 * 4 * m * size, Math.min(per * 4, n - p0 * 4), k, m);
+    gemm(ap + p0 * 4 * k * size, 4 * k * size, ars, aps, bp, width * k * size, width * size, cp + p0 * 4 * m * size, Math.min(per * 4, n - p0 * 4), k, m);
     Atomics.add(ctl, DONE, 1);
   }
   // The chunks the worker claimed are being computed: wait for them.

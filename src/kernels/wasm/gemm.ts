@@ -5,33 +5,39 @@
 // NumPy and PyTorch, so small products give their bits; the JavaScript kernel (gemm.ts) emulates the
 // same fused steps exactly.
 //
-// float32: A packed as ceil(n/4) panels of [k][4] floats, B as ceil(m/8) panels of [k][8] (zero padded);
-// a 4x8 block of C lives in eight registers. float64: A as ceil(n/4) panels of [k][4], B as ceil(m/4)
-// panels of [k][4]; a 4x4 block in eight registers. C is row-major n x m. (Wider blocks or an unrolled
-// k loop spill registers under V8 and run at half the speed: measured.)
+// A register block of C is 4 rows by 8 float32 columns (or 4 float64 columns), eight registers. Operands
+// are read through byte strides, so that a row-major or transposed matrix copied as it is serves as well
+// as a packed one: A's element (4 pi + r, p) is at ap + pi*api + r*ars + p*aps, B's columns 8 pj .. 8 pj + 7
+// (4 pj .. for float64) of row p are contiguous at bp + pj*bpj + p*bps. Packed A (panels of [k][4]):
+// api = 16k (32k), ars = 4 (8), aps = 16 (32); row-major A: api = 16k (32k), ars = 4k (8k), aps = 4 (8);
+// transposed A: api = 16 (32), ars = 4 (8), aps = 4n (8n). Packed B (panels of [k][8] or [k][4]):
+// bpj = 32k, bps = 32; row-major B: bpj = 32, bps = 4m (8m). Rows and columns past n and m read
+// whatever follows (the caller leaves room) into lanes that are never stored. C is row-major n x m.
+// (Wider blocks or an unrolled k loop spill registers under V8 and run at half the speed: measured.)
 
-export function gemm(ap: usize, bp: usize, cp: usize, n: i32, k: i32, m: i32): void {
+export function gemm(ap: usize, api: i32, ars: i32, aps: i32, bp: usize, bpj: i32, bps: i32, cp: usize, n: i32, k: i32, m: i32): void {
   const pn = (n + 3) >> 2;
   const pm = (m + 7) >> 3;
+  const rs = <usize>ars, as = <usize>aps, bs = <usize>bps;
   for (let pi = 0; pi < pn; pi++) {
-    const abase = ap + <usize>(pi * k) * 16;
+    const abase = ap + <usize>pi * <usize>api;
     for (let pj = 0; pj < pm; pj++) {
-      const bbase = bp + <usize>(pj * k) * 32;
       let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
       let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
       let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
       let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-      let a = abase, b = bbase;
+      let a0p = abase, a1p = abase + rs, a2p = abase + 2 * rs, a3p = abase + 3 * rs;
+      let b = bp + <usize>pj * <usize>bpj;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(b), b1 = v128.load(b, 16);
         // load32_splat loads and broadcasts in one instruction (a load and a shuffle otherwise).
-        const a0 = v128.load32_splat(a), a1 = v128.load32_splat(a, 4);
-        const a2 = v128.load32_splat(a, 8), a3 = v128.load32_splat(a, 12);
+        const a0 = v128.load32_splat(a0p), a1 = v128.load32_splat(a1p);
+        const a2 = v128.load32_splat(a2p), a3 = v128.load32_splat(a3p);
         c00 = f32x4.relaxed_madd(a0, b0, c00); c01 = f32x4.relaxed_madd(a0, b1, c01);
         c10 = f32x4.relaxed_madd(a1, b0, c10); c11 = f32x4.relaxed_madd(a1, b1, c11);
         c20 = f32x4.relaxed_madd(a2, b0, c20); c21 = f32x4.relaxed_madd(a2, b1, c21);
         c30 = f32x4.relaxed_madd(a3, b0, c30); c31 = f32x4.relaxed_madd(a3, b1, c31);
-        a += 16; b += 32;
+        a0p += as; a1p += as; a2p += as; a3p += as; b += bs;
       }
       const i = pi << 2, j = pj << 3;
       if (i + 4 <= n && j + 8 <= m) {
@@ -51,27 +57,28 @@ export function gemm(ap: usize, bp: usize, cp: usize, n: i32, k: i32, m: i32): v
   }
 }
 
-export function gemm64(ap: usize, bp: usize, cp: usize, n: i32, k: i32, m: i32): void {
+export function gemm64(ap: usize, api: i32, ars: i32, aps: i32, bp: usize, bpj: i32, bps: i32, cp: usize, n: i32, k: i32, m: i32): void {
   const pn = (n + 3) >> 2;
   const pm = (m + 3) >> 2;
+  const rs = <usize>ars, as = <usize>aps, bs = <usize>bps;
   for (let pi = 0; pi < pn; pi++) {
-    const abase = ap + <usize>(pi * k) * 32;
+    const abase = ap + <usize>pi * <usize>api;
     for (let pj = 0; pj < pm; pj++) {
-      const bbase = bp + <usize>(pj * k) * 32;
       let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
       let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
       let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
       let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
-      let a = abase, b = bbase;
+      let a0p = abase, a1p = abase + rs, a2p = abase + 2 * rs, a3p = abase + 3 * rs;
+      let b = bp + <usize>pj * <usize>bpj;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(b), b1 = v128.load(b, 16);
-        const a0 = v128.load64_splat(a), a1 = v128.load64_splat(a, 8);
-        const a2 = v128.load64_splat(a, 16), a3 = v128.load64_splat(a, 24);
+        const a0 = v128.load64_splat(a0p), a1 = v128.load64_splat(a1p);
+        const a2 = v128.load64_splat(a2p), a3 = v128.load64_splat(a3p);
         c00 = f64x2.relaxed_madd(a0, b0, c00); c01 = f64x2.relaxed_madd(a0, b1, c01);
         c10 = f64x2.relaxed_madd(a1, b0, c10); c11 = f64x2.relaxed_madd(a1, b1, c11);
         c20 = f64x2.relaxed_madd(a2, b0, c20); c21 = f64x2.relaxed_madd(a2, b1, c21);
         c30 = f64x2.relaxed_madd(a3, b0, c30); c31 = f64x2.relaxed_madd(a3, b1, c31);
-        a += 32; b += 32;
+        a0p += as; a1p += as; a2p += as; a3p += as; b += bs;
       }
       const i = pi << 2, j = pj << 2;
       if (i + 4 <= n && j + 4 <= m) {
@@ -126,5 +133,47 @@ function storeEdge64(cp: usize, n: i32, m: i32, i: i32, j: i32, r: i32, lo: v128
   for (let c = 0; c < 4 && j + c < m; c++) {
     const v = c == 0 ? f64x2.extract_lane(lo, 0) : c == 1 ? f64x2.extract_lane(lo, 1) : c == 2 ? f64x2.extract_lane(hi, 0) : f64x2.extract_lane(hi, 1);
     store<f64>(row + (<usize>(j + c) << 3), v);
+  }
+}
+
+// ---------------------------------------------------------------- packing
+
+/**
+ * Packs `lines` lines of length k (line i's element p at src + i*ls + p*es bytes, `size`-byte elements)
+ * into ceil(lines/width) panels of [k][width] at dst, lines past the end zero. Lines that are contiguous
+ * across a panel (ls == size) are copied a vector at a time; others element by element.
+ */
+export function pack(src: usize, ls: i32, es: i32, lines: i32, k: i32, width: i32, size: i32, dst: usize): void {
+  const full = lines / width;
+  const row = <usize>(width * size);
+  const lstep = <usize>ls, estep = <usize>es;
+  if (ls == size && row == 16) {
+    for (let pi = 0; pi < full; pi++) {
+      let s = src + <usize>(pi * width) * lstep, d = dst + <usize>pi * <usize>k * row;
+      for (let p = 0; p < k; p++) { v128.store(d, v128.load(s)); s += estep; d += 16; }
+    }
+  } else if (ls == size && row == 32) {
+    for (let pi = 0; pi < full; pi++) {
+      let s = src + <usize>(pi * width) * lstep, d = dst + <usize>pi * <usize>k * row;
+      for (let p = 0; p < k; p++) { v128.store(d, v128.load(s)); v128.store(d, v128.load(s, 16), 16); s += estep; d += 32; }
+    }
+  } else {
+    for (let pi = 0; pi < full; pi++) packPanel(src + <usize>(pi * width) * lstep, lstep, estep, width, k, width, size, dst + <usize>pi * <usize>k * row);
+  }
+  const rest = lines - full * width;
+  if (rest > 0) packPanel(src + <usize>(full * width) * lstep, lstep, estep, rest, k, width, size, dst + <usize>full * <usize>k * row);
+}
+
+/** One panel element by element: `count` lines, the rest of the panel's width zero. */
+function packPanel(src: usize, ls: usize, es: usize, count: i32, k: i32, width: i32, size: i32, dst: usize): void {
+  for (let p = 0; p < k; p++) {
+    const s = src + <usize>p * es, d = dst + <usize>(p * width * size);
+    if (size == 4) {
+      for (let r = 0; r < count; r++) store<f32>(d + (<usize>r << 2), load<f32>(s + <usize>r * ls));
+      for (let r = count; r < width; r++) store<f32>(d + (<usize>r << 2), 0);
+    } else {
+      for (let r = 0; r < count; r++) store<f64>(d + (<usize>r << 3), load<f64>(s + <usize>r * ls));
+      for (let r = count; r < width; r++) store<f64>(d + (<usize>r << 3), 0);
+    }
   }
 }
