@@ -4,8 +4,8 @@
 // warm-up, and reports median/min/max; ratios are taken between medians of the same run.
 // Writes bench/RESULTS.md and bench/results.json. Run: `npm run bench [-- --quick]`.
 import { performance } from 'node:perf_hooks';
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,15 @@ import { gemmThreads } from '../src/kernels/wasm_gemm.js';
 const quick = process.argv.includes('--quick');
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'); // dist/bench -> repo
+
+// The bench runs as the kernel runs: with the kernelspec's env (install.json: glibc's malloc settings,
+// see kernel/install.ts), so it starts itself again under it; the steady-state section also measures a
+// plain node process. The JavaScript peers share the process, and its settings.
+const KERNEL_ENV = (JSON.parse(readFileSync(path.join(root, 'install.json'), 'utf8')) as { env: Record<string, string> }).env;
+if (Object.entries(KERNEL_ENV).some(([k, v]) => process.env[k] !== v)) {
+  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, ...KERNEL_ENV } });
+  process.exit(r.status ?? 1);
+}
 const np = jx.numpy;
 type JArr = jx.Array;
 
@@ -42,6 +51,7 @@ class PyPeer {
   constructor() {
     const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
     delete env.OPENBLAS_CORETYPE;
+    for (const k of Object.keys(KERNEL_ENV)) delete env[k]; // Python as it runs by default
     this.proc = spawn(PYTHON, [path.join(root, 'bench/peers.py')], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.setEncoding('utf8');
     this.proc.stdout.on('data', (d: string) => {
@@ -118,6 +128,7 @@ async function initPeers(): Promise<void> {
       if (typeof v[l] === 'string') pyVersions[l] = v[l] as string;
       else { available.set(l, false); notes.push(`${l} peer skipped: ${v.error ?? `${l} is not importable by ${PYTHON}`}.`); }
     }
+    notes.push(`The JavaScript libraries run in one node process with the Jupyter kernel's environment (install.json: ${Object.entries(KERNEL_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}), glibc's malloc settings that keep freed arrays mapped; the steady-state table also shows a plain node process.`);
     if (pyVersions.numpy || pyVersions.torch) notes.push('NumPy and PyTorch run in one /usr/bin/python3 process with OPENBLAS_NUM_THREADS=OMP_NUM_THREADS=MKL_NUM_THREADS=1 and torch.set_num_threads(1); they time their own calls (time.perf_counter) and run interleaved with the JavaScript libraries.');
   }
 }
@@ -710,6 +721,25 @@ function steadyState(): void {
     console.log(`steady ${mode}: RSS +${res.rssMiB.toFixed(1)} MiB, ${res.faultsPerIter.toFixed(1)} faults/iteration, ${res.msPerIter.toFixed(2)} ms/iteration`);
   };
   run('jacobi', () => ops.add(ops.mul(x, x), ops.sin(x)));
+  // The same loop in a plain node process, with glibc's default malloc (as a script importing jacobi has it).
+  const program = `
+    const { ops, jnp } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/src/index.js')).href)});
+    const x = ops.mul(ops.cast(jnp.arange(${n}), 'float32'), 1e-5);
+    for (let i = 0; i < ${warm}; i++) ops.add(ops.mul(x, x), ops.sin(x));
+    const r0 = process.memoryUsage().rss, f0 = process.resourceUsage().minorPageFault, t0 = performance.now();
+    for (let i = 0; i < ${iters}; i++) ops.add(ops.mul(x, x), ops.sin(x));
+    console.log(JSON.stringify([performance.now() - t0, process.memoryUsage().rss - r0, process.resourceUsage().minorPageFault - f0]));`;
+  const plainEnv = { ...process.env };
+  for (const k of Object.keys(KERNEL_ENV)) delete plainEnv[k];
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', program], { env: plainEnv, encoding: 'utf8', timeout: 600_000 });
+  if (child.status === 0) {
+    const [ms, rss, faults] = JSON.parse(child.stdout.trim()) as number[];
+    const res = { mode: 'jacobi, plain node process (glibc\'s default malloc)', rssMiB: rss / 2 ** 20, faultsPerIter: faults / iters, msPerIter: ms / iters };
+    steady.push(res);
+    console.log(`steady ${res.mode}: RSS +${res.rssMiB.toFixed(1)} MiB, ${res.faultsPerIter.toFixed(1)} faults/iteration, ${res.msPerIter.toFixed(2)} ms/iteration`);
+  } else {
+    notes.push(`steady state in a plain node process not measured: ${child.stderr.split('\n')[0]}`);
+  }
   // The same loop writing into one preallocated array: what a loop costs when it never faults.
   const out = new Float32Array(n), xd = x.values as Float32Array;
   run('plain JS into one reused Float32Array (reference)', () => { for (let i = 0; i < n; i++) { const v = xd[i]; out[i] = v * v + Math.sin(v); } });

@@ -80,6 +80,13 @@ function pythonSysPrefix(): string {
   throw new Error('--sys-prefix needs python3 to find sys.prefix; use --prefix DIR instead');
 }
 
+/**
+ * The kernelspec from its template (install.json, install-python.json). Its `env` gives the kernel
+ * glibc's malloc settings for arrays: below 32 MiB from the heap, and up to 128 MiB of freed heap kept
+ * mapped. With glibc's defaults, V8 freeing dead ArrayBuffers in batches at garbage collections makes
+ * glibc return memory to the system and fault it in again: a loop of 1e6-element float32 ops faulted
+ * 500-2,900 pages per iteration (about 2 us each, 10-50% of its time); with these settings, about 50.
+ */
 export function kernelSpec(file = 'install.json'): Record<string, unknown> {
   const template = JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { argv: string[] } & Record<string, unknown>;
   const paths: Record<string, string> = { '{node}': process.execPath, '{kernel}': join(ROOT, 'bin', 'jacobi.js') };

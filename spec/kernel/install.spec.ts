@@ -46,6 +46,7 @@ describe('kernel install', function () {
     assert.equal(spec.display_name, 'TypeScript (Jacobi)');
     assert.equal(spec.language, 'typescript');
     assert.ok(['message', 'signal'].includes(spec.interrupt_mode));
+    assert.match(spec.env.GLIBC_TUNABLES, /mmap_threshold=\d+:glibc\.malloc\.trim_threshold=\d+/);
     assert.deepEqual({ ...spec, argv: template.argv }, template);
     checkPng(readFileSync(join(dir, 'logo-32x32.png')), 32);
     checkPng(readFileSync(join(dir, 'logo-64x64.png')), 64);
