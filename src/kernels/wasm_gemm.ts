@@ -13,7 +13,8 @@
 // threads claim with a compare-and-swap, so the main thread never waits for the worker to wake and
 // every element of C is computed by the same instructions whichever thread does it (identical bits).
 // JACOBI_THREADS=1 (read per call) keeps every product on the calling thread; by default the worker
-// joins only while the load average leaves a core free, JACOBI_THREADS=2 always.
+// joins only while other processes leave a core free (coresFree), JACOBI_THREADS=2 always.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { packPanels } from './pack.js';
@@ -163,19 +164,47 @@ function packInto(
 }
 
 /**
- * Whether a second thread can have a core: the load average (read at most once a second) leaves one
- * free besides this thread. When other jobs hold the cores, a second thread only competes with this
+ * Whether a second thread can have a core: the other processes left one free over the last quarter
+ * second (read at most that often; free until the first quarter second has been measured). When other jobs hold the cores, a second thread only competes with this
  * one (measured slower than one thread here); JACOBI_THREADS=2 uses it regardless.
+ *
+ * On Linux this is the machine's busy time from /proc/stat (steal included: a virtual CPU the host
+ * gives to others is not free) less this process's own (process.cpuUsage, every thread): the load
+ * average counted our own threads too, so two threads kept busy turned themselves off. Elsewhere, the
+ * load average with half a core of margin.
  */
-let loadCheckedAt = -Infinity, loadOk = true;
+let checkedAt = -Infinity, free = true;
+let lastStat: { wall: number; busy: number; ours: number } | undefined;
 function coresFree(): boolean {
   if (process.env.JACOBI_THREADS === '2') return true;
   const now = Date.now();
-  if (now - loadCheckedAt > 1000) {
-    loadCheckedAt = now;
-    loadOk = os.loadavg()[0] < os.availableParallelism() - 0.5;
+  if (now - checkedAt < 250) return free;
+  checkedAt = now;
+  const cores = os.availableParallelism();
+  const sample = procStat();
+  if (sample === undefined) {
+    free = os.loadavg()[0] < cores - 0.5;
+  } else if (lastStat !== undefined) {
+    const seconds = (sample.wall - lastStat.wall) / 1000;
+    const others = ((sample.busy - lastStat.busy) - (sample.ours - lastStat.ours)) / seconds;
+    free = others < cores - 1.5;
   }
-  return loadOk;
+  lastStat = sample;
+  return free;
+}
+
+/** Seconds of CPU the whole machine and this process have used so far (undefined without /proc/stat). */
+function procStat(): { wall: number; busy: number; ours: number } | undefined {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal ... (in USER_HZ ticks, 100 per second)
+    const fields = readFileSync('/proc/stat', 'utf8').slice(0, 200).split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    if (fields.length < 8 || fields.some((v) => !Number.isFinite(v))) return undefined;
+    const [user, nice, system, , , irq, softirq, steal] = fields;
+    const { user: u, system: sy } = process.cpuUsage();
+    return { wall: Date.now(), busy: (user + nice + system + irq + softirq + steal) / 100, ours: (u + sy) / 1e6 };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The product in chunks of row panels, claimed by this thread and the worker alike. */
