@@ -394,7 +394,7 @@ function buildCases(): Case[] {
     });
   }
 
-  // Two threads forced (by default the worker joins only while the load average leaves a core free).
+  // Two threads forced (by default the worker joins only while other processes leave a core free).
   {
     const n = 512, a = rnd(n * n, 1), b = rnd(n * n, 2);
     cases.push({
@@ -765,7 +765,7 @@ const LIMITS: Record<string, string> = {
   chain20: 'ten of the twenty ops are sin and tanh at about 5-6 ns/element each (see the x*x+sin(x) row); ' + COPY + '; no fusion (twenty passes over memory: fusing needs lazy tensors, whose pending results an in-place write to an input must force first, or it would be a silently wrong number)',
   sum: 'the pairwise summation in NumPy\'s order runs at about 0.06 ns/element from cache; the copy of each tile into the module\'s memory, where the 40 MB are read from memory, takes 0.2-0.25 ns/element, about what NumPy\'s whole in-place pass takes (' + COPY + ')',
   bcast: 'the add is one SIMD pass; ' + COPY + ', and the fresh 4 MB output is faulted in when glibc has returned the freed memory to the system (the kernel\'s malloc settings make that rare: see the steady-state table)',
-  'matmul-512': 'the kernel runs at about 52 GFLOP/s on one core, two fused multiply-adds of 4 lanes per cycle, the peak of WebAssembly\'s 128-bit SIMD here; NumPy\'s OpenBLAS sgemm issues AVX-512 FMAs (16 lanes each). Packing, copying into the module and faulting in the fresh result take the rest. The second thread only helps when the second core is free (see the load average)',
+  'matmul-512': 'the kernel runs at about 52 GFLOP/s on one core, two fused multiply-adds of 4 lanes per cycle, the peak of WebAssembly\'s 128-bit SIMD here; NumPy\'s OpenBLAS sgemm issues AVX-512 FMAs (16 lanes each). Packing, copying into the module and faulting in the fresh result take the rest. The second thread joins only while other processes leave the second core free (measured from /proc/stat each quarter second)',
   'matmul-512-1t': 'the one-thread kernel is at WebAssembly SIMD128\'s FMA peak here (about 52 GFLOP/s, see the row above); copies in and out of the module and the fresh result\'s page faults take about 12%',
   'mlp-vg': 'the four 512x512x64 products (2.6 ms of it) run at the SIMD128 FMA peak on one core (see the matmul rows), where PyTorch\'s OpenBLAS has AVX-512; the rest is tanh in double precision, copies and fresh outputs',
   cold: 'the bundle (1 MB) runs from a V8 code cache and facades parse their signatures on first use; what remains is running the modules\' top level (the op table, about 2,000 facade functions, the methods)',
@@ -911,7 +911,7 @@ async function main(): Promise<void> {
   for (const g of groups) await runGroup(g);
   phase('cases', t);
   const th = gemmThreads();
-  notes.push(`Matmul threads: ${th.running ? `the worker thread computed ${th.workerChunks - chunks0} chunks of row panels during the cases (by default it joins a product only while the load average leaves a core free; JACOBI_THREADS=1 or 2 forces one or two threads)` : 'one thread (no worker here)'}.`);
+  notes.push(`Matmul threads: ${th.running ? `the worker thread computed ${th.workerChunks - chunks0} chunks of row panels during the cases (by default it joins a product only while other processes leave a core free, from /proc/stat; JACOBI_THREADS=1 or 2 forces one or two threads)` : 'one thread (no worker here)'}.`);
   try { await crossCheck(); } catch (e) { notes.push(`Cross-check failed: ${errText(e)}`); }
   t = performance.now();
   memory();
