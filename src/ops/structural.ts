@@ -101,7 +101,9 @@ export const broadcastToP: Primitive<readonly number[]> = defineLinear<readonly 
   name: 'broadcast_to',
   impl: ([x], dims) => {
     const out = allocate(x.dt, sizeOf(dims), dims);
-    stridedGather(x.values, dims, broadcastStrides(x.dims, dims), 0, out);
+    // One element everywhere (a reduction's cotangent, a scalar operand): a fill, not a strided walk.
+    if (x.values.length === 1) (out as Float64Array).fill(x.values[0] as number);
+    else stridedGather(x.values, dims, broadcastStrides(x.dims, dims), 0, out);
     return result(x.dt, dims, out, [x]);
   },
   transpose: (ct, _dims, [x]) => [unbroadcast(ct, x.dims)],
