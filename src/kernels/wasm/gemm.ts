@@ -14,85 +14,60 @@
 // bpj = 32k, bps = 32; row-major B: bpj = 32, bps = 4m (8m). Rows and columns past n and m read
 // whatever follows (the caller leaves room) into lanes that are never stored. C is row-major n x m.
 // (Wider blocks or an unrolled k loop spill registers under V8 and run at half the speed: measured.)
+// No static data (memory.data): wasm_gemm.ts owns the memory from byte 0 (its control block, then operands).
 
 export function gemm(ap: usize, api: i32, ars: i32, aps: i32, bp: usize, bpj: i32, bps: i32, cp: usize, n: i32, k: i32, m: i32): void {
-  const pn = (n + 3) >> 2;
-  const pm = (m + 7) >> 3;
-  const rs = <usize>ars, as = <usize>aps, bs = <usize>bps;
-  for (let pi = 0; pi < pn; pi++) {
-    const abase = ap + <usize>pi * <usize>api;
-    for (let pj = 0; pj < pm; pj++) {
-      let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
-      let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-      let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
-      let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-      let a0p = abase, a1p = abase + rs, a2p = abase + 2 * rs, a3p = abase + 3 * rs;
-      let b = bp + <usize>pj * <usize>bpj;
-      for (let p = 0; p < k; p++) {
-        const b0 = v128.load(b), b1 = v128.load(b, 16);
-        // load32_splat loads and broadcasts in one instruction (a load and a shuffle otherwise).
-        const a0 = v128.load32_splat(a0p), a1 = v128.load32_splat(a1p);
-        const a2 = v128.load32_splat(a2p), a3 = v128.load32_splat(a3p);
-        c00 = f32x4.relaxed_madd(a0, b0, c00); c01 = f32x4.relaxed_madd(a0, b1, c01);
-        c10 = f32x4.relaxed_madd(a1, b0, c10); c11 = f32x4.relaxed_madd(a1, b1, c11);
-        c20 = f32x4.relaxed_madd(a2, b0, c20); c21 = f32x4.relaxed_madd(a2, b1, c21);
-        c30 = f32x4.relaxed_madd(a3, b0, c30); c31 = f32x4.relaxed_madd(a3, b1, c31);
-        a0p += as; a1p += as; a2p += as; a3p += as; b += bs;
-      }
-      const i = pi << 2, j = pj << 3;
-      if (i + 4 <= n && j + 8 <= m) {
-        let c = cp + (<usize>(i * m + j) << 2);
-        const rs = <usize>m << 2;
-        v128.store(c, c00); v128.store(c, c01, 16); c += rs;
-        v128.store(c, c10); v128.store(c, c11, 16); c += rs;
-        v128.store(c, c20); v128.store(c, c21, 16); c += rs;
-        v128.store(c, c30); v128.store(c, c31, 16);
-      } else {
-        storeEdge32(cp, n, m, i, j, 0, c00, c01);
-        storeEdge32(cp, n, m, i, j, 1, c10, c11);
-        storeEdge32(cp, n, m, i, j, 2, c20, c21);
-        storeEdge32(cp, n, m, i, j, 3, c30, c31);
-      }
-    }
-  }
+  product<f32>(ap, api, ars, aps, bp, bpj, bps, cp, n, k, m);
 }
 
 export function gemm64(ap: usize, api: i32, ars: i32, aps: i32, bp: usize, bpj: i32, bps: i32, cp: usize, n: i32, k: i32, m: i32): void {
+  product<f64>(ap, api, ars, aps, bp, bpj, bps, cp, n, k, m);
+}
+
+/** One element broadcast to every lane, loaded and broadcast in one instruction (a load and a shuffle otherwise). */
+@inline function loadSplat<T>(p: usize): v128 {
+  return sizeof<T>() == 4 ? v128.load32_splat(p) : v128.load64_splat(p);
+}
+
+/** The product for f32 (4 lanes, 8 columns a block) or f64 (2 lanes, 4 columns), as described at the top. */
+@inline function product<T>(ap: usize, api: i32, ars: i32, aps: i32, bp: usize, bpj: i32, bps: i32, cp: usize, n: i32, k: i32, m: i32): void {
+  const size = <i32>sizeof<T>();
+  const width = 32 / size;
   const pn = (n + 3) >> 2;
-  const pm = (m + 3) >> 2;
+  const pm = (m + width - 1) / width;
   const rs = <usize>ars, as = <usize>aps, bs = <usize>bps;
   for (let pi = 0; pi < pn; pi++) {
     const abase = ap + <usize>pi * <usize>api;
     for (let pj = 0; pj < pm; pj++) {
-      let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
-      let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
-      let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
-      let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
+      let c00 = v128.splat<T>(0), c01 = v128.splat<T>(0);
+      let c10 = v128.splat<T>(0), c11 = v128.splat<T>(0);
+      let c20 = v128.splat<T>(0), c21 = v128.splat<T>(0);
+      let c30 = v128.splat<T>(0), c31 = v128.splat<T>(0);
       let a0p = abase, a1p = abase + rs, a2p = abase + 2 * rs, a3p = abase + 3 * rs;
       let b = bp + <usize>pj * <usize>bpj;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(b), b1 = v128.load(b, 16);
-        const a0 = v128.load64_splat(a0p), a1 = v128.load64_splat(a1p);
-        const a2 = v128.load64_splat(a2p), a3 = v128.load64_splat(a3p);
-        c00 = f64x2.relaxed_madd(a0, b0, c00); c01 = f64x2.relaxed_madd(a0, b1, c01);
-        c10 = f64x2.relaxed_madd(a1, b0, c10); c11 = f64x2.relaxed_madd(a1, b1, c11);
-        c20 = f64x2.relaxed_madd(a2, b0, c20); c21 = f64x2.relaxed_madd(a2, b1, c21);
-        c30 = f64x2.relaxed_madd(a3, b0, c30); c31 = f64x2.relaxed_madd(a3, b1, c31);
+        const a0 = loadSplat<T>(a0p), a1 = loadSplat<T>(a1p);
+        const a2 = loadSplat<T>(a2p), a3 = loadSplat<T>(a3p);
+        c00 = v128.relaxed_madd<T>(a0, b0, c00); c01 = v128.relaxed_madd<T>(a0, b1, c01);
+        c10 = v128.relaxed_madd<T>(a1, b0, c10); c11 = v128.relaxed_madd<T>(a1, b1, c11);
+        c20 = v128.relaxed_madd<T>(a2, b0, c20); c21 = v128.relaxed_madd<T>(a2, b1, c21);
+        c30 = v128.relaxed_madd<T>(a3, b0, c30); c31 = v128.relaxed_madd<T>(a3, b1, c31);
         a0p += as; a1p += as; a2p += as; a3p += as; b += bs;
       }
-      const i = pi << 2, j = pj << 2;
-      if (i + 4 <= n && j + 4 <= m) {
-        let c = cp + (<usize>(i * m + j) << 3);
-        const rs = <usize>m << 3;
-        v128.store(c, c00); v128.store(c, c01, 16); c += rs;
-        v128.store(c, c10); v128.store(c, c11, 16); c += rs;
-        v128.store(c, c20); v128.store(c, c21, 16); c += rs;
+      const i = pi << 2, j = pj * width;
+      if (i + 4 <= n && j + width <= m) {
+        let c = cp + <usize>(i * m + j) * <usize>size;
+        const crs = <usize>(m * size);
+        v128.store(c, c00); v128.store(c, c01, 16); c += crs;
+        v128.store(c, c10); v128.store(c, c11, 16); c += crs;
+        v128.store(c, c20); v128.store(c, c21, 16); c += crs;
         v128.store(c, c30); v128.store(c, c31, 16);
       } else {
-        storeEdge64(cp, n, m, i, j, 0, c00, c01);
-        storeEdge64(cp, n, m, i, j, 1, c10, c11);
-        storeEdge64(cp, n, m, i, j, 2, c20, c21);
-        storeEdge64(cp, n, m, i, j, 3, c30, c31);
+        storeEdge<T>(cp, n, m, i, j, 0, c00, c01);
+        storeEdge<T>(cp, n, m, i, j, 1, c10, c11);
+        storeEdge<T>(cp, n, m, i, j, 2, c20, c21);
+        storeEdge<T>(cp, n, m, i, j, 3, c30, c31);
       }
     }
   }
@@ -106,33 +81,34 @@ export function madd64(a: f64, b: f64, c: f64): f64 {
   return f64x2.extract_lane(f64x2.relaxed_madd(f64x2.splat(a), f64x2.splat(b), f64x2.splat(c)), 0);
 }
 
-function storeEdge32(cp: usize, n: i32, m: i32, i: i32, j: i32, r: i32, lo: v128, hi: v128): void {
+/** Row r of a block at (i, j) that crosses C's edge: the elements inside it. */
+function storeEdge<T>(cp: usize, n: i32, m: i32, i: i32, j: i32, r: i32, lo: v128, hi: v128): void {
   if (i + r >= n) return;
-  const row = cp + (<usize>((i + r) * m) << 2);
-  for (let c = 0; c < 8 && j + c < m; c++) {
-    store<f32>(row + (<usize>(j + c) << 2), lane32(lo, hi, c));
-  }
+  const size = <usize>sizeof<T>();
+  const row = cp + <usize>((i + r) * m) * size;
+  const width = 32 / <i32>sizeof<T>();
+  for (let c = 0; c < width && j + c < m; c++) store<T>(row + <usize>(j + c) * size, laneOf<T>(lo, hi, c));
 }
 
-function lane32(lo: v128, hi: v128, c: i32): f32 {
+/** Column c of a block row held in two vectors (lane indices must be constants). */
+function laneOf<T>(lo: v128, hi: v128, c: i32): T {
+  if (sizeof<T>() == 4) {
+    switch (c) {
+      case 0: return <T>f32x4.extract_lane(lo, 0);
+      case 1: return <T>f32x4.extract_lane(lo, 1);
+      case 2: return <T>f32x4.extract_lane(lo, 2);
+      case 3: return <T>f32x4.extract_lane(lo, 3);
+      case 4: return <T>f32x4.extract_lane(hi, 0);
+      case 5: return <T>f32x4.extract_lane(hi, 1);
+      case 6: return <T>f32x4.extract_lane(hi, 2);
+      default: return <T>f32x4.extract_lane(hi, 3);
+    }
+  }
   switch (c) {
-    case 0: return f32x4.extract_lane(lo, 0);
-    case 1: return f32x4.extract_lane(lo, 1);
-    case 2: return f32x4.extract_lane(lo, 2);
-    case 3: return f32x4.extract_lane(lo, 3);
-    case 4: return f32x4.extract_lane(hi, 0);
-    case 5: return f32x4.extract_lane(hi, 1);
-    case 6: return f32x4.extract_lane(hi, 2);
-    default: return f32x4.extract_lane(hi, 3);
-  }
-}
-
-function storeEdge64(cp: usize, n: i32, m: i32, i: i32, j: i32, r: i32, lo: v128, hi: v128): void {
-  if (i + r >= n) return;
-  const row = cp + (<usize>((i + r) * m) << 3);
-  for (let c = 0; c < 4 && j + c < m; c++) {
-    const v = c == 0 ? f64x2.extract_lane(lo, 0) : c == 1 ? f64x2.extract_lane(lo, 1) : c == 2 ? f64x2.extract_lane(hi, 0) : f64x2.extract_lane(hi, 1);
-    store<f64>(row + (<usize>(j + c) << 3), v);
+    case 0: return <T>f64x2.extract_lane(lo, 0);
+    case 1: return <T>f64x2.extract_lane(lo, 1);
+    case 2: return <T>f64x2.extract_lane(hi, 0);
+    default: return <T>f64x2.extract_lane(hi, 1);
   }
 }
 
