@@ -129,7 +129,7 @@ async function initPeers(): Promise<void> {
       else { available.set(l, false); notes.push(`${l} peer skipped: ${v.error ?? `${l} is not importable by ${PYTHON}`}.`); }
     }
     notes.push(`The JavaScript libraries run in one node process with the Jupyter kernel's environment (install.json: ${Object.entries(KERNEL_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}), glibc's malloc settings that keep freed arrays mapped; the steady-state table also shows a plain node process.`);
-    if (pyVersions.numpy || pyVersions.torch) notes.push('NumPy and PyTorch run in one /usr/bin/python3 process with OPENBLAS_NUM_THREADS=OMP_NUM_THREADS=MKL_NUM_THREADS=1 and torch.set_num_threads(1); they time their own calls (time.perf_counter) and run interleaved with the JavaScript libraries.');
+    if (pyVersions.numpy || pyVersions.torch) notes.push('NumPy and PyTorch run in one /usr/bin/python3 process with OPENBLAS_NUM_THREADS=OMP_NUM_THREADS=MKL_NUM_THREADS=1 and torch.set_num_threads(1); they time their own calls (time.perf_counter), each repetition looping for at least 20 ms, as the JavaScript libraries do (a single short call right after a wait on the pipe runs on a cold CPU), and run interleaved with the JavaScript libraries.');
   }
 }
 
@@ -210,6 +210,7 @@ interface Stat { median: number; min: number; max: number; n: number; ms: number
 interface CaseResult { id: string; group: string; name: string; unit: string; higherIsBetter: boolean; stats: Partial<Record<Lib, Stat>>; errors: Partial<Record<Lib, string>> }
 const results: CaseResult[] = [];
 const budgetMs = quick ? 400 : 5000; // per library per case, caps repetitions of slow runs
+const MIN_REP_MS = 20;
 
 /** Median of a sorted list (mean of the middle two when even). */
 const med = (v: number[]): number => (v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
@@ -231,12 +232,19 @@ async function runGroup(group: Case[]): Promise<void> {
   interface Unit { c: Case; lib: Lib; p: Prepared; times: number[]; res: CaseResult }
   const units: Unit[] = [];
   const ress = group.map((c): CaseResult => ({ id: c.id, group: c.group, name: c.name, unit: c.unit, higherIsBetter: !!c.higherIsBetter, stats: {}, errors: {} }));
+  // A repetition loops for at least MIN_REP_MS, as the Python peers do (bench/peers.py): a single
+  // short call right after waiting on the peers' pipe runs on a cold CPU.
   const once = async (u: { c: Case; p: Prepared }): Promise<number> => {
     const inner = u.c.inner ?? 1;
     if (u.p.timeAsync) return u.p.timeAsync(inner);
+    let calls = 0, elapsed = 0;
     const s = performance.now();
-    for (let i = 0; i < inner; i++) u.p.run();
-    return (performance.now() - s) / inner;
+    do {
+      for (let i = 0; i < inner; i++) u.p.run();
+      calls += inner;
+      elapsed = performance.now() - s;
+    } while (elapsed < MIN_REP_MS);
+    return elapsed / calls;
   };
   let reps = Math.min(...group.map((c) => c.reps));
   let perRep = 0; // ms of one repetition over all units, to cap repetitions on slow units
