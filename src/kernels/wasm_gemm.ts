@@ -4,9 +4,9 @@
 // use; where the module, SIMD or a fusing relaxed madd is unavailable, the JavaScript kernel runs
 // instead, with identical results.
 //
-// Relaxed SIMD is standard from Node 22; Node 20 has it behind a V8 flag (relaxed_simd.ts). Relaxed madd may or may not fuse, as the
-// processor allows: one fused and one unfused case are computed first, and the module is used only
-// when it fuses, so its bits are always the JavaScript kernel's (fma.ts).
+// Relaxed SIMD is standard from Node 22; Node 20 has it behind a V8 flag (relaxed_simd.ts). Relaxed
+// madd may or may not fuse, as the processor allows: a case that tells them apart is computed first,
+// and the module is used only when it fuses, so its bits are always the JavaScript kernel's (fma.ts).
 //
 // Both cores: the module is also built over shared memory (gemm_mt.wasm), and a worker thread
 // (gemm_worker.ts) runs the same code on it. A product is cut into chunks of row panels that the two
