@@ -490,44 +490,48 @@ function timeit(options: TimeitOptions, fn: () => unknown, print: (text: string)
   const first = performance.now();
   const probe = fn();
   if (isThenable(probe)) return timeitAsync(options, fn, probe, first, repeat, report);
-  const probeTime = (performance.now() - first) / 1000;
   const time = (loops: number): number => {
     const start = performance.now();
     for (let i = 0; i < loops; i++) fn();
     return (performance.now() - start) / 1000;
   };
+  const steps = schedule(options.number, repeat, (performance.now() - first) / 1000);
+  let step = steps.next();
+  while (!step.done) step = steps.next(time(step.value));
+  return report(...step.value);
+}
+
+/**
+ * IPython's measurements as a generator shared by the synchronous and asynchronous drivers: it yields
+ * how many loops to time next, is sent the seconds they took, and returns the loop count and the runs.
+ * Calibration times 1, 10, 100, ... loops until one takes at least 0.2 s; the probe (the first call)
+ * is the first loop, of the calibration or of the first run with -n.
+ */
+function* schedule(number: number | undefined, repeat: number, probeTime: number): Generator<number, [number, number[]], number> {
   const runs: number[] = [];
-  // IPython: 1, 10, 100, ... loops until one measurement takes at least 0.2 s.
-  let loops = options.number ?? 0;
+  let loops = number ?? 0;
   if (loops === 0) {
     for (let index = 0; index < 10; index++) {
       loops = 10 ** index;
-      if ((index === 0 ? probeTime : time(loops)) >= 0.2) break;
+      if ((index === 0 ? probeTime : yield loops) >= 0.2) break;
     }
-  } else runs.push(probeTime + time(loops - 1));
-  while (runs.length < repeat) runs.push(time(loops));
-  return report(loops, runs);
+  } else runs.push(probeTime + (yield loops - 1));
+  while (runs.length < repeat) runs.push(yield loops);
+  return [loops, runs];
 }
 
 async function timeitAsync(options: TimeitOptions, fn: () => unknown, probe: PromiseLike<unknown>, first: number,
   repeat: number, report: (loops: number, runs: number[]) => unknown): Promise<unknown> {
   await probe;
-  const probeTime = (performance.now() - first) / 1000;
   const time = async (loops: number): Promise<number> => {
     const start = performance.now();
     for (let i = 0; i < loops; i++) await fn();
     return (performance.now() - start) / 1000;
   };
-  const runs: number[] = [];
-  let loops = options.number ?? 0;
-  if (loops === 0) {
-    for (let index = 0; index < 10; index++) {
-      loops = 10 ** index;
-      if ((index === 0 ? probeTime : await time(loops)) >= 0.2) break;
-    }
-  } else runs.push(probeTime + (await time(loops - 1)));
-  while (runs.length < repeat) runs.push(await time(loops));
-  return report(loops, runs);
+  const steps = schedule(options.number, repeat, (performance.now() - first) / 1000);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await time(step.value));
+  return report(...step.value);
 }
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
