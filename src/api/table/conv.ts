@@ -227,28 +227,22 @@ function torchConvRow(n: number): OpRow {
   });
 }
 
+/** torch's {max,avg}_pool{1,2}d (and nn.functional's): `rest` are the parameters after padding. */
+function poolRow(n: 1 | 2, kind: 'max' | 'avg', doc: string, rest: string, topLevel = true): OpRow {
+  const sig = `${kind}_pool${n}d(input, kernel_size, stride=None, padding=0, ${rest})`;
+  return row({
+    name: `${kind}_pool${n}d`, doc, impl: (a, lib) => torchPool(a, lib, n, kind),
+    torch: topLevel ? [sig, `nn.functional.${sig}`] : `nn.functional.${sig}`,
+  });
+}
+
 export const convRows: OpRow[] = [
   torchConvRow(1), torchConvRow(2), torchConvRow(3),
-  row({
-    name: 'max_pool1d', doc: 'Applies a 1D max pooling over an input signal composed of several input planes.',
-    impl: (a, lib) => torchPool(a, lib, 1, 'max'),
-    torch: ['max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False)', 'nn.functional.max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False)'],
-  }),
-  row({
-    name: 'max_pool2d', doc: 'Applies a 2D max pooling over an input signal composed of several input planes.',
-    impl: (a, lib) => torchPool(a, lib, 2, 'max'),
-    torch: ['max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False)', 'nn.functional.max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False)'],
-  }),
-  row({
-    name: 'avg_pool1d', doc: 'Applies a 1D average pooling over an input signal composed of several input planes.',
-    impl: (a, lib) => torchPool(a, lib, 1, 'avg'),
-    torch: ['avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True)', 'nn.functional.avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True)'],
-  }),
-  row({
-    name: 'avg_pool2d', doc: 'Applies 2D average-pooling operation in kH x kW regions by step size sH x sW steps.',
-    impl: (a, lib) => torchPool(a, lib, 2, 'avg'),
-    torch: 'nn.functional.avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None)',
-  }),
+  poolRow(1, 'max', 'Applies a 1D max pooling over an input signal composed of several input planes.', 'dilation=1, ceil_mode=False, return_indices=False'),
+  poolRow(2, 'max', 'Applies a 2D max pooling over an input signal composed of several input planes.', 'dilation=1, ceil_mode=False, return_indices=False'),
+  poolRow(1, 'avg', 'Applies a 1D average pooling over an input signal composed of several input planes.', 'ceil_mode=False, count_include_pad=True'),
+  // PyTorch 1.13 has avg_pool2d only under nn.functional (no torch.avg_pool2d: checked).
+  poolRow(2, 'avg', 'Applies 2D average-pooling operation in kH x kW regions by step size sH x sW steps.', 'ceil_mode=False, count_include_pad=True, divisor_override=None', false),
   row({
     name: 'conv_general_dilated', doc: 'General n-dimensional convolution operator, with optional dilation (lhs_dilation: transposed convolution; rhs_dilation: atrous).',
     impl: (a, lib) => laxConv(a, lib, 'conv_general_dilated'),
