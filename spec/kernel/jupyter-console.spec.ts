@@ -11,13 +11,15 @@ const PTY_DRIVER = join(ROOT, 'spec', 'pty_driver.py');
 
 describe('kernel through jupyter-console', function () {
   this.timeout(60_000);
-
-  it('shows the banner, keeps state from line to line and prints Out[n]', async function () {
+  before(function () {
     const missing = missingModules(['jupyter_console']);
     if (missing.length > 0) {
       console.log(`      skipped: ${PYTHON} lacks ${missing.join(', ')} (apt-get install jupyter-console)`);
       this.skip();
     }
+  });
+
+  it('shows the banner, keeps state from line to line and prints Out[n]', async function () {
     const { prefix, env } = installIntoTempPrefix('jacobi');
     try {
       // --simple-prompt reads plain lines from stdin, one cell per line.
@@ -39,11 +41,6 @@ describe('kernel through jupyter-console', function () {
   });
 
   it('answers `jnp.sum?` at the prompt with its documentation (is_complete says complete: no continuation prompt)', async function () {
-    const missing = missingModules(['jupyter_console']);
-    if (missing.length > 0) {
-      console.log(`      skipped: ${PYTHON} lacks ${missing.join(', ')} (apt-get install jupyter-console)`);
-      this.skip();
-    }
     const { prefix, env } = installIntoTempPrefix('jacobi');
     try {
       // The full prompt (prompt_toolkit, on a terminal) asks the kernel whether Enter ends the cell.
