@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { SessionApi } from '../src/session/types.js';
 import { catchAsyncErrors } from '../src/session/async-errors.js';
+import { enableRelaxedSimd } from '../src/kernels/relaxed_simd.js';
 import { armInterruptTarget, disarmInterruptTarget, markDriverModule } from '../src/session/interrupt-target.js';
 import type { Shell } from './shell.js';
 import type { WorkerInit } from './threads.js';
@@ -45,6 +46,7 @@ function languageArg(args: string[]): 'typescript' | 'python' {
 }
 
 export async function runKernel(args: string[]): Promise<void> {
+  enableRelaxedSimd(); // before any thread starts: it sets a V8 flag (src/kernels/relaxed_simd.ts)
   const connectionFile = resolve(connectionFileArg(args));
   const language = languageArg(args);
   // Errors from callbacks and unawaited promises are shown, never fatal (src/session/async-errors.ts).

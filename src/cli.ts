@@ -1,9 +1,11 @@
 // The `jacobi` command line: each subcommand lives in its own module and is loaded on demand,
 // so `jacobi repl` never loads the kernel's ZeroMQ binding and vice versa.
+import { enableRelaxedSimd } from './kernels/relaxed_simd.js';
 
 const USAGE = `usage: jacobi [repl] | kernel --connection-file FILE | install [--user|--sys-prefix|--prefix DIR] [--name NAME] | uninstall [--name NAME] | doctest [paths...]`;
 
 export async function main(argv: string[]): Promise<void> {
+  enableRelaxedSimd(); // before any thread starts: it sets a V8 flag (src/kernels/relaxed_simd.ts)
   const [command = 'repl', ...rest] = argv;
   try {
     switch (command) {

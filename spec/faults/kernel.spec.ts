@@ -5,7 +5,7 @@
 // session, and never ends in a native abort.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,7 +122,11 @@ async function heartbeat(port: number, timeoutMs: number): Promise<boolean> {
 
 async function connectionFile(dir: string, ports?: Partial<Record<string, number>>): Promise<string> {
   const file = join(dir, 'connection.json');
-  const all = { shell_port: await freePort(), control_port: await freePort(), stdin_port: await freePort(), iopub_port: await freePort(), hb_port: await freePort(), ...ports };
+  // Five different ports: a port freed a moment ago can be handed out again.
+  const free = new Set<number>();
+  while (free.size < 5) free.add(await freePort());
+  const [shell_port, control_port, stdin_port, iopub_port, hb_port] = [...free];
+  const all = { shell_port, control_port, stdin_port, iopub_port, hb_port, ...ports };
   writeFileSync(file, JSON.stringify({ transport: 'tcp', ip: '127.0.0.1', key: 'k', signature_scheme: 'hmac-sha256', ...all }));
   return file;
 }
@@ -174,7 +178,10 @@ describe('faults: the kernel process', function () {
     const kernel = await new Promise<number>((resolve) => sh.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
     // Started: its sockets are bound once the heartbeat echoes.
     const hb = JSON.parse(readFileSync(file, 'utf8')).hb_port as number;
-    if (!(await heartbeat(hb, 20_000))) throw new Error('the kernel did not answer its heartbeat');
+    if (!(await heartbeat(hb, 20_000))) {
+      const text = existsSync(log) ? readFileSync(log, 'utf8') : '(no stderr file)';
+      throw new Error(`the kernel did not answer its heartbeat; its stderr:\n${text}`);
+    }
     return { sh, kernel, stderr: () => readFileSync(log, 'utf8') };
   }
 

@@ -7,6 +7,9 @@ import type { OutputEvent } from './collector.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { transcriptMatches } from './python.js';
 import type { Flags } from './types.js';
+import { enableRelaxedSimd } from '../kernels/relaxed_simd.js';
+
+enableRelaxedSimd(); // before any thread starts: it sets a V8 flag (src/kernels/relaxed_simd.ts)
 
 let session: PythonSession | undefined;
 

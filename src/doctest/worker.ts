@@ -8,6 +8,9 @@ import { catchAsyncErrors } from '../session/async-errors.js';
 import { startWatchdog } from '../session/watchdog.js';
 import type { OutputEvent } from './collector.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { enableRelaxedSimd } from '../kernels/relaxed_simd.js';
+
+enableRelaxedSimd(); // before any thread starts: it sets a V8 flag (src/kernels/relaxed_simd.ts)
 
 let session: SessionApi | undefined;
 let running = false;

@@ -1,7 +1,9 @@
 // WebAssembly's relaxed SIMD (the matmul kernels' fused multiply-add) is standard from Node 22; Node 20
 // has it behind a V8 flag, which this sets. Setting a V8 flag changes the flag hash that V8 checks code
 // caches against, so it is set once, before any code cache is read or written (code_cache.ts calls this
-// first), and never later: caches made and read in a process always see the same flags.
+// first), and never later: caches made and read in a process always see the same flags. The programs'
+// entry points (the kernel, the command line, the doctest session processes) call it before they start
+// a thread, so that no other isolate is running while the flag changes.
 import v8 from 'node:v8';
 
 /** A module of one function, (a, b, c) => f32x4.relaxed_madd(a, b, c): valid where relaxed SIMD is on. */
