@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Session } from '../../src/session/session.js';
 import { formatG, formatTime } from '../../src/session/magics.js';
 import { errorOf, run, value } from './helpers.js';
+import { commandLine, descendants } from '../leftovers.js';
 
 const TIME = /^CPU times: user [\d.]+ (?:s|ms|µs|ns), sys: [\d.]+ (?:s|ms|µs|ns), total: [\d.]+ (?:s|ms|µs|ns)\nWall time: [\d.]+ (?:s|ms|µs|ns)\n$/;
 const TIMEIT = (runs: number, loops: string) =>
@@ -128,13 +129,17 @@ describe('session: magics', function () {
     assert.equal((await run(s, '!echo "${HOME:+home}" `echo backticks` \\\\')).sink.text('stdout'), 'home backticks \\\n');
   });
 
-  it('an interrupt stops a running shell command', async () => {
+  it('an interrupt stops a running shell command, and what it started', async () => {
     const started = Date.now();
     setTimeout(() => s.interrupt(), 300);
-    const r = await run(s, '!echo start; sleep 20; echo never');
+    const r = await run(s, '!echo start; sleep 20.5; echo never');
     assert.equal(errorOf(r.outcome).ename, 'KeyboardInterrupt');
     assert.equal(r.sink.text('stdout'), 'start\n');
     assert.ok(Date.now() - started < 5000);
+    // The shell and its sleep are gone, as Ctrl-C at a terminal leaves them.
+    const alive = () => descendants(process.pid).map(commandLine).filter((c) => c.includes('sleep 20.5'));
+    for (let i = 0; i < 40 && alive().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(alive(), []);
   });
 
   it("gives IPython's UsageError for a magic that does not exist, before running anything", async () => {

@@ -316,7 +316,9 @@ export function makeMagics(host: MagicHost): MagicHelper {
   const now = () => ({ wall: performance.now(), cpu: process.cpuUsage() });
 
   const run = (command: string, args: string[], input?: string): Promise<number> => new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: process.cwd(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    // Its own process group, so that an interrupt reaches what the shell started (`sleep`), as Ctrl-C
+    // at a terminal reaches the foreground group; a shell waits for its command before it exits.
+    const child = spawn(command, args, { cwd: process.cwd(), detached: true, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     children.add(child);
     const sink = host.sink();
     const out = (name: 'stdout' | 'stderr') => (chunk: Buffer) => {
@@ -383,7 +385,13 @@ export function makeMagics(host: MagicHost): MagicHelper {
       return found ? printing.str(found.value) : `$${name}`;
     },
     interrupt: () => {
-      for (const child of children) child.kill('SIGINT');
+      for (const child of children) {
+        try {
+          process.kill(-child.pid!, 'SIGINT');
+        } catch {
+          child.kill('SIGINT');
+        }
+      }
     },
   };
 }
