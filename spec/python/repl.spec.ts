@@ -20,16 +20,22 @@ describe('jacobi repl --python', function () {
         await new Promise((r) => setTimeout(r, 50));
       }
     };
-    child.stdin.write('import torch\nx = torch.tensor([1.0, 2.0])\nfor i in range(2):\n    print(i, x * i)\n\nx.sum()\n');
-    await until(() => stdout.includes('tensor(3.)'));
-    assert.equal(stdout, '0 tensor([0., 0.])\n1 tensor([1., 2.])\ntensor(3.)\n');
-    child.stdin.write('while True: pass\n');
-    await new Promise((r) => setTimeout(r, 1500));
-    child.kill('SIGINT');
-    await until(() => stderr.includes('KeyboardInterrupt'));
-    child.stdin.end('print("after", x.sum().item())\n');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    assert.match(stdout, /after 3\.0\n$/);
-    assert.equal(code, 1);
+    try {
+      child.stdin.write('import torch\nx = torch.tensor([1.0, 2.0])\nfor i in range(2):\n    print(i, x * i)\n\nx.sum()\n');
+      await until(() => stdout.includes('tensor(3.)'));
+      assert.equal(stdout, '0 tensor([0., 0.])\n1 tensor([1., 2.])\ntensor(3.)\n');
+      // The signal goes once the line is surely running (idle, Ctrl-C ends a piped REPL).
+      child.stdin.write('import itertools\nfor i in itertools.count():\n    if i == 0: print("spinning", flush=True)\n\n');
+      await until(() => stdout.includes('spinning'));
+      child.kill('SIGINT');
+      await until(() => stderr.includes('KeyboardInterrupt'), 20_000);
+      child.stdin.end('print("after", x.sum().item())\n');
+      const code = child.exitCode ?? await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      assert.match(stdout, /after 3\.0\n$/);
+      assert.equal(code, 1);
+    } finally {
+      // A REPL left spinning would keep mocha, and CI, waiting.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });

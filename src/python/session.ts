@@ -48,6 +48,8 @@ export function onSignal(listener: () => void): () => void {
   return () => signalListeners.delete(listener);
 }
 let runtime: Promise<Runtime> | undefined;
+/** The loaded interpreter: cells arm its interrupt buffer while they run. */
+let interpreter: Pyodide | undefined;
 let watcher: InterruptWatcher | undefined;
 
 function loadRuntime(): Promise<Runtime> {
@@ -71,7 +73,7 @@ function loadRuntime(): Promise<Runtime> {
     } catch (e) {
       throw new Error(`Jacobi's Python package failed to start:\n${e instanceof Error ? e.message : String(e)}`);
     }
-    if (watcher) py.setInterruptBuffer(watcher.buffer);
+    interpreter = py;
     return { py, runner };
   })().catch((e: unknown) => {
     runtime = undefined;
@@ -267,6 +269,9 @@ export class PythonSession implements SessionApi {
   private call(fn: () => PyProxy): Outcome {
     const previous = active;
     active = this;
+    // Only a cell takes Ctrl-C as KeyboardInterrupt. Armed always, a signal that came during a quick
+    // question (is_complete, completion) raised inside it and was lost to the idle handler.
+    if (watcher) interpreter?.setInterruptBuffer(watcher.buffer);
     watcher?.clearStale(this.signalsAtStart);
     const state = snapshot();
     let finished = false;
@@ -287,6 +292,7 @@ export class PythonSession implements SessionApi {
       // back as it was before it, keeping what it entered on purpose (`__enter__`); one that
       // finished leaves no context it entered running into later cells.
       restore(state, finished);
+      interpreter?.setInterruptBuffer(undefined as unknown as Int32Array);
       active = previous;
     }
   }
