@@ -151,10 +151,15 @@ describe('autodiff: gradcheck (float64 central differences)', function () {
   });
 
   describe('linear algebra', () => {
-    it('matmul', () => check('matmul', ops.matmul, [X(70, [2, 3]), X(71, [3, 4])]));
-    it('matmul batched', () => check('matmul batched', ops.matmul, [X(72, [2, 3, 4]), X(73, [2, 4, 2])]));
-    it('matmul batched with broadcast batch', () => check('matmul bcast', ops.matmul, [X(74, [2, 3, 4]), X(75, [4, 2])]));
-    it('matmul matrix-vector', () => check('matvec', ops.matmul, [X(76, [3, 4]), X(77, [4])]));
+    it('matmul', () => check('matmul', (a, b) => ops.matmul(a, b), [X(70, [2, 3]), X(71, [3, 4])]));
+    it('matmul batched', () => check('matmul batched', (a, b) => ops.matmul(a, b), [X(72, [2, 3, 4]), X(73, [2, 4, 2])]));
+    it('matmul batched with broadcast batch', () => check('matmul bcast', (a, b) => ops.matmul(a, b), [X(74, [2, 3, 4]), X(75, [4, 2])]));
+    it('matmul matrix-vector', () => check('matvec', (a, b) => ops.matmul(a, b), [X(76, [3, 4]), X(77, [4])]));
+    it('matmul with operands read transposed', () => {
+      check('matmul ta', (a, b) => ops.matmul(a, b, { a: true }), [X(190, [3, 2]), X(191, [3, 4])]);
+      check('matmul tb', (a, b) => ops.matmul(a, b, { b: true }), [X(192, [2, 3]), X(193, [4, 3])]);
+      check('matmul ta tb batched', (a, b) => ops.matmul(a, b, { a: true, b: true }), [X(194, [2, 3, 2]), X(195, [2, 4, 3])]);
+    });
     it('dot', () => check('dot', ops.dot, [X(78, [4]), X(79, [4])]));
     it('outer', () => check('outer', ops.outer, [X(80, [3]), X(81, [2])]));
     it('tensordot axes=1', () => check('tensordot1', (a, b) => ops.tensordot(a, b, 1), [X(82, [2, 3]), X(83, [3, 2])]));

@@ -154,6 +154,14 @@ describe('runtime: creation, dtypes, random, variables, facades', function () {
       check(tf.reduce_sum(x, { axis: -1, keepdims: true }), 'float32', [2, 1], [6, 15]);
       check(tf.reduce_mean(x), 'float32', [], [3.5]);
       check(tf.matmul(x, x, { transpose_b: true }), 'float32', [2, 2], [14, 32, 32, 77]);
+      // The flags read operands transposed in the kernel; adjoint is the transpose of a real matrix.
+      check(tf.matmul(x, x, { adjoint_b: true }), 'float32', [2, 2], [14, 32, 32, 77]);
+      const xtx = [17, 22, 27, 22, 29, 36, 27, 36, 45];
+      check(tf.matmul(x, x, { transpose_a: true }), 'float32', [3, 3], xtx);
+      check(tf.matmul(tf.stack([x, x]), x, { adjoint_a: true }), 'float32', [2, 3, 3], [...xtx, ...xtx]);
+      assert.throws(() => tf.matmul(x, x, { transpose_a: true, adjoint_a: true }), /ValueError: Only one of transpose_a and adjoint_a can be True\./);
+      check(tf.matmul(tf.constant([[1, 2]], 'int8'), tf.constant([[100], [100]], 'int8'), { output_type: tf.int32 }), 'int32', [1, 1], [300]);
+      assert.throws(() => tf.matmul(x, x, { transpose_b: true, output_type: tf.float64 }), /NotFoundError: .*Tout=DT_DOUBLE/);
       check(tf.constant(1, 'float32', [2, 2]), 'float32', [2, 2], [1, 1, 1, 1]);
       check(tf.gather(x, [-1], { axis: 1 }), 'float32', [2, 1], [3, 6]);
       check(tf.cast(x, 'int32'), 'int32', [2, 3], [1, 2, 3, 4, 5, 6]);

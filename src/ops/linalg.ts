@@ -62,19 +62,24 @@ export const matmulP: Primitive<MatmulParams> = definePrimitive<MatmulParams>({
   },
 });
 
-/** NumPy's matmul: 1-D operands are promoted to matrices and the added axis removed afterwards. */
-export function matmul(a: TensorLike, b: TensorLike): Tensor {
+/**
+ * NumPy's matmul: 1-D operands are promoted to matrices and the added axis removed afterwards.
+ * `transpose` reads a matrix operand's last two axes swapped (tf.matmul's transpose_a and
+ * transpose_b), in the kernel: no transposed copy is made.
+ */
+export function matmul(a: TensorLike, b: TensorLike, transpose: { a?: boolean; b?: boolean } = {}): Tensor {
   let [x, y] = operands(a, b);
   if (x.dims.length === 0 || y.dims.length === 0) throw new ValueError('matmul: Input operand does not have enough dimensions (scalars are not allowed; use multiply)');
   if (x.dt === 'bool') { x = cast(x, 'int32'); y = cast(y, 'int32'); }
   const vecA = x.dims.length === 1, vecB = y.dims.length === 1;
+  const ta = !vecA && transpose.a === true, tb = !vecB && transpose.b === true;
   const A = vecA ? reshape(x, [1, x.dims[0]]) : x;
   const B = vecB ? reshape(y, [y.dims[0], 1]) : y;
-  const ka = A.dims[A.dims.length - 1], kb = B.dims[B.dims.length - 2];
+  const ka = A.dims[A.dims.length - (ta ? 2 : 1)], kb = B.dims[B.dims.length - (tb ? 1 : 2)];
   if (ka !== kb) {
     throw new ShapeError(`Matrix size-incompatible: In[0]: ${shapeString(x.dims)}, In[1]: ${shapeString(y.dims)}: the contracted dimensions ${ka} and ${kb} differ [Op:MatMul]`);
   }
-  const out = bind(matmulP, [A, B], { ta: false, tb: false });
+  const out = bind(matmulP, [A, B], { ta, tb });
   if (!vecA && !vecB) return out;
   const dims = out.dims.slice();
   if (vecB) dims.splice(dims.length - 1, 1);

@@ -7,6 +7,7 @@ import { eye } from '../../tensor/create.js';
 import { normAxis } from '../../tensor/shape.js';
 import { castTo, finish, tensorOf } from '../kinds.js';
 import { pyError } from '../errors.js';
+import { dtypeArg } from '../dtype_objects.js';
 import type { Library } from '../lib/library.js';
 import { axisArg } from './reductions.js';
 import { row, type OpRow } from './types.js';
@@ -25,7 +26,26 @@ export function matmulOf(lib: Library, a: unknown, b: unknown, ta = false, tb = 
   }
   const k1 = x.dims[x.dims.length - (ta && x.dims.length > 1 ? 2 : 1)], k2 = y.dims[Math.max(y.dims.length - (tb ? 1 : 2), 0)];
   if (k1 !== k2) throw mismatch(lib, x.dims, y.dims, ta, tb);
-  return finish(lib, ops.matmul(ta ? ops.matrixTranspose(x) : x, tb ? ops.matrixTranspose(y) : y), [a, b]);
+  return finish(lib, ops.matmul(x, y, { a: ta, b: tb }), [a, b]);
+}
+
+/**
+ * tf.matmul's flags: adjoint is the transpose (no complex dtypes here), one of the two at most per
+ * operand; output_type is the result's dtype, int32 from int8 or uint8 operands (BatchMatMulV3),
+ * and otherwise only the operands' own dtype, which TensorFlow has a kernel for.
+ */
+function tfMatmul(lib: Library, a: Record<string, unknown>): Tensor {
+  for (const s of ['a', 'b']) {
+    if (a[`transpose_${s}`] === true && a[`adjoint_${s}`] === true) throw pyError('ValueError', `Only one of transpose_${s} and adjoint_${s} can be True.`);
+  }
+  const ta = a.transpose_a === true || a.adjoint_a === true, tb = a.transpose_b === true || a.adjoint_b === true;
+  if (a.output_type === undefined || a.output_type === null) return matmulOf(lib, a.x, a.y, ta, tb);
+  const want = dtypeArg(a.output_type, lib.name)!;
+  const [x, y] = pair(lib, 'matmul', a.x, a.y);
+  if (want === x.dt) return matmulOf(lib, x, y, ta, tb);
+  if (want === 'int32' && (x.dt === 'int8' || x.dt === 'uint8')) return matmulOf(lib, ops.cast(x, 'int32'), ops.cast(y, 'int32'), ta, tb);
+  const tfName = (d: string) => `DT_${d === 'float32' ? 'FLOAT' : d === 'float64' ? 'DOUBLE' : d.toUpperCase()}`;
+  throw pyError('NotFoundError', `Could not find device for node: {{node BatchMatMulV3}} = BatchMatMulV3[Ta=${tfName(x.dt)}, Tb=${tfName(y.dt)}, Tout=${tfName(want)}, adj_x=${ta}, adj_y=${tb}] [Op:BatchMatMulV3]`);
 }
 
 function mismatch(lib: Library, a: readonly number[], b: readonly number[], ta: boolean, tb: boolean): Error {
@@ -48,7 +68,7 @@ function mismatch(lib: Library, a: readonly number[], b: readonly number[], ta: 
 export const linalgRows: OpRow[] = [
   row({
     name: 'matmul', doc: 'Matrix product of two arrays (batched over leading axes; 1-D operands are vectors).',
-    impl: (a, lib) => matmulOf(lib, a.x, a.y, a.transpose_a ?? false, a.transpose_b ?? false),
+    impl: (a, lib) => tfMatmul(lib, a),
     np: 'matmul(x1, x2, /, out=None, *, casting="same_kind", order="K", dtype=None, subok=True)', jnp: 'matmul(a, b, *, precision=None)',
     torch: ['matmul(input, other, *, out=None)', 'mm(input, mat2, *, out=None)', 'bmm(input, mat2, *, out=None)'],
     tf: ['matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False, a_is_sparse=False, b_is_sparse=False, output_type=None, name=None)', 'linalg.matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False, a_is_sparse=False, b_is_sparse=False, output_type=None, name=None)'],
