@@ -168,7 +168,8 @@ function param(dims: number[], data: Float32Array | Float64Array): Tensor {
 /** F.linear: x @ weight.T + bias (PyTorch's AddmmBackward0 for a batch of rows with a bias). */
 export function linear(x: unknown, weight: Tensor, bias: Tensor | null = null): Tensor {
   const t = tensorOf(lib, x);
-  let y = ops.matmul(t, ops.transpose(weight));
+  // weight read transposed by the kernel (no copy), as PyTorch's addmm reads it.
+  let y = ops.matmul(t, weight, { b: true });
   if (bias !== null) y = ops.add(y, bias);
   const r = finish(lib, y, [t]);
   return nameNode(r, t.dims.length === 2 ? (bias !== null ? 'AddmmBackward0' : 'MmBackward0') : bias !== null ? 'AddBackward0' : 'MmBackward0');
