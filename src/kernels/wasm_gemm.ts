@@ -113,6 +113,10 @@ export function wasmGemm(
   C: Float32Array | Float64Array, co: number, n: number, k: number, m: number, f32: boolean,
 ): void {
   const mod = load()!;
+  const twoThreads = threads !== null && n * k * m >= MT_MIN_WORK && n > 4 && process.env.JACOBI_THREADS !== '1' && coresFree();
+  // The worker takes tens of microseconds to wake: it wakes now, while the operands are copied in,
+  // and waits awake for the job (gemm_worker.ts).
+  if (twoThreads) Atomics.notify(threads!.ctl, SEQ);
   // The register block: 4 rows by 8 float32 or 4 float64 columns (16 or 32 bytes per panel row).
   const width = f32 ? 8 : 4, size = f32 ? 4 : 8;
   const pn = (n + 3) >> 2, pm = Math.ceil(m / width);
@@ -140,7 +144,7 @@ export function wasmGemm(
   }
   packInto(mod, F, size, B, bo, tb ? k : 1, tb ? 1 : m, m, k, width, bp, scratch);
   const gemm = f32 ? mod.gemm : mod.gemm64;
-  if (threads !== null && n * k * m >= MT_MIN_WORK && pn >= 2 && process.env.JACOBI_THREADS !== '1' && coresFree()) parallel(gemm, f32, ap, ars, aps, bp, cp, n, k, m, pn);
+  if (twoThreads) parallel(gemm, f32, ap, ars, aps, bp, cp, n, k, m, pn);
   else gemm(ap, 4 * k * size, ars, aps, bp, width * k * size, width * size, cp, n, k, m);
   C.set(f32 ? new Float32Array(mod.memory.buffer, cp, n * m) : new Float64Array(mod.memory.buffer, cp, n * m), co);
 }
