@@ -1,12 +1,12 @@
 // Converting storage between dtypes as NumPy's astype does: floats to integers truncate toward
 // zero, integers wrap to the narrower width (as C casts do), anything to bool is `!= 0`, and the
 // narrow floats round to nearest.
-import { allocate, bitsOf, isBig, isFloat, isUnsigned, narrowRounding, type DType, type TensorData } from '../tensor/dtype.js';
+import { allocateUnfilled, bitsOf, isBig, isFloat, isUnsigned, narrowRounding, type DType, type TensorData } from '../tensor/dtype.js';
 
 export function castData(a: TensorData, from: DType, to: DType): TensorData {
   if (from === to) return a;
   const n = a.length;
-  const out = allocate(to, n);
+  const out = allocateUnfilled(to, n);
   if (to === 'bool') {
     const o = out as Uint8Array;
     if (isBig(from)) for (let i = 0; i < n; i++) o[i] = (a[i] as bigint) !== 0n ? 1 : 0;

@@ -1,6 +1,6 @@
 // An elementwise operation compiled once into its loops (per input storage and output dtype), so
 // that running an op costs no string building or cache lookup.
-import { allocate, narrowRounding, type DType, type TensorData } from '../tensor/dtype.js';
+import { allocateUnfilled, narrowRounding, type DType, type TensorData } from '../tensor/dtype.js';
 import { broadcastDims, broadcastStrides, sameDims, sizeOf } from '../tensor/shape.js';
 import { binaryLoop, broadcastLoop, unaryLoop } from './codegen.js';
 import { dtypeCode, isBigStorage, isIntStorage, storageCode } from './storage.js';
@@ -54,13 +54,13 @@ export class BinaryKernel {
       this.loops.set(variant, loops);
     }
     if (sameDims(aDims, bDims)) {
-      const out = allocate(outDtype, a.length, aDims);
+      const out = allocateUnfilled(outDtype, a.length, aDims);
       if (!simdBinary(op, a, aDims, b, bDims, out, aDims, outDtype)) loops.same(a, b, out, a.length);
       return { data: out, dims: aDims };
     }
     const dims = broadcastDims(aDims, bDims, op);
     const n = sizeOf(dims);
-    const out = allocate(outDtype, n, dims);
+    const out = allocateUnfilled(outDtype, n, dims);
     if (n === 0) return { data: out, dims };
     // WebAssembly SIMD where it handles the dtype and layout (same bits as the loops below).
     if (simdBinary(op, a, aDims, b, bDims, out, dims, outDtype)) return { data: out, dims };
@@ -77,7 +77,7 @@ export class UnaryKernel {
   constructor(readonly exprs: Exprs, readonly fn?: (a: number) => number) {}
 
   run(a: TensorData, outDtype: DType, op: string): TensorData {
-    const out = allocate(outDtype, a.length);
+    const out = allocateUnfilled(outDtype, a.length);
     if (simdUnary(op, a, out, outDtype)) return out;
     if (this.fn !== undefined && !isBigStorage(a)) {
       const f = this.fn;

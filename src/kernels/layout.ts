@@ -1,6 +1,6 @@
 // Copies between layouts: transpose and strided slices are one strided gather; the slice's
 // transpose (for gradients) is the matching strided scatter. Plus gather/scatter-add by indices and concat.
-import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
+import { allocate, allocateUnfilled, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
 import { nextRow, simplify, stridedGather } from '../tensor/strided.js';
 
@@ -28,7 +28,7 @@ export function stridedScatter(src: TensorData, dimsIn: readonly number[], strid
 
 export function transpose(a: TensorData, dims: readonly number[], perm: readonly number[], dtype: DType): TensorData {
   const st = stridesOf(dims);
-  const out = allocate(dtype, a.length);
+  const out = allocateUnfilled(dtype, a.length);
   stridedGather(a, perm.map((p) => dims[p]), perm.map((p) => st[p]), 0, out);
   return out;
 }
@@ -39,7 +39,7 @@ export function gather(a: TensorData, dims: readonly number[], indices: Int32Arr
   const inner = dims.slice(axis + 1).reduce((p, d) => p * d, 1);
   const n = dims[axis];
   const m = indices.length;
-  const out = allocate(dtype, outer * m * inner);
+  const out = allocateUnfilled(dtype, outer * m * inner);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < m; j++) {
       const src = (o * n + indices[j]) * inner;
@@ -73,7 +73,7 @@ export function concat(parts: { data: TensorData; dims: readonly number[] }[], a
   const outer = outDims.slice(0, axis).reduce((p, d) => p * d, 1);
   const inner = outDims.slice(axis + 1).reduce((p, d) => p * d, 1);
   const total = outDims[axis] * inner;
-  const out = allocate(dtype, outer * total);
+  const out = allocateUnfilled(dtype, outer * total);
   let offset = 0;
   for (const part of parts) {
     const chunk = part.dims[axis] * inner;
