@@ -78,6 +78,18 @@ describe('runtime: WebAssembly SIMD kernels', function () {
         }
       });
     }
+    it('one tensor as both operands (copied in once), whole and broadcast against itself', function () {
+      for (const dtype of ['float32', 'float64', 'int32'] as const) {
+        for (const dims of [[67], [3 * TILE - 1], [37, 29], [70000, 3]]) {
+          const a = make(dtype, dims);
+          for (const [name, f] of [['add', ops.add], ['sub', ops.sub], ['mul', ops.mul], ['less', ops.less]] as [string, Bin][]) {
+            sameBits(f(a, a), scalarOnly(() => f(a, a)), `${dtype} ${name} ${JSON.stringify(dims)}`);
+          }
+        }
+      }
+      const row = make('float32', [1, 29]), col = ops.reshape(row, [29, 1]);
+      sameBits(ops.mul(row, col), scalarOnly(() => ops.mul(row, col)), 'outer product of one row with itself');
+    });
     it('float32 with a JavaScript number (weakly typed scalar)', function () {
       const a = make('float32', [1003]);
       for (const c of [1.0001, -0.5, 0, 3]) {

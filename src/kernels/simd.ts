@@ -205,6 +205,9 @@ function pass2d(
   const fn = kind === 'f32' ? x.binaryF32 : kind === 'f64' ? x.binaryF64 : x.binaryI32;
   const rowsFn = kind === 'f32' ? x.binaryRowsF32 : kind === 'f64' ? x.binaryRowsF64 : x.binaryRowsI32;
   const ai = A_OFF >> shift, bi = B_OFF >> shift, oi = O_OFF >> oshift;
+  // x * x and the like: both operands read the same elements, copied in once.
+  const same = a === b && oa === ob && ar === br && ac === bc;
+  const bp = same ? A_OFF : B_OFF;
   if (cols <= TILE) {
     // Tiles of whole rows: each input's part is one contiguous range (a row, a column, or a block).
     const per = Math.max(1, Math.floor(TILE / cols));
@@ -212,10 +215,10 @@ function pass2d(
       const nr = Math.min(per, rows - r0);
       const la = (nr - 1) * ar + (cols - 1) * ac + 1, lb = (nr - 1) * br + (cols - 1) * bc + 1;
       copyIn(view, ai, a, oa + r0 * ar, la);
-      copyIn(view, bi, b, ob + r0 * br, lb);
-      if (nr === 1) fn(code, A_OFF, ac, B_OFF, bc, O_OFF, cols);
+      if (!same) copyIn(view, bi, b, ob + r0 * br, lb);
+      if (nr === 1) fn(code, A_OFF, ac, bp, bc, O_OFF, cols);
       // Rows in order: a row's vector lanes past `cols` are overwritten by the next row's results.
-      else rowsFn(code, A_OFF, ar, ac, B_OFF, br, bc, O_OFF, cols << oshift, nr, cols);
+      else rowsFn(code, A_OFF, ar, ac, bp, br, bc, O_OFF, cols << oshift, nr, cols);
       const len = nr * cols;
       (out as Float64Array).set((ov as Float64Array).subarray(oi, oi + len), oo + r0 * cols);
     }
@@ -226,8 +229,8 @@ function pass2d(
     for (let c0 = 0; c0 < cols; c0 += TILE) {
       const len = Math.min(TILE, cols - c0);
       copyIn(view, ai, a, oa + r * ar + c0 * ac, ac ? len : 1);
-      copyIn(view, bi, b, ob + r * br + c0 * bc, bc ? len : 1);
-      fn(code, A_OFF, ac, B_OFF, bc, O_OFF, len);
+      if (!same) copyIn(view, bi, b, ob + r * br + c0 * bc, bc ? len : 1);
+      fn(code, A_OFF, ac, bp, bc, O_OFF, len);
       (out as Float64Array).set((ov as Float64Array).subarray(oi, oi + len), oo + r * cols + c0);
     }
   }
