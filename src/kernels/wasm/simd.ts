@@ -306,7 +306,8 @@ function sinCos64(x: v128, cos: bool): v128 {
   const s = kernelSin(y), c = kernelCos(y);
   let n = big;
   if (cos) n = i64x2.add(n, i64x2.splat(1));
-  const odd = i64x2.shr_s(i64x2.shl(n, 63), 63);
+  // All ones where the quadrant is odd (an equality, one instruction; a 64-bit arithmetic shift is several).
+  const odd = i64x2.eq(v128.and(n, i64x2.splat(1)), i64x2.splat(1));
   const sign = i64x2.shl(v128.and(n, i64x2.splat(2)), 62);
   let res = v128.bitselect(c, s, odd);
   res = v128.xor(res, sign);
