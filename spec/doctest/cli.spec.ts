@@ -14,6 +14,7 @@ describe('doctest command line', () => {
     assert.ok(o.failFast && o.accept && o.json);
     assert.equal(o.junit, 'out.xml');
     assert.deepEqual(parseArgs([]).paths, ['.']);
+    assert.equal(parseArgs(['--setup', 'tf.random.set_seed(1)', 'p.md']).setup, 'tf.random.set_seed(1)');
   });
 
   it('rejects unknown options, unknown flags and bad values', () => {

@@ -42,6 +42,13 @@ describe('doctest runner', function () {
     assert.deepEqual([s.passed, s.failed], [2, 0]);
   });
 
+  it("runs --setup before each file's examples (doctest's setUp), after a file's own reset", async () => {
+    const a = write('setup-a.md', fence('>>> seeded += 1', '>>> seeded', '2'));
+    const b = write('setup-b.md', fence('>>> seeded', '1'));
+    const s = await runFiles([a, b], options({ setup: 'var seeded = 1' }));
+    assert.deepEqual([s.passed, s.failed], [3, 0]);
+  });
+
   it('gives each file a fresh session', async () => {
     const a = write('first.md', fence('>>> const shared = 1'));
     const b = write('second.md', fence('>>> typeof shared', "'undefined'"));

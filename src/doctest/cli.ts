@@ -16,6 +16,8 @@ export const USAGE = `usage: jacobi doctest [paths or globs...] [options]
   --lang python        Python examples (python, py and pycon fences always are; here also fences without a
                        language and plain text); tf and np are bound before a file's first example
   --flags F,G          option flags for every example, e.g. ELLIPSIS,NORMALIZE_WHITESPACE (or +F,-G)
+  --setup CODE         run CODE before each file's examples, in their language (doctest's setUp), e.g.
+                       TensorFlow's harness: 'tf.random.set_seed(87654321); np.random.seed(87654321)'
   --tolerance R[,A]    compare numbers within rtol=R, atol=A (default atol 1e-8)
   --timeout SECONDS    per-example timeout (default 30)
   --fail-fast          stop at the first failure
@@ -34,6 +36,7 @@ export interface CliOptions {
   json: boolean;
   quiet: boolean;
   lang?: 'python';
+  setup?: string;
 }
 
 export class UsageError extends Error {}
@@ -57,6 +60,9 @@ export function parseArgs(args: string[]): CliOptions {
       switch (arg) {
         case '--flags':
           o.flags = mergeFlags(o.flags, parseDirective(value().split(',').map((f) => f.trim()).filter(Boolean).map((f) => (/^[+-]/.test(f) ? f : `+${f}`)).join(' ')));
+          break;
+        case '--setup':
+          o.setup = value();
           break;
         case '--tolerance':
           o.flags = { ...o.flags, TOLERANCE: parseTolerance(value()) };
@@ -126,6 +132,7 @@ export async function runDoctest(args: string[]): Promise<number> {
     failFast: options.failFast,
     accept: options.accept,
     ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.setup !== undefined ? { setup: options.setup } : {}),
     onResult: (r) => {
       if (!progress) return;
       if (r.file !== current) {

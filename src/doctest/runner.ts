@@ -35,6 +35,8 @@ export interface RunOptions {
   accept: boolean;
   /** `--lang python`: fences without a language and plain text hold Python examples. */
   lang?: 'python';
+  /** `--setup`: code run before each file's examples, after the file's own setup (doctest's setUp). */
+  setup?: string;
   /** Called after each example, for progress output. */
   onResult?: (r: ExampleResult) => void;
   onFile?: (r: FileResult) => void;
@@ -105,7 +107,9 @@ async function runFile(path: string, executors: Executors, options: RunOptions):
   if (!file || file.examples.length === 0) return null;
   const langs = new Set(file.examples.filter((ex) => !mergeFlags(options.flags, file!.flags, ex.flags).SKIP).map((ex) => ex.lang ?? 'typescript'));
   for (const lang of langs) {
-    const setup = lang === 'python' ? file.pythonSetup ?? [] : file.setup;
+    const own = lang === 'python' ? file.pythonSetup ?? [] : file.setup;
+    // --setup is written in the run's language (--lang): TypeScript cells do not run Python code.
+    const setup = options.setup !== undefined && lang === (options.lang ?? 'typescript') ? [...own, options.setup] : own;
     // Values show as Python's doctest shows them (repr), as IPython does in notebooks and where the
     // file asks for it (<!-- doctest: +IPYTHON_DISPLAY -->).
     const display = file.kind === 'notebook' || file.flags.IPYTHON_DISPLAY ? 'ipython' : 'python';
