@@ -21,7 +21,7 @@ describe('matmul kernels: SIMD against JavaScript', function () {
     if (!wasmGemmAvailable()) this.skip();
   });
 
-  const shapes: [number, number, number][] = [[16, 16, 16], [17, 33, 9], [64, 1, 64], [1, 200, 31], [100, 100, 1], [129, 65, 70]];
+  const shapes: [number, number, number][] = [[16, 16, 16], [17, 33, 9], [64, 1, 64], [1, 200, 31], [100, 100, 1], [129, 65, 70], [1, 77, 70], [1, 300, 1], [300, 50, 1], [1, 5, 96]];
   for (const [n, k, m] of shapes) {
     it(`[${n},${k}] @ [${k},${m}] and its transposed reads agree bit for bit`, function () {
       const a = randomNormal([n, k], 0, 1, { seed: n * 7 + k });
@@ -36,6 +36,17 @@ describe('matmul kernels: SIMD against JavaScript', function () {
       }
     });
   }
+
+  it('float64 vectors and matrices agree bit for bit (the one-row kernel)', function () {
+    for (const [n, k, m] of [[1, 90, 37], [41, 90, 1], [1, 90, 1], [1, 3, 16]]) {
+      const a = ops.cast(randomNormal([n, k], 0, 1, { seed: n + 3 * k }), 'float64'), b = ops.cast(randomNormal([k, m], 0, 1, { seed: m + 5 * k }), 'float64');
+      const [x, y] = both(() => ops.matmul(a, b));
+      assert.deepEqual(Array.from(x.values as Float64Array), Array.from(y.values as Float64Array), `[${n},${k}] @ [${k},${m}]`);
+    }
+    const v = randomNormal([333], 0, 1, { seed: 9 }), w = randomNormal([333], 0, 1, { seed: 10 });
+    const [d, e] = both(() => ops.matmul(v, w));
+    assert.deepEqual(Array.from(d.values as Float32Array), Array.from(e.values as Float32Array), 'vector dot');
+  });
 
   it('batched products agree and are close to a float64 product', function () {
     const a = randomNormal([3, 40, 50], 0, 1, { seed: 1 }), b = randomNormal([50, 30], 0, 1, { seed: 2 });

@@ -27,6 +27,8 @@ interface GemmModule {
   gemm: Gemm;
   gemm64: Gemm;
   pack(src: number, ls: number, es: number, lines: number, k: number, width: number, size: number, dst: number): void;
+  dot(a: number, b: number, k: number): number;
+  dot64(a: number, b: number, k: number): number;
   madd32(a: number, b: number, c: number): number;
   madd64(a: number, b: number, c: number): number;
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -113,6 +115,10 @@ export function wasmGemm(
   C: Float32Array | Float64Array, co: number, n: number, k: number, m: number, f32: boolean,
 ): void {
   const mod = load()!;
+  if (n === 1 && m === 1) {
+    dotProduct(mod, A, ao, B, bo, C, co, k, f32);
+    return;
+  }
   const twoThreads = threads !== null && n * k * m >= MT_MIN_WORK && n > 4 && process.env.JACOBI_THREADS !== '1' && coresFree();
   // The worker takes tens of microseconds to wake: it wakes now, while the operands are copied in,
   // and waits awake for the job (gemm_worker.ts).
@@ -147,6 +153,20 @@ export function wasmGemm(
   if (twoThreads) parallel(gemm, f32, ap, ars, aps, bp, cp, n, k, m, pn);
   else gemm(ap, 4 * k * size, ars, aps, bp, width * k * size, width * size, cp, n, k, m);
   C.set(f32 ? new Float32Array(mod.memory.buffer, cp, n * m) : new Float64Array(mod.memory.buffer, cp, n * m), co);
+}
+
+/** C[co] = the dot product of k elements of A and B from ao and bo (one row and one column are contiguous either way read). */
+function dotProduct(mod: GemmModule, A: ArrayLike<number>, ao: number, B: ArrayLike<number>, bo: number, C: Float32Array | Float64Array, co: number, k: number, f32: boolean): void {
+  const size = f32 ? 4 : 8, need = DATA + 2 * k * size;
+  const have = mod.memory.buffer.byteLength;
+  if (have < need) mod.memory.grow(Math.ceil((need - have) / 65536));
+  const F = f32 ? new Float32Array(mod.memory.buffer) : new Float64Array(mod.memory.buffer);
+  const ap = DATA, bp = DATA + k * size;
+  for (const [src, off, at] of [[A, ao, ap], [B, bo, bp]] as const) {
+    if (src instanceof (f32 ? Float32Array : Float64Array)) F.set((src as Float32Array).subarray(off, off + k), at / size);
+    else for (let p = 0; p < k; p++) F[at / size + p] = src[off + p];
+  }
+  C[co] = f32 ? mod.dot(ap, bp, k) : mod.dot64(ap, bp, k);
 }
 
 /**

@@ -73,6 +73,28 @@ export function gemm64(ap: usize, api: i32, ars: i32, aps: i32, bp: usize, bpj: 
   }
 }
 
+/**
+ * A 1 x k by k x 1 product (a dot product of two vectors at a and b): the one chain of fused
+ * multiply-adds over p that the block computes for an element, without packing the vector into a
+ * panel eight columns wide (eight times its size, mostly zeros).
+ */
+export function dot(a: usize, b: usize, k: i32): f32 {
+  let c = f32x4.splat(0);
+  for (let p = 0; p < k; p++) {
+    c = f32x4.relaxed_madd(v128.load32_splat(a), v128.load32_splat(b), c);
+    a += 4; b += 4;
+  }
+  return f32x4.extract_lane(c, 0);
+}
+export function dot64(a: usize, b: usize, k: i32): f64 {
+  let c = f64x2.splat(0);
+  for (let p = 0; p < k; p++) {
+    c = f64x2.relaxed_madd(v128.load64_splat(a), v128.load64_splat(b), c);
+    a += 8; b += 8;
+  }
+  return f64x2.extract_lane(c, 0);
+}
+
 /** One relaxed madd of each width on the given lanes, for the caller's check that it fuses. */
 export function madd32(a: f32, b: f32, c: f32): f32 {
   return f32x4.extract_lane(f32x4.relaxed_madd(f32x4.splat(a), f32x4.splat(b), f32x4.splat(c)), 0);
