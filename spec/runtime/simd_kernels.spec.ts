@@ -105,6 +105,35 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     });
   });
 
+  describe('max and min over the innermost axes give the scalar loop\'s result, its zero and its NaN', function () {
+    const zeros = (n: number, at: number[]) => Array.from({ length: n }, (_, i) => (at.includes(i) ? 0 : -0));
+    for (const dtype of ['float32', 'float64'] as const) {
+      it(dtype, function () {
+        const Arr = dtype === 'float32' ? Float32Array : Float64Array;
+        const cases: [string, number[], number[]][] = [];
+        for (const n of [1, 3, 7, 8, 9, 31, 256, 257, 1001, TILE - 1, TILE + 3, 2 * TILE + 5]) {
+          const v = values(n);
+          cases.push([`mixed ${n}`, [n], v]);
+          cases.push([`no NaN ${n}`, [n], v.map((x) => (Number.isNaN(x) ? 1 : x))]);
+          cases.push([`negative and zeros ${n}`, [n], v.map((x, i) => (i % 5 === 2 ? (i % 3 ? 0 : -0) : -Math.abs(Number.isNaN(x) ? 1 : x) - 1))]);
+          cases.push([`zeros, +0 last ${n}`, [n], zeros(n, [n - 1])]);
+          cases.push([`zeros, +0 first ${n}`, [n], zeros(n, [0])]);
+          cases.push([`NaN late ${n}`, [n], v.map((x, i) => (i === n - 1 ? NaN : Number.isNaN(x) ? 2 : x))]);
+        }
+        cases.push(['rows', [37, 300], values(37 * 300)]);
+        cases.push(['rows of zeros', [64, 300], Array.from({ length: 64 * 300 }, (_, i) => (i % 300 === (i / 300 | 0) ? 0 : -0))]);
+        cases.push(['3-D, last two axes', [3, 70, 50], values(3 * 70 * 50)]);
+        for (const [name, dims, v] of cases) {
+          const t = new Tensor(dtype, dims, Arr.from(v));
+          const axes = dims.length === 3 ? [1, 2] : dims.length === 2 ? [1] : undefined;
+          for (const f of [ops.max, ops.min]) {
+            sameBits(f(t, axes), scalarOnly(() => f(t, axes)), `${dtype} ${f.name} ${name}`);
+          }
+        }
+      });
+    }
+  });
+
   describe('float32 unary ops', function () {
     const SIMPLE: [string, (t: Tensor) => Tensor][] = [['neg', ops.neg], ['abs', ops.abs], ['sqrt', ops.sqrt], ['floor', ops.floor], ['ceil', ops.ceil], ['relu', ops.relu]];
     it('neg, abs, sqrt, floor, ceil, relu give the scalar loops\' bits', function () {

@@ -3,7 +3,7 @@
 import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
 import { isBigStorage } from './storage.js';
-import { simdSumGroups } from './simd.js';
+import { simdExtremeGroups, simdSumGroups } from './simd.js';
 
 const loops = new Map<string, Function>();
 
@@ -119,6 +119,8 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
       if (outSize > 0) throw new RangeError(`zero-size array to reduction operation ${kind === 'max' ? 'maximum' : 'minimum'} which has no identity`);
       return out;
     }
+    // Over the innermost axes each group is contiguous: WebAssembly SIMD, with this loop's result.
+    if (trailing && a.constructor === out.constructor && simdExtremeGroups(kind, a, outSize, a.length / outSize, out)) return out;
     // Seed each output with its first element so that the combine never sees the NaN placeholder.
     seedFirst(a, dims, axes, out);
   } else if (big) (out as BigInt64Array).fill(BigInt(init));

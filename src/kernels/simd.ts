@@ -22,6 +22,8 @@ interface SimdExports {
   sumBlocksF64(p: number, n: number, acc: number): number;
   rowSumsF32(p: number, rows: number, cols: number, o: number): void;
   rowSumsF64(p: number, rows: number, cols: number, o: number): void;
+  rowExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
+  rowExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
 }
 
 /** The part of the WebAssembly global used here (TypeScript's node types do not declare it). */
@@ -275,6 +277,65 @@ export function simdSumGroups(a: TensorData, groups: number, g: number, out: Ten
       acc = sumBlocks(A_OFF, len, acc);
     }
     out[o] = acc;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- max and min over the innermost axes
+
+/**
+ * out[o] = the max (or min) of a[o*g .. (o+1)*g), as src/kernels/reduce.ts's loop gives it: that
+ * loop keeps its running value when it is NaN or beats the next element and otherwise takes the
+ * element, so it ends on the first NaN, and among equal extremes on the last one. The module finds the
+ * value in vector lanes, which agrees except for which zero (+0 or -0) or which NaN: those are looked
+ * up here (a zero extreme is the group's last zero; a NaN its first NaN). False when not handled.
+ */
+export function simdExtremeGroups(kind: 'max' | 'min', a: TensorData, groups: number, g: number, out: TensorData): boolean {
+  const f32 = a instanceof Float32Array && out instanceof Float32Array;
+  if (!f32 && !(a instanceof Float64Array && out instanceof Float64Array)) return false;
+  if (groups * g < 256 || g === 0) return false;
+  const m = module();
+  if (m === null) return false;
+  const { x } = m;
+  const view = f32 ? m.f32 : m.f64;
+  const shift = f32 ? 2 : 3;
+  const ai = A_OFF >> shift, oi = O_OFF >> shift;
+  const rows = f32 ? x.rowExtremesF32 : x.rowExtremesF64;
+  const max = kind === 'max' ? 1 : 0;
+  const A = a as Float64Array, O = out as Float64Array;
+  if (g <= TILE) {
+    const per = Math.max(1, Math.floor(TILE / g));
+    for (let o0 = 0; o0 < groups; o0 += per) {
+      const nr = Math.min(per, groups - o0);
+      copyIn(view, ai, a, o0 * g, nr * g);
+      rows(A_OFF, nr, g, O_OFF, max);
+      O.set((view as Float64Array).subarray(oi, oi + nr), o0);
+    }
+  } else {
+    // Long groups: each tile's extreme, folded in order by the loop's rule.
+    for (let o = 0; o < groups; o++) {
+      let acc = NaN;
+      for (let i = 0; i < g; i += TILE) {
+        const len = Math.min(TILE, g - i);
+        copyIn(view, ai, a, o * g + i, len);
+        rows(A_OFF, 1, len, O_OFF, max);
+        const v = view[oi];
+        acc = i === 0 || !(acc !== acc || (max ? v < acc : v > acc)) ? v : acc;
+      }
+      O[o] = acc;
+    }
+  }
+  for (let o = 0; o < groups; o++) {
+    const v = O[o];
+    if (v === 0) {
+      let i = (o + 1) * g - 1;
+      while (A[i] !== 0) i--;
+      O[o] = A[i];
+    } else if (v !== v) {
+      let i = o * g;
+      while (A[i] === A[i]) i++;
+      O[o] = A[i];
+    }
   }
   return true;
 }

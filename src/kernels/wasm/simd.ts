@@ -520,3 +520,61 @@ export function rowSumsF32(p: usize, rows: i32, cols: i32, o: usize): void {
 export function rowSumsF64(p: usize, rows: i32, cols: i32, o: usize): void {
   for (let r = 0; r < rows; r++) store<f64>(o + (<usize>r << 3), <f64>0 + pairwiseF64(p + (<usize>(r * cols) << 3), cols));
 }
+
+// ---------------------------------------------------------------- max and min over rows
+
+/**
+ * o[r] = the max (max != 0) or min of row r (cols contiguous float32 or float64 elements at p), with
+ * the scalar loop's rule per element: keep the running value when it is NaN or beats the element,
+ * else take the element. Lanes keep their own running values, combined in lane order, then the tail:
+ * the value is the loop's, NaN when any element is, but which zero (+0 or -0) and which NaN the loop
+ * ends on depends on the order, so the caller looks those up (src/kernels/simd.ts).
+ */
+export function rowExtremesF32(p: usize, rows: i32, cols: i32, o: usize, max: i32): void {
+  for (let r = 0; r < rows; r++) store<f32>(o + (<usize>r << 2), max ? extremeF32(p + (<usize>(r * cols) << 2), cols, true) : extremeF32(p + (<usize>(r * cols) << 2), cols, false));
+}
+export function rowExtremesF64(p: usize, rows: i32, cols: i32, o: usize, max: i32): void {
+  for (let r = 0; r < rows; r++) store<f64>(o + (<usize>r << 3), max ? extremeF64(p + (<usize>(r * cols) << 3), cols, true) : extremeF64(p + (<usize>(r * cols) << 3), cols, false));
+}
+
+@inline function keepF32(acc: f32, a: f32, max: bool): f32 {
+  return acc != acc || (max ? a < acc : a > acc) ? acc : a;
+}
+@inline function keepF64(acc: f64, a: f64, max: bool): f64 {
+  return acc != acc || (max ? a < acc : a > acc) ? acc : a;
+}
+
+@inline function extremeF32(p: usize, n: i32, max: bool): f32 {
+  let acc = load<f32>(p);
+  let i = 0;
+  if (n >= 8) {
+    let v = v128.load(p);
+    for (i = 4; i + 4 <= n; i += 4) {
+      const x = v128.load(p + (<usize>i << 2));
+      const keep = v128.or(f32x4.ne(v, v), max ? f32x4.lt(x, v) : f32x4.gt(x, v));
+      v = v128.bitselect(v, x, keep);
+    }
+    acc = f32x4.extract_lane(v, 0);
+    acc = keepF32(acc, f32x4.extract_lane(v, 1), max);
+    acc = keepF32(acc, f32x4.extract_lane(v, 2), max);
+    acc = keepF32(acc, f32x4.extract_lane(v, 3), max);
+  }
+  for (; i < n; i++) acc = keepF32(acc, load<f32>(p + (<usize>i << 2)), max);
+  return acc;
+}
+
+@inline function extremeF64(p: usize, n: i32, max: bool): f64 {
+  let acc = load<f64>(p);
+  let i = 0;
+  if (n >= 4) {
+    let v = v128.load(p);
+    for (i = 2; i + 2 <= n; i += 2) {
+      const x = v128.load(p + (<usize>i << 3));
+      const keep = v128.or(f64x2.ne(v, v), max ? f64x2.lt(x, v) : f64x2.gt(x, v));
+      v = v128.bitselect(v, x, keep);
+    }
+    acc = keepF64(f64x2.extract_lane(v, 0), f64x2.extract_lane(v, 1), max);
+  }
+  for (; i < n; i++) acc = keepF64(acc, load<f64>(p + (<usize>i << 3)), max);
+  return acc;
+}
