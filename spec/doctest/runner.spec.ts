@@ -79,8 +79,8 @@ describe('doctest runner', function () {
     const path = write('hang.md', fence('>>> let n = 41', '>>> while (true) {}', '>>> await new Promise(() => {})', '>>> n + 1', '42'));
     const s = await runFiles([path], options({ timeoutSeconds: 1 }));
     const r = s.files[0]!.results;
-    assert.deepEqual(r.map((x) => x.status), ['passed', 'failed', 'failed', 'passed']);
-    assert.equal(r[1]!.message, 'timed out after 1 s');
+    // Statuses with what went wrong (a restart here would mean the interrupt did not stop the example).
+    assert.deepEqual(r.map((x) => `${x.status} ${x.message ?? ''}${x.restarted ? ' (restarted)' : ''}`.trim()), ['passed', 'failed timed out after 1 s', 'failed timed out after 1 s', 'passed']);
   });
 
   it('fails a crashing example and continues in a fresh session', async () => {

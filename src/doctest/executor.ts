@@ -12,8 +12,12 @@ import type { Flags } from './types.js';
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Python cells run in their own session process (src/doctest/python-worker.ts), with Pyodide. */
 const PYTHON_WORKER = fileURLToPath(new URL('./python-worker.js', import.meta.url));
-/** How long an interrupted example gets to stop before its process is killed. */
-const GRACE_MS = 2000;
+/**
+ * How long an interrupted example gets to stop before its process is killed (and its session's
+ * bindings lost). An interrupt takes milliseconds; on a machine busy with other jobs the stopping
+ * thread can wait its turn for a while, so the margin is wide.
+ */
+const GRACE_MS = 5000;
 
 export interface ExecutorOptions {
   timeoutSeconds: number;
