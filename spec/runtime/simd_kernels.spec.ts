@@ -90,6 +90,19 @@ describe('runtime: WebAssembly SIMD kernels', function () {
       const row = make('float32', [1, 29]), col = ops.reshape(row, [29, 1]);
       sameBits(ops.mul(row, col), scalarOnly(() => ops.mul(row, col)), 'outer product of one row with itself');
     });
+    it('x ** 2 (run as x * x) gives Math.pow\'s bits, specials included', function () {
+      for (const dtype of ['float32', 'float64'] as const) {
+        for (const n of [5, 1003]) {
+          const a = make(dtype, [n]);
+          const got = ops.pow(a, 2).values as Float32Array;
+          const want = Array.from(a.values as Float32Array, (v) => (dtype === 'float32' ? Math.fround(Math.pow(v, 2)) : Math.pow(v, 2)));
+          sameBits(new Tensor(dtype, [n], got), new Tensor(dtype, [n], (dtype === 'float32' ? Float32Array : Float64Array).from(want)), `${dtype} ${n}`);
+        }
+      }
+      const b = new Tensor('float32', [1, 3], Float32Array.from([1.5, -0, NaN]));
+      assert.deepEqual([...ops.pow(b, new Tensor('float32', [1, 1], Float32Array.from([2]))).dims], [1, 3]);
+      assert.deepEqual([...ops.pow(new Tensor('float32', [3], Float32Array.from([1.5, -0, NaN])), new Tensor('float32', [1, 1], Float32Array.from([2]))).dims], [1, 3]);
+    });
     it('float32 with a JavaScript number (weakly typed scalar)', function () {
       const a = make('float32', [1003]);
       for (const c of [1.0001, -0.5, 0, 3]) {

@@ -4,7 +4,7 @@
 import { BinaryKernel, UnaryKernel, type Exprs } from '../kernels/compiled.js';
 import { mapWhere } from '../kernels/where.js';
 import { erf as erfScalar, erfinv as erfinvScalar, roundHalfEven } from '../kernels/special.js';
-import { isFloat, type DType } from '../tensor/dtype.js';
+import { isFloat, type DType, type TensorData } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { ShapeError } from '../tensor/shape.js';
 import { scalar, zeros } from '../tensor/create.js';
@@ -191,6 +191,8 @@ interface BinarySpec extends Exprs {
   linear?: boolean;
   /** What the cotangent map reads (both operands by default). */
   saves?: Primitive['saves'];
+  /** The result by a cheaper kernel where it is the same (x ** 2 as x * x); undefined to run the op's own. */
+  shortcut?: (a: Tensor, b: Tensor) => { data: TensorData; dims: readonly number[] } | undefined;
 }
 
 function binaryPrim(name: string, spec: BinarySpec): Primitive<void> {
@@ -203,7 +205,7 @@ function binaryPrim(name: string, spec: BinarySpec): Primitive<void> {
     impl: ([a, b]) => {
       let r;
       try {
-        r = kernel.run(a.values, a.dims, b.values, b.dims, spec.out ?? a.dt, name);
+        r = spec.shortcut?.(a, b) ?? kernel.run(a.values, a.dims, b.values, b.dims, spec.out ?? a.dt, name);
       } catch (e) {
         throw e instanceof ShapeError ? new BroadcastError(name, a.dims, b.dims, flavorOf([a, b])) : e;
       }
@@ -228,6 +230,10 @@ function addTangents(a: Grad, b: Grad): Tensor {
   return a === null ? b! : b === null ? a : add(a, b);
 }
 
+const MUL: Exprs = { expr: 'a * b', big: 'a * b', int: 'Math.imul(a, b)' };
+/** mul's kernel, for pow's x ** 2. */
+const squareKernel = new BinaryKernel(MUL);
+
 const FLOOR_MOD = '((a % b) !== 0 && ((a % b) < 0) !== (b < 0)) ? (a % b) + b : (a % b)';
 const BIG_FLOOR_MOD = 'b === 0n ? 0n : (((a % b) !== 0n && ((a % b) < 0n) !== (b < 0n)) ? (a % b) + b : (a % b))';
 
@@ -243,7 +249,7 @@ export const binaryPrims = {
     vjp: () => (ct, need) => [need[0] ? ct : null, need[1] ? neg(ct) : null],
   }),
   mul: binaryPrim('mul', {
-    expr: 'a * b', big: 'a * b', int: 'Math.imul(a, b)',
+    ...MUL,
     jvp: (a, b, ta, tb) => addTangents(ta && mul(ta, b), tb && mul(a, tb)),
     vjp: (a, b) => (ct, need) => [need[0] ? mul(ct, b) : null, need[1] ? mul(a, ct) : null],
   }),
@@ -254,6 +260,9 @@ export const binaryPrims = {
   }),
   pow: binaryPrim('pow', {
     expr: 'Math.pow(a, b)', big: 'b < 0n ? 0n : a ** b', int: 'H.ipow(a, b)', saves: { inputs: [0, 1], out: true },
+    // x ** 2 (a loss's square) is x * x to the bit: fdlibm's pow, V8's Math.pow, returns x*x for y == 2.
+    shortcut: (a, b) => (isFloat(a.dt) && b.dt === a.dt && b.count === 1 && b.dims.length <= a.dims.length && b.values[0] === 2
+      ? squareKernel.run(a.values, a.dims, a.values, a.dims, a.dt, 'mul') : undefined),
     // d/da a^b = b·a^(b−1); d/db a^b = a^b·log(a), taken as 0 where a <= 0 (as TensorFlow and JAX do).
     jvp: (a, b, ta, tb, out) => addTangents(ta && mul(ta, powBaseDeriv(a, b)), tb && mul(tb, powExpDeriv(a, out))),
     vjp: (a, b, out) => (ct, need) => [need[0] ? mul(ct, powBaseDeriv(a, b)) : null, need[1] ? mul(ct, powExpDeriv(a, out)) : null],
