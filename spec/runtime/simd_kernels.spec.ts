@@ -118,6 +118,23 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     });
   });
 
+  describe('sums over axes before the last give the scalar loop\'s bits (rows added in order)', function () {
+    for (const dtype of ['float32', 'float64'] as const) {
+      it(dtype, function () {
+        const cases: [number[], number[]][] = [
+          [[37, 29], [0]], [[3, 300, 7], [1]], [[5000, 7], [0]], [[4, 9, 300], [0, 1]], [[2, 3, 4, 50], [1, 2]], [[700, 33], [0]], [[9, 2000], [0]],
+        ];
+        for (const [dims, axes] of cases) {
+          const t = make(dtype, dims);
+          sameBits(ops.sum(t, axes), scalarOnly(() => ops.sum(t, axes)), `${dtype} sum ${JSON.stringify(dims)} over ${JSON.stringify(axes)}`);
+        }
+        const zv = Array.from({ length: 1500 }, (_, i) => (i % 5 === 0 ? -0 : i % 5 === 1 ? NaN : i % 7));
+        const z = new Tensor(dtype, [300, 5], dtype === 'float32' ? Float32Array.from(zv) : Float64Array.from(zv));
+        sameBits(ops.sum(z, [0]), scalarOnly(() => ops.sum(z, [0])), `${dtype} zeros and NaN`);
+      });
+    }
+  });
+
   describe('max and min over the innermost axes give the scalar loop\'s result, its zero and its NaN', function () {
     const zeros = (n: number, at: number[]) => Array.from({ length: n }, (_, i) => (at.includes(i) ? 0 : -0));
     for (const dtype of ['float32', 'float64'] as const) {

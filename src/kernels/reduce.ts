@@ -3,7 +3,7 @@
 import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
 import { isBigStorage } from './storage.js';
-import { simdExtremeGroups, simdSumGroups } from './simd.js';
+import { simdExtremeGroups, simdSumGroups, simdSumRows } from './simd.js';
 
 const loops = new Map<string, Function>();
 
@@ -106,6 +106,12 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
       out[o] = acc;
     }
     return out;
+  }
+  if (kind === 'sum' && axes.length > 0 && !axes.includes(dims.length - 1) && axes.every((ax, i) => ax === axes[0] + i) && a.constructor === out.constructor) {
+    // One block of reduced axes before the last: rows added in order onto each kept row, in SIMD.
+    const size = (from: number, to: number) => dims.slice(from, to).reduce((p, d) => p * d, 1);
+    const first = axes[0], end = first + axes.length;
+    if (simdSumRows(a, size(0, first), size(first, end), size(end, dims.length), out)) return out;
   }
   if (kind === 'sum' && axes.includes(dims.length - 1) && (a instanceof Float32Array || a instanceof Float64Array) && a.constructor === out.constructor) {
     sumInnerRuns(a, dims, axes, out as Float32Array | Float64Array);

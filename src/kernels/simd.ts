@@ -22,6 +22,8 @@ interface SimdExports {
   sumBlocksF64(p: number, n: number, acc: number): number;
   rowSumsF32(p: number, rows: number, cols: number, o: number): void;
   rowSumsF64(p: number, rows: number, cols: number, o: number): void;
+  colSumsF32(p: number, rows: number, cols: number, o: number, more: number): void;
+  colSumsF64(p: number, rows: number, cols: number, o: number, more: number): void;
   rowExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
   rowExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
 }
@@ -336,6 +338,36 @@ export function simdExtremeGroups(kind: 'max' | 'min', a: TensorData, groups: nu
       while (A[i] === A[i]) i++;
       O[o] = A[i];
     }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- sums over leading axes
+
+/**
+ * out[o, j] = the sum over r of a[o, r, j] (outer x rows x cols, contiguous), r in order, as the
+ * scalar loop adds them (src/kernels/reduce.ts: memory order into a zeroed output). False when not
+ * handled (a row wider than a tile).
+ */
+export function simdSumRows(a: TensorData, outer: number, rows: number, cols: number, out: TensorData): boolean {
+  const f32 = a instanceof Float32Array && out instanceof Float32Array;
+  if (!f32 && !(a instanceof Float64Array && out instanceof Float64Array)) return false;
+  if (outer * rows * cols < 256 || cols > TILE || rows === 0) return false;
+  const m = module();
+  if (m === null) return false;
+  const { x } = m;
+  const view = f32 ? m.f32 : m.f64;
+  const shift = f32 ? 2 : 3;
+  const ai = A_OFF >> shift, oi = O_OFF >> shift;
+  const sums = f32 ? x.colSumsF32 : x.colSumsF64;
+  const per = Math.floor(TILE / cols);
+  for (let o = 0; o < outer; o++) {
+    for (let r0 = 0; r0 < rows; r0 += per) {
+      const nr = Math.min(per, rows - r0);
+      copyIn(view, ai, a, (o * rows + r0) * cols, nr * cols);
+      sums(A_OFF, nr, cols, O_OFF, r0 === 0 ? 0 : 1);
+    }
+    (out as Float64Array).set((view as Float64Array).subarray(oi, oi + cols), o * cols);
   }
   return true;
 }

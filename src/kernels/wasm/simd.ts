@@ -578,3 +578,29 @@ export function rowExtremesF64(p: usize, rows: i32, cols: i32, o: usize, max: i3
   for (; i < n; i++) acc = keepF64(acc, load<f64>(p + (<usize>i << 3)), max);
   return acc;
 }
+
+// ---------------------------------------------------------------- sums over leading axes
+
+/**
+ * o[j] (+)= the sum over i < rows of p[i*cols + j], row by row in order, every addition rounded to the
+ * storage's precision: the scalar loop's order (it walks memory in order into a zeroed output), vectors
+ * across columns. `more` continues the sums already at o (a group of rows split across tiles).
+ */
+export function colSumsF32(p: usize, rows: i32, cols: i32, o: usize, more: i32): void {
+  const stride = <usize>cols << 2;
+  for (let j = 0; j < cols; j += 4) {
+    let acc = more ? v128.load(o + (<usize>j << 2)) : f32x4.splat(0);
+    let q = p + (<usize>j << 2);
+    for (let i = 0; i < rows; i++) { acc = f32x4.add(acc, v128.load(q)); q += stride; }
+    v128.store(o + (<usize>j << 2), acc);
+  }
+}
+export function colSumsF64(p: usize, rows: i32, cols: i32, o: usize, more: i32): void {
+  const stride = <usize>cols << 3;
+  for (let j = 0; j < cols; j += 2) {
+    let acc = more ? v128.load(o + (<usize>j << 3)) : f64x2.splat(0);
+    let q = p + (<usize>j << 3);
+    for (let i = 0; i < rows; i++) { acc = f64x2.add(acc, v128.load(q)); q += stride; }
+    v128.store(o + (<usize>j << 3), acc);
+  }
+}
