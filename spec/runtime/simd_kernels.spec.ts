@@ -118,6 +118,20 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     });
   });
 
+  it('where gives the JavaScript loop\'s result, with scalar operands and a scalar condition', function () {
+    for (const dtype of ['float32', 'float64', 'int32'] as const) {
+      for (const n of [64, 67, 1001, TILE + 5, 2 * TILE + 1]) {
+        const a = make(dtype, [n]), b = make(dtype, [n]), one = make(dtype, []);
+        const c = ops.greater(make('float32', [n]), 0);
+        const cases: [string, () => Tensor][] = [
+          ['both', () => ops.where(c, a, b)], ['scalar b', () => ops.where(c, a, one)], ['scalar a', () => ops.where(c, one, b)],
+          ['scalar condition', () => ops.where(ops.greater(one, 0), a, b)], ['rows', () => ops.where(ops.reshape(c, [1, n]), a, b)],
+        ];
+        for (const [name, f] of cases) sameBits(f(), scalarOnly(f), `${dtype} ${n} ${name}`);
+      }
+    }
+  });
+
   describe('sums over axes before the last give the scalar loop\'s bits (rows added in order)', function () {
     for (const dtype of ['float32', 'float64'] as const) {
       it(dtype, function () {

@@ -88,12 +88,12 @@ export function broadcastLoop(expr: string, variant = ''): (
 }
 
 /** The three-input broadcasting loop (where). */
-export function ternaryLoop(expr: string): (
+export function ternaryLoop(expr: string, variant = ''): (
   c: TensorData, a: TensorData, b: TensorData, out: TensorData, dims: readonly number[],
   sc: readonly number[], sa: readonly number[], sb: readonly number[],
 ) => void {
   return compile(
-    `t:${expr}`,
+    `t:${variant}:${expr}`,
     ['C', 'A', 'B', 'O', 'dims', 'sc', 'sa', 'sb'],
     `const nd = dims.length;
      let total = 1; for (let d = 0; d < nd; d++) total *= dims[d];

@@ -25,6 +25,7 @@ interface SimdExports {
   colSumsF32(p: number, rows: number, cols: number, o: number, more: number): void;
   colSumsF64(p: number, rows: number, cols: number, o: number, more: number): void;
   rowExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
+  select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
   rowExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
 }
 
@@ -42,7 +43,7 @@ export const TILE = 16384;
 const PAD = 256;
 const REGION = TILE * 8 + PAD;
 const BASE = 65536;
-const A_OFF = BASE, B_OFF = BASE + REGION, O_OFF = BASE + 2 * REGION;
+const A_OFF = BASE, B_OFF = BASE + REGION, O_OFF = BASE + 2 * REGION, C_OFF = BASE + 3 * REGION;
 
 interface Loaded {
   x: SimdExports;
@@ -58,7 +59,7 @@ function load(): Loaded | null {
     const x = new WA.Instance(new WA.Module(bytes), {
       env: { abort: () => { throw new Error('simd.wasm aborted'); } },
     }).exports as unknown as SimdExports;
-    const need = O_OFF + REGION;
+    const need = C_OFF + REGION;
     const have = x.memory.buffer.byteLength;
     if (have < need) x.memory.grow(Math.ceil((need - have) / 65536));
     const buf = x.memory.buffer;
@@ -368,6 +369,37 @@ export function simdSumRows(a: TensorData, outer: number, rows: number, cols: nu
       sums(A_OFF, nr, cols, O_OFF, r0 === 0 ? 0 : 1);
     }
     (out as Float64Array).set((view as Float64Array).subarray(oi, oi + cols), o * cols);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- where
+
+/**
+ * out = where(c, a, b) when each operand has the result's dims or is one element: a bool condition,
+ * and values of out's storage (float32, int32, float64). A masked select in SIMD;
+ * the JavaScript loop's `c ? a : b` branches on every element, half of them mispredicted on a random
+ * mask. False when not handled.
+ */
+export function simdSelect(c: TensorData, a: TensorData, b: TensorData, out: TensorData): boolean {
+  const n = out.length;
+  if (n < MIN_BINARY || !(c instanceof Uint8Array) || a.constructor !== out.constructor || b.constructor !== out.constructor) return false;
+  if (!(out instanceof Float32Array || out instanceof Int32Array || out instanceof Float64Array)) return false;
+  for (const t of [c, a, b]) if (t.length !== n && t.length !== 1) return false;
+  const m = module();
+  if (m === null) return false;
+  const bytes = out.BYTES_PER_ELEMENT;
+  const view = out instanceof Float32Array ? m.f32 : out instanceof Int32Array ? m.i32 : m.f64;
+  const shift = bytes === 4 ? 2 : 3;
+  const sc = c.length === n ? 1 : 0, sa = a.length === n ? 1 : 0, sb = b.length === n ? 1 : 0;
+  const ai = A_OFF >> shift, bi = B_OFF >> shift, oi = O_OFF >> shift;
+  for (let i = 0; i < n; i += TILE) {
+    const len = Math.min(TILE, n - i);
+    m.u8.set(sc ? c.subarray(i, i + len) : c, C_OFF);
+    copyIn(view, ai, a, sa * i, sa ? len : 1);
+    copyIn(view, bi, b, sb * i, sb ? len : 1);
+    m.x.select(C_OFF, sc, A_OFF, sa, B_OFF, sb, O_OFF, len, bytes === 4 ? 4 : 2);
+    (out as Float64Array).set((view as Float64Array).subarray(oi, oi + len), i);
   }
   return true;
 }

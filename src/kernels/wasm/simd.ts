@@ -604,3 +604,35 @@ export function colSumsF64(p: usize, rows: i32, cols: i32, o: usize, more: i32):
     v128.store(o + (<usize>j << 3), acc);
   }
 }
+
+// ---------------------------------------------------------------- where
+
+/**
+ * o[i] = c[i*sc] ? a[i*sa] : b[i*sb] for i < n, c bytes (bool), a, b and o 4-byte (lanes = 4) or
+ * 8-byte (lanes = 2) elements; each stride 0 (one element repeated) or 1. A select on a mask, with no
+ * branch to mispredict: the bits are the operands' own.
+ */
+export function select(c: usize, sc: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32, lanes: i32): void {
+  const zero = i32x4.splat(0);
+  const ac = <usize>sa * 16, bc = <usize>sb * 16;
+  const cone = sc ? i32x4.splat(0) : lanes == 4 ? i32x4.splat(<i32>load<u8>(c)) : i64x2.splat(<i64>load<u8>(c));
+  if (lanes == 4) {
+    const a0 = v128.load32_splat(a), b0 = v128.load32_splat(b);
+    let ap = a, bp = b;
+    for (let i = 0; i < n; i += 4) {
+      const m = sc ? i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(c + <usize>i))) : cone;
+      const x = sa ? v128.load(ap) : a0, y = sb ? v128.load(bp) : b0;
+      v128.store(o, v128.bitselect(y, x, i32x4.eq(m, zero)));
+      ap += ac; bp += bc; o += 16;
+    }
+  } else {
+    const a0 = v128.load64_splat(a), b0 = v128.load64_splat(b);
+    let ap = a, bp = b;
+    for (let i = 0; i < n; i += 2) {
+      const m = sc ? i64x2.extend_low_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load16_splat(c + <usize>i)))) : cone;
+      const x = sa ? v128.load(ap) : a0, y = sb ? v128.load(bp) : b0;
+      v128.store(o, v128.bitselect(y, x, i64x2.eq(m, i64x2.splat(0))));
+      ap += ac; bp += bc; o += 16;
+    }
+  }
+}
