@@ -132,6 +132,27 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     }
   });
 
+  it('argmax and argmin along the last axis give the loop\'s index: the first NaN, else the first extreme', function () {
+    const ties = (n: number) => Array.from({ length: n }, (_, i) => [1, 3, -0, 0, 3, -2][(i * 7) % 6]!);
+    const cases: [string, number[], number[]][] = [];
+    for (const n of [1, 5, 8, 9, 64, 257, 1001, TILE + 3, 2 * TILE + 9]) {
+      cases.push([`mixed ${n}`, [n], values(n)]);
+      cases.push([`no NaN ${n}`, [n], values(n).map((v) => (Number.isNaN(v) ? 1 : v))]);
+      cases.push([`ties ${n}`, [n], ties(n)]);
+      cases.push([`zeros ${n}`, [n], Array.from({ length: n }, (_, i) => (i % 3 ? -0 : 0) - (i % 5 === 4 ? 1 : 0))]);
+      cases.push([`late NaN ${n}`, [n], values(n).map((v, i) => (i === n - 2 ? NaN : Number.isNaN(v) ? 2 : v))]);
+    }
+    cases.push(['rows', [300, 37], values(300 * 37)]);
+    cases.push(['rows with ties', [200, 60], ties(200 * 60)]);
+    for (const [name, dims, v] of cases) {
+      const t = new Tensor('float32', dims, Float32Array.from(v));
+      for (const f of [ops.argmax, ops.argmin]) {
+        const got = f(t, -1), want = scalarOnly(() => f(t, -1));
+        assert.deepEqual(Array.from(got.values as Int32Array), Array.from(want.values as Int32Array), `${f.name} ${name}`);
+      }
+    }
+  });
+
   describe('sums over axes before the last give the scalar loop\'s bits (rows added in order)', function () {
     for (const dtype of ['float32', 'float64'] as const) {
       it(dtype, function () {

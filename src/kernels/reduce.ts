@@ -3,7 +3,7 @@
 import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
 import { isBigStorage } from './storage.js';
-import { simdExtremeGroups, simdSumGroups, simdSumRows } from './simd.js';
+import { simdArgExtremes, simdExtremeGroups, simdSumGroups, simdSumRows } from './simd.js';
 
 const loops = new Map<string, Function>();
 
@@ -195,6 +195,7 @@ export function argReduce(kind: 'max' | 'min', a: TensorData, dims: readonly num
   const outer = dims.slice(0, axis).reduce((p, d) => p * d, 1);
   const inner = dims.slice(axis + 1).reduce((p, d) => p * d, 1);
   const out = new Int32Array(outer * inner);
+  if (inner === 1 && simdArgExtremes(kind, a, outer, n, out)) return out;
   const A = a as Float64Array;
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {

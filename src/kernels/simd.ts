@@ -25,6 +25,7 @@ interface SimdExports {
   colSumsF32(p: number, rows: number, cols: number, o: number, more: number): void;
   colSumsF64(p: number, rows: number, cols: number, o: number, more: number): void;
   rowExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
+  rowArgExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
   select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
   rowExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
 }
@@ -400,6 +401,44 @@ export function simdSelect(c: TensorData, a: TensorData, b: TensorData, out: Ten
     copyIn(view, bi, b, sb * i, sb ? len : 1);
     m.x.select(C_OFF, sc, A_OFF, sa, B_OFF, sb, O_OFF, len, bytes === 4 ? 4 : 2);
     (out as Float64Array).set((view as Float64Array).subarray(oi, oi + len), i);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- argmax and argmin along the last axis
+
+/**
+ * out[o] = the index of the max (or min) of float32 a[o*n .. (o+1)*n), as src/kernels/reduce.ts's loop
+ * finds it: the first NaN, else the first element equal to the extreme. Long rows go tile by tile,
+ * each tile's answer folded in by the same rule. False when not handled.
+ */
+export function simdArgExtremes(kind: 'max' | 'min', a: TensorData, groups: number, n: number, out: Int32Array): boolean {
+  if (!(a instanceof Float32Array) || groups * n < 256 || n === 0) return false;
+  const m = module();
+  if (m === null) return false;
+  const { x } = m;
+  const max = kind === 'max' ? 1 : 0;
+  const ai = A_OFF >> 2, oi = O_OFF >> 2;
+  if (n <= TILE) {
+    const per = Math.floor(TILE / n);
+    for (let o0 = 0; o0 < groups; o0 += per) {
+      const nr = Math.min(per, groups - o0);
+      copyIn(m.f32, ai, a, o0 * n, nr * n);
+      x.rowArgExtremesF32(A_OFF, nr, n, O_OFF, max);
+      out.set(m.i32.subarray(oi, oi + nr), o0);
+    }
+    return true;
+  }
+  for (let o = 0; o < groups; o++) {
+    let best = NaN, at = -1;
+    for (let i = 0; i < n; i += TILE) {
+      const len = Math.min(TILE, n - i);
+      copyIn(m.f32, ai, a, o * n + i, len);
+      x.rowArgExtremesF32(A_OFF, 1, len, O_OFF, max);
+      const k = i + m.i32[oi], v = a[o * n + k];
+      if (at < 0 || (best === best && (v !== v || (max ? v > best : v < best)))) { best = v; at = k; }
+    }
+    out[o] = at;
   }
   return true;
 }

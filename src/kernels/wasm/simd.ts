@@ -636,3 +636,53 @@ export function select(c: usize, sc: i32, a: usize, sa: i32, b: usize, sb: i32, 
     }
   }
 }
+
+// ---------------------------------------------------------------- argmax and argmin of rows
+
+/**
+ * o[r] = the index of row r's max (max != 0) or min, as the scalar loop finds it: the first NaN if
+ * there is one, else the first element equal to the extreme (+0 and -0 are equal). Lanes keep their
+ * own first extreme and its index; the lanes are merged on the smallest index among NaNs, else among
+ * the largest (or smallest) values; the tail continues the scalar rule.
+ */
+export function rowArgExtremesF32(p: usize, rows: i32, cols: i32, o: usize, max: i32): void {
+  for (let r = 0; r < rows; r++) store<i32>(o + (<usize>r << 2), argExtremeF32(p + (<usize>(r * cols) << 2), cols, max != 0));
+}
+
+function argExtremeF32(p: usize, n: i32, max: bool): i32 {
+  let best: f32 = load<f32>(p), at = 0, i = 1;
+  if (n >= 8) {
+    let v = v128.load(p), idx = i32x4(0, 1, 2, 3), cur = i32x4(4, 5, 6, 7);
+    const four = i32x4.splat(4);
+    for (i = 4; i + 4 <= n; i += 4) {
+      const x = v128.load(p + (<usize>i << 2));
+      const better = v128.or(f32x4.ne(x, x), max ? f32x4.gt(x, v) : f32x4.lt(x, v));
+      const take = v128.andnot(better, f32x4.ne(v, v));
+      v = v128.bitselect(x, v, take);
+      idx = v128.bitselect(cur, idx, take);
+      cur = i32x4.add(cur, four);
+    }
+    // Merge the lanes: the first NaN, else the first of the extreme values.
+    best = f32x4.extract_lane(v, 0); at = i32x4.extract_lane(idx, 0);
+    for (let l = 1; l < 4; l++) {
+      const lv = laneF32(v, l), li = laneI32(idx, l);
+      if (best != best) { if (lv != lv && li < at) at = li; continue; }
+      if (lv != lv || (max ? lv > best : lv < best) || (lv == best && li < at)) { best = lv; at = li; }
+    }
+  }
+  if (best == best) {
+    for (; i < n; i++) {
+      const x = load<f32>(p + (<usize>i << 2));
+      if (x != x) { at = i; break; }
+      if (max ? x > best : x < best) { best = x; at = i; }
+    }
+  }
+  return at;
+}
+
+@inline function laneF32(v: v128, l: i32): f32 {
+  return l == 1 ? f32x4.extract_lane(v, 1) : l == 2 ? f32x4.extract_lane(v, 2) : f32x4.extract_lane(v, 3);
+}
+@inline function laneI32(v: v128, l: i32): i32 {
+  return l == 1 ? i32x4.extract_lane(v, 1) : l == 2 ? i32x4.extract_lane(v, 2) : i32x4.extract_lane(v, 3);
+}
