@@ -242,6 +242,16 @@ function pass2d(
   }
 }
 
+/** The module and its view for an input and output of one float storage (float32 or float64), or null. */
+function floatTiles(a: TensorData, out: TensorData): { m: Loaded; f32: boolean; view: Float32Array | Float64Array; ai: number; oi: number } | null {
+  const f32 = a instanceof Float32Array && out instanceof Float32Array;
+  if (!f32 && !(a instanceof Float64Array && out instanceof Float64Array)) return null;
+  const m = module();
+  if (m === null) return null;
+  const shift = f32 ? 2 : 3;
+  return { m, f32, view: f32 ? m.f32 : m.f64, ai: A_OFF >> shift, oi: O_OFF >> shift };
+}
+
 // ---------------------------------------------------------------- sums over the innermost axes
 
 /**
@@ -249,20 +259,14 @@ function pass2d(
  * addition rounded to the storage's precision (bit for bit with src/kernels/reduce.ts). False when not handled.
  */
 export function simdSumGroups(a: TensorData, groups: number, g: number, out: TensorData): boolean {
-  const f32 = a instanceof Float32Array && out instanceof Float32Array;
-  if (!f32 && !(a instanceof Float64Array && out instanceof Float64Array)) return false;
   if (groups * g < 256) return false;
-  const m = module();
-  if (m === null) return false;
-  const { x } = m;
-  const view = f32 ? m.f32 : m.f64;
-  const shift = f32 ? 2 : 3;
-  const ai = A_OFF >> shift;
+  const t = floatTiles(a, out);
+  if (t === null) return false;
+  const { m: { x }, f32, view, ai, oi } = t;
   if (g <= 8192) {
     // Whole groups per tile: one pairwise sum each.
     const per = Math.max(1, Math.floor(TILE / g));
     const rowSums = f32 ? x.rowSumsF32 : x.rowSumsF64;
-    const oi = O_OFF >> shift;
     for (let o0 = 0; o0 < groups; o0 += per) {
       const nr = Math.min(per, groups - o0);
       copyIn(view, ai, a, o0 * g, nr * g);
@@ -295,15 +299,10 @@ export function simdSumGroups(a: TensorData, groups: number, g: number, out: Ten
  * up here (a zero extreme is the group's last zero; a NaN its first NaN). False when not handled.
  */
 export function simdExtremeGroups(kind: 'max' | 'min', a: TensorData, groups: number, g: number, out: TensorData): boolean {
-  const f32 = a instanceof Float32Array && out instanceof Float32Array;
-  if (!f32 && !(a instanceof Float64Array && out instanceof Float64Array)) return false;
   if (groups * g < 256 || g === 0) return false;
-  const m = module();
-  if (m === null) return false;
-  const { x } = m;
-  const view = f32 ? m.f32 : m.f64;
-  const shift = f32 ? 2 : 3;
-  const ai = A_OFF >> shift, oi = O_OFF >> shift;
+  const t = floatTiles(a, out);
+  if (t === null) return false;
+  const { m: { x }, f32, view, ai, oi } = t;
   const rows = f32 ? x.rowExtremesF32 : x.rowExtremesF64;
   const max = kind === 'max' ? 1 : 0;
   const A = a as Float64Array, O = out as Float64Array;
@@ -352,15 +351,10 @@ export function simdExtremeGroups(kind: 'max' | 'min', a: TensorData, groups: nu
  * handled (a row wider than a tile).
  */
 export function simdSumRows(a: TensorData, outer: number, rows: number, cols: number, out: TensorData): boolean {
-  const f32 = a instanceof Float32Array && out instanceof Float32Array;
-  if (!f32 && !(a instanceof Float64Array && out instanceof Float64Array)) return false;
   if (outer * rows * cols < 256 || cols > TILE || rows === 0) return false;
-  const m = module();
-  if (m === null) return false;
-  const { x } = m;
-  const view = f32 ? m.f32 : m.f64;
-  const shift = f32 ? 2 : 3;
-  const ai = A_OFF >> shift, oi = O_OFF >> shift;
+  const t = floatTiles(a, out);
+  if (t === null) return false;
+  const { m: { x }, f32, view, ai, oi } = t;
   const sums = f32 ? x.colSumsF32 : x.colSumsF64;
   const per = Math.floor(TILE / cols);
   for (let o = 0; o < outer; o++) {

@@ -79,20 +79,19 @@ export function gemm64(ap: usize, api: i32, ars: i32, aps: i32, bp: usize, bpj: 
  * panel eight columns wide (eight times its size, mostly zeros).
  */
 export function dot(a: usize, b: usize, k: i32): f32 {
-  let c = f32x4.splat(0);
-  for (let p = 0; p < k; p++) {
-    c = f32x4.relaxed_madd(v128.load32_splat(a), v128.load32_splat(b), c);
-    a += 4; b += 4;
-  }
-  return f32x4.extract_lane(c, 0);
+  return chain<f32>(a, b, k);
 }
 export function dot64(a: usize, b: usize, k: i32): f64 {
-  let c = f64x2.splat(0);
+  return chain<f64>(a, b, k);
+}
+
+@inline function chain<T>(a: usize, b: usize, k: i32): T {
+  let c = v128.splat<T>(0);
   for (let p = 0; p < k; p++) {
-    c = f64x2.relaxed_madd(v128.load64_splat(a), v128.load64_splat(b), c);
-    a += 8; b += 8;
+    c = v128.relaxed_madd<T>(loadSplat<T>(a), loadSplat<T>(b), c);
+    a += sizeof<T>(); b += sizeof<T>();
   }
-  return f64x2.extract_lane(c, 0);
+  return v128.extract_lane<T>(c, 0);
 }
 
 /** One relaxed madd of each width on the given lanes, for the caller's check that it fuses. */

@@ -531,51 +531,38 @@ export function rowSumsF64(p: usize, rows: i32, cols: i32, o: usize): void {
  * ends on depends on the order, so the caller looks those up (src/kernels/simd.ts).
  */
 export function rowExtremesF32(p: usize, rows: i32, cols: i32, o: usize, max: i32): void {
-  for (let r = 0; r < rows; r++) store<f32>(o + (<usize>r << 2), max ? extremeF32(p + (<usize>(r * cols) << 2), cols, true) : extremeF32(p + (<usize>(r * cols) << 2), cols, false));
+  for (let r = 0; r < rows; r++) store<f32>(o + (<usize>r << 2), extreme<f32>(p + (<usize>(r * cols) << 2), cols, max != 0));
 }
 export function rowExtremesF64(p: usize, rows: i32, cols: i32, o: usize, max: i32): void {
-  for (let r = 0; r < rows; r++) store<f64>(o + (<usize>r << 3), max ? extremeF64(p + (<usize>(r * cols) << 3), cols, true) : extremeF64(p + (<usize>(r * cols) << 3), cols, false));
+  for (let r = 0; r < rows; r++) store<f64>(o + (<usize>r << 3), extreme<f64>(p + (<usize>(r * cols) << 3), cols, max != 0));
 }
 
-@inline function keepF32(acc: f32, a: f32, max: bool): f32 {
+/** The scalar loop's step: keep the running value when it is NaN or beats the element. */
+@inline function keep<T>(acc: T, a: T, max: bool): T {
   return acc != acc || (max ? a < acc : a > acc) ? acc : a;
 }
-@inline function keepF64(acc: f64, a: f64, max: bool): f64 {
-  return acc != acc || (max ? a < acc : a > acc) ? acc : a;
-}
 
-@inline function extremeF32(p: usize, n: i32, max: bool): f32 {
-  let acc = load<f32>(p);
+/** The extreme of n elements at p (float32: 4 lanes, float64: 2). */
+@inline function extreme<T>(p: usize, n: i32, max: bool): T {
+  const size = <usize>sizeof<T>(), lanes = <i32>(16 / size);
+  let acc = load<T>(p);
   let i = 0;
-  if (n >= 8) {
+  if (n >= 2 * lanes) {
     let v = v128.load(p);
-    for (i = 4; i + 4 <= n; i += 4) {
-      const x = v128.load(p + (<usize>i << 2));
-      const keep = v128.or(f32x4.ne(v, v), max ? f32x4.lt(x, v) : f32x4.gt(x, v));
-      v = v128.bitselect(v, x, keep);
+    for (i = lanes; i + lanes <= n; i += lanes) {
+      const x = v128.load(p + <usize>i * size);
+      v = v128.bitselect(v, x, v128.or(v128.ne<T>(v, v), max ? v128.lt<T>(x, v) : v128.gt<T>(x, v)));
     }
-    acc = f32x4.extract_lane(v, 0);
-    acc = keepF32(acc, f32x4.extract_lane(v, 1), max);
-    acc = keepF32(acc, f32x4.extract_lane(v, 2), max);
-    acc = keepF32(acc, f32x4.extract_lane(v, 3), max);
-  }
-  for (; i < n; i++) acc = keepF32(acc, load<f32>(p + (<usize>i << 2)), max);
-  return acc;
-}
-
-@inline function extremeF64(p: usize, n: i32, max: bool): f64 {
-  let acc = load<f64>(p);
-  let i = 0;
-  if (n >= 4) {
-    let v = v128.load(p);
-    for (i = 2; i + 2 <= n; i += 2) {
-      const x = v128.load(p + (<usize>i << 3));
-      const keep = v128.or(f64x2.ne(v, v), max ? f64x2.lt(x, v) : f64x2.gt(x, v));
-      v = v128.bitselect(v, x, keep);
+    if (sizeof<T>() == 4) {
+      acc = <T>f32x4.extract_lane(v, 0);
+      acc = keep<T>(acc, <T>f32x4.extract_lane(v, 1), max);
+      acc = keep<T>(acc, <T>f32x4.extract_lane(v, 2), max);
+      acc = keep<T>(acc, <T>f32x4.extract_lane(v, 3), max);
+    } else {
+      acc = keep<T>(<T>f64x2.extract_lane(v, 0), <T>f64x2.extract_lane(v, 1), max);
     }
-    acc = keepF64(f64x2.extract_lane(v, 0), f64x2.extract_lane(v, 1), max);
   }
-  for (; i < n; i++) acc = keepF64(acc, load<f64>(p + (<usize>i << 3)), max);
+  for (; i < n; i++) acc = keep<T>(acc, load<T>(p + <usize>i * size), max);
   return acc;
 }
 
@@ -587,21 +574,20 @@ export function rowExtremesF64(p: usize, rows: i32, cols: i32, o: usize, max: i3
  * across columns. `more` continues the sums already at o (a group of rows split across tiles).
  */
 export function colSumsF32(p: usize, rows: i32, cols: i32, o: usize, more: i32): void {
-  const stride = <usize>cols << 2;
-  for (let j = 0; j < cols; j += 4) {
-    let acc = more ? v128.load(o + (<usize>j << 2)) : f32x4.splat(0);
-    let q = p + (<usize>j << 2);
-    for (let i = 0; i < rows; i++) { acc = f32x4.add(acc, v128.load(q)); q += stride; }
-    v128.store(o + (<usize>j << 2), acc);
-  }
+  colSums<f32>(p, rows, cols, o, more != 0);
 }
 export function colSumsF64(p: usize, rows: i32, cols: i32, o: usize, more: i32): void {
-  const stride = <usize>cols << 3;
-  for (let j = 0; j < cols; j += 2) {
-    let acc = more ? v128.load(o + (<usize>j << 3)) : f64x2.splat(0);
-    let q = p + (<usize>j << 3);
-    for (let i = 0; i < rows; i++) { acc = f64x2.add(acc, v128.load(q)); q += stride; }
-    v128.store(o + (<usize>j << 3), acc);
+  colSums<f64>(p, rows, cols, o, more != 0);
+}
+
+@inline function colSums<T>(p: usize, rows: i32, cols: i32, o: usize, more: bool): void {
+  const size = <usize>sizeof<T>(), stride = <usize>cols * size;
+  for (let j = 0; j < cols; j += <i32>(16 / size)) {
+    const at = <usize>j * size;
+    let acc = more ? v128.load(o + at) : v128.splat<T>(0);
+    let q = p + at;
+    for (let i = 0; i < rows; i++) { acc = v128.add<T>(acc, v128.load(q)); q += stride; }
+    v128.store(o + at, acc);
   }
 }
 
