@@ -158,6 +158,7 @@ describe('runtime: creation, dtypes, random, variables, facades', function () {
       check(tf.matmul(x, x, { adjoint_b: true }), 'float32', [2, 2], [14, 32, 32, 77]);
       const xtx = [17, 22, 27, 22, 29, 36, 27, 36, 45];
       check(tf.matmul(x, x, { transpose_a: true }), 'float32', [3, 3], xtx);
+      check(tf.matmul(x, x, { transpose_a: 1 }), 'float32', [3, 3], xtx);
       check(tf.matmul(tf.stack([x, x]), x, { adjoint_a: true }), 'float32', [2, 3, 3], [...xtx, ...xtx]);
       assert.throws(() => tf.matmul(x, x, { transpose_a: true, adjoint_a: true }), /ValueError: Only one of transpose_a and adjoint_a can be True\./);
       check(tf.matmul(tf.constant([[1, 2]], 'int8'), tf.constant([[100], [100]], 'int8'), { output_type: tf.int32 }), 'int32', [1, 1], [300]);

@@ -25,9 +25,9 @@ interface SimdExports {
   colSumsF32(p: number, rows: number, cols: number, o: number, more: number): void;
   colSumsF64(p: number, rows: number, cols: number, o: number, more: number): void;
   rowExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
+  rowExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
   rowArgExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
   select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
-  rowExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
 }
 
 /** The part of the WebAssembly global used here (TypeScript's node types do not declare it). */

@@ -35,10 +35,11 @@ export function matmulOf(lib: Library, a: unknown, b: unknown, ta = false, tb = 
  * and otherwise only the operands' own dtype, which TensorFlow has a kernel for.
  */
 function tfMatmul(lib: Library, a: Record<string, unknown>): Tensor {
+  // Flags are read for their truth, as Python's `if transpose_a and adjoint_a` reads them.
   for (const s of ['a', 'b']) {
-    if (a[`transpose_${s}`] === true && a[`adjoint_${s}`] === true) throw pyError('ValueError', `Only one of transpose_${s} and adjoint_${s} can be True.`);
+    if (a[`transpose_${s}`] && a[`adjoint_${s}`]) throw pyError('ValueError', `Only one of transpose_${s} and adjoint_${s} can be True.`);
   }
-  const ta = a.transpose_a === true || a.adjoint_a === true, tb = a.transpose_b === true || a.adjoint_b === true;
+  const ta = Boolean(a.transpose_a || a.adjoint_a), tb = Boolean(a.transpose_b || a.adjoint_b);
   if (a.output_type === undefined || a.output_type === null) return matmulOf(lib, a.x, a.y, ta, tb);
   const want = dtypeArg(a.output_type, lib.name)!;
   const [x, y] = pair(lib, 'matmul', a.x, a.y);
