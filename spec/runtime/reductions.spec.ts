@@ -93,6 +93,32 @@ describe('runtime: reductions', function () {
       assertLike(ops.cumsum(T(), 1), oracle.get('cumsum1'));
       assertLike(ops.cumsum(T()), oracle.get('cumsumNone'));
     });
+    it('cumsum of float32 and float64 rounds every running sum to its storage, forwards and reversed, on any axis', function () {
+      let seed = 7;
+      const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 1e3;
+      for (const dims of [[1000], [7, 300], [4, 5, 6]]) {
+        const n = dims.reduce((p, d) => p * d, 1);
+        const v = Array.from({ length: n }, (_, i) => (i % 11 === 5 ? -0 : i % 13 === 4 ? NaN : rnd()));
+        for (const [dt, Arr, r] of [['float32', Float32Array, Math.fround], ['float64', Float64Array, (x: number) => x]] as const) {
+          const t = tensor(Arr.from(v), dt).reshape(dims);
+          for (let axis = 0; axis < dims.length; axis++) {
+            for (const reverse of [false, true]) {
+              const got = Array.from(ops.cumsum(t, axis, reverse).values as Float64Array);
+              // The running sum along `axis`, rounded to the storage at every step.
+              const strides = dims.map((_, d) => dims.slice(d + 1).reduce((p, x) => p * x, 1));
+              const want = Arr.from(t.values as Float64Array);
+              for (let p = 0; p < n; p++) {
+                const k = Math.floor(p / strides[axis]!) % dims[axis]!;
+                if (k !== (reverse ? dims[axis]! - 1 : 0)) continue;
+                let acc = 0;
+                for (let j = 0, q = p; j < dims[axis]!; j++, q += reverse ? -strides[axis]! : strides[axis]!) want[q] = acc = r(acc + (t.values as Float64Array)[q]!);
+              }
+              assert.deepEqual(got.map((x) => Object.is(x, -0) ? '-0' : x), Array.from(want).map((x) => Object.is(x, -0) ? '-0' : x), `${dt} ${JSON.stringify(dims)} axis ${axis} reverse ${reverse}`);
+            }
+          }
+        }
+      }
+    });
     it('norm ord 1, 2 (all), inf, 3', function () {
       oracle.need(this);
       assertLike(ops.vectorNorm(T(), 1, -1), oracle.get('norm1'), { rtol: 1e-12 });

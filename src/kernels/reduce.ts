@@ -215,11 +215,32 @@ export function argReduce(kind: 'max' | 'min', a: TensorData, dims: readonly num
 }
 
 /** Cumulative sum along one axis, optionally from the end. */
+/**
+ * cumsum of float storage with the general loop's bits (each running sum stored, so rounded to the
+ * storage's precision, before the next addition), in a loop of its own per precision: the general
+ * loop, which also serves BigInt and every integer storage, ran about 10 ns per element.
+ */
+function floatCumsum(A: Float32Array | Float64Array, O: Float32Array | Float64Array, outer: number, n: number, inner: number, reverse: boolean): void {
+  const f32 = O instanceof Float32Array;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const first = (o * n + (reverse ? n - 1 : 0)) * inner + i, step = reverse ? -inner : inner;
+      let acc = 0;
+      if (f32) for (let j = 0, p = first; j < n; j++, p += step) O[p] = acc = Math.fround(acc + A[p]);
+      else for (let j = 0, p = first; j < n; j++, p += step) O[p] = acc = acc + A[p];
+    }
+  }
+}
+
 export function cumsum(a: TensorData, dims: readonly number[], axis: number, reverse: boolean, outDtype: DType): TensorData {
   const out = allocate(outDtype, a.length);
   const n = dims[axis];
   const outer = dims.slice(0, axis).reduce((p, d) => p * d, 1);
   const inner = dims.slice(axis + 1).reduce((p, d) => p * d, 1);
+  if (a.constructor === out.constructor && (out instanceof Float32Array || out instanceof Float64Array)) {
+    floatCumsum(a as Float32Array | Float64Array, out, outer, n, inner, reverse);
+    return out;
+  }
   const O = out as Float64Array;
   const A = a as Float64Array;
   for (let o = 0; o < outer; o++) {
