@@ -5,7 +5,7 @@
 // binade (and equal to Math.fround of the double result in all samples), and against NumPy.
 import assert from 'node:assert/strict';
 import { ops, Tensor } from '../../src/index.js';
-import { simdAvailable, TILE } from '../../src/kernels/simd.js';
+import { FAST_KERNEL_NEAR, fastKernelF64, simdAvailable, TILE } from '../../src/kernels/simd.js';
 import { NumpyOracle, decode, py } from './numpy_oracle.js';
 
 /** Runs `f` with the SIMD kernels switched off: the JavaScript loops' result. */
@@ -241,6 +241,56 @@ describe('runtime: WebAssembly SIMD kernels', function () {
         assert.equal(differ, 0, `${differ} of ${sample.length} samples differ by ${worst} ulp`);
       });
     }
+  });
+
+  describe('the fast double kernels behind the float32 transcendentals', function () {
+    // A float32 result is certified when the fast double lies over FAST_KERNEL_NEAR double ulps from a
+    // float32 rounding midpoint; that needs the kernel's error to stay well inside it.
+    const ulp64 = (v: number) => 2 ** (Math.floor(Math.log2(Math.abs(v))) - 52);
+    const inputs = (() => {
+      const xs: number[] = [];
+      for (let i = 0; i < 200000; i++) xs.push(Math.fround((rnd() - 0.5) * 10 ** (rnd() * 8 - 3)));
+      // float32 neighbours of multiples of pi/2, where sin or cos reduce to a tiny r
+      for (let k = 1; k < 20000; k += 7) {
+        const t = Math.fround(k * Math.PI / 2);
+        const up = new Float32Array([t]), u = new Uint32Array(up.buffer);
+        u[0] += 1; const next = up[0]; u[0] -= 2;
+        xs.push(t, next, up[0], -t);
+      }
+      return xs;
+    })();
+    const FAST: [string, (x: number) => number, (x: number) => boolean][] = [
+      ['sin', Math.sin, (x) => Math.abs(x) < 1e6], ['cos', Math.cos, (x) => Math.abs(x) < 1e6],
+      ['exp', Math.exp, (x) => x >= -87.3 && x <= 200], ['tanh', Math.tanh, (x) => !Number.isNaN(x)],
+      ['sigmoid', (x) => 1 / (1 + Math.exp(-x)), (x) => x >= -87.3 && x <= 200],
+    ];
+    for (const [name, ref, inRange] of FAST) {
+      it(`${name}: within 1/16 of the certifying distance of Math's double over its range`, function () {
+        const xs = Float64Array.from(inputs.filter(inRange));
+        const got = fastKernelF64(name, xs);
+        if (got === null) this.skip();
+        let worst = 0, at = 0;
+        for (let i = 0; i < xs.length; i++) {
+          const want = ref(xs[i]);
+          if (want === 0 || !Number.isFinite(want)) continue;
+          const e = Math.abs(got[i] - want) / ulp64(want);
+          if (e > worst) { worst = e; at = xs[i]; }
+        }
+        assert.ok(worst <= FAST_KERNEL_NEAR / 16, `${name}(${at}) is ${worst} double ulps from Math's`);
+      });
+    }
+    it('results whose fast double is near a rounding midpoint are recomputed: every float32 in [1, 2) through exp and sigmoid', function () {
+      const xs = new Float32Array(1 << 23);
+      new Uint32Array(xs.buffer).forEach((_, i, u) => { u[i] = 0x3f800000 + i; });
+      const t = new Tensor('float32', [xs.length], xs);
+      for (const [f, ref] of [[ops.exp, Math.exp], [ops.sigmoid, (x: number) => 1 / (1 + Math.exp(-x))]] as const) {
+        const got = f(t).values as Float32Array;
+        for (let i = 0; i < xs.length; i++) {
+          const want = Math.fround(ref(xs[i]));
+          if (got[i] !== want) assert.fail(`${f === ops.exp ? 'exp' : 'sigmoid'}(${xs[i]}) = ${got[i]}, Math.fround of the double ${want}`);
+        }
+      }
+    });
   });
 
   describe('sums (NumPy\'s pairwise order) give the scalar loops\' bits', function () {

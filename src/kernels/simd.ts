@@ -18,6 +18,7 @@ interface SimdExports {
   binaryRowsF64(op: number, a: number, ar: number, sa: number, b: number, br: number, sb: number, o: number, orow: number, rows: number, cols: number): void;
   binaryRowsI32(op: number, a: number, ar: number, sa: number, b: number, br: number, sb: number, o: number, orow: number, rows: number, cols: number): void;
   unaryF32(op: number, a: number, o: number, n: number): void;
+  fastF64(op: number, a: number, o: number, n: number): void;
   sumBlocksF32(p: number, n: number, acc: number): number;
   sumBlocksF64(p: number, n: number, acc: number): number;
   rowSumsF32(p: number, rows: number, cols: number, o: number): void;
@@ -106,6 +107,28 @@ export function simdUnary(op: string, a: TensorData, out: TensorData, outDtype: 
     out.set(f32.subarray(oi, oi + len), i);
   }
   return true;
+}
+
+/** src/kernels/wasm/simd.ts's NEAR: how close to a float32 rounding midpoint (in double ulps) a fast double may come. */
+export const FAST_KERNEL_NEAR = 8192;
+
+/**
+ * The fast double-precision kernel behind a float32 transcendental (sin, cos, exp, tanh, sigmoid),
+ * unchecked, on doubles: for the specs, which measure its error against the bound its results are
+ * certified with (null without the module).
+ */
+export function fastKernelF64(op: string, a: Float64Array): Float64Array | null {
+  const code = UNARY[op], m = module();
+  if (m === null || code === undefined || code < 10) return null;
+  const out = new Float64Array(a.length);
+  const ai = A_OFF >> 3, oi = O_OFF >> 3, tile = TILE / 2;
+  for (let i = 0; i < a.length; i += tile) {
+    const len = Math.min(tile, a.length - i);
+    m.f64.set(a.subarray(i, i + len), ai);
+    m.x.fastF64(code, A_OFF, O_OFF, len);
+    out.set(m.f64.subarray(oi, oi + len), i);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- binary, with broadcasting

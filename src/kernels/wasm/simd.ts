@@ -196,16 +196,14 @@ export function binaryRowsI32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
 /** o[i] = f(a[i]) for i < n (float32 in and out). */
 export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
   if (op >= SIN) {
-    for (let i = 0; i < n; i += 4) {
-      const x = v128.load(a);
-      const lo = f64x2.promote_low_f32x4(x);
-      const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 2, 3));
-      const rl = f32x4.demote_f64x2_zero(fn64(op, lo));
-      const rh = f32x4.demote_f64x2_zero(fn64(op, hi));
-      v128.store(o, v128.shuffle<f32>(rl, rh, 0, 1, 4, 5));
-      a += 16; o += 16;
+    switch (op) {
+      case SIN: transcendentalF32(SIN, a, o, n); return;
+      case COS: transcendentalF32(COS, a, o, n); return;
+      case EXP: transcendentalF32(EXP, a, o, n); return;
+      case LOG: transcendentalF32(LOG, a, o, n); return;
+      case TANH: transcendentalF32(TANH, a, o, n); return;
+      default: transcendentalF32(SIGMOID, a, o, n); return;
     }
-    return;
   }
   switch (op) {
     case NEG: simpleF32(NEG, a, o, n); return;
@@ -214,6 +212,27 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
     case FLOOR: simpleF32(FLOOR, a, o, n); return;
     case CEIL: simpleF32(CEIL, a, o, n); return;
     default: simpleF32(RELU, a, o, n); return;
+  }
+}
+
+/** Four lanes at a time as two pairs of doubles: the fast kernel, and the exact one where it is unsure. */
+@inline function transcendentalF32(op: i32, a: usize, o: usize, n: i32): void {
+  for (let i = 0; i < n; i += 4) {
+    const x = v128.load(a);
+    const lo = f64x2.promote_low_f32x4(x);
+    const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 2, 3));
+    let dl: v128, dh: v128;
+    if (op === LOG) {
+      dl = fn64(op, lo); dh = fn64(op, hi);
+    } else {
+      dl = fast64(op, lo); dh = fast64(op, hi);
+      const unsure = v128.or(v128.not(inRange(op, x)), nearMidpoint(dl, dh));
+      if (v128.any_true(unsure)) { dl = fn64(op, lo); dh = fn64(op, hi); }
+    }
+    const rl = f32x4.demote_f64x2_zero(dl);
+    const rh = f32x4.demote_f64x2_zero(dh);
+    v128.store(o, v128.shuffle<f32>(rl, rh, 0, 1, 4, 5));
+    a += 16; o += 16;
   }
 }
 
@@ -405,6 +424,144 @@ function tanh64(x: v128): v128 {
 /** 1 / (1 + exp(-x)), as the scalar kernel computes it. */
 function sigmoid64(x: v128): v128 {
   return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), exp64(f64x2.neg(x))));
+}
+
+// ---------------------------------------------------------------- faster double kernels, certified for float32
+// Shorter polynomials (fitted with mpmath's chebyfit), relative error below 1e-15 for sin and cos,
+// 1.9e-14 for exp and 2.1e-15 for expm1 (measured in long double over 16 million float32 inputs,
+// including the neighbours of multiples of pi/2; spec/runtime/simd_kernels.spec.ts measures them
+// against Math's). That is far below float32's half ulp, so rounding the double to float32 gives the
+// bits of the exact kernels above unless it lies within NEAR double ulps of a float32 rounding
+// midpoint. The caller recomputes a vector with the exact kernels when a lane is that near (about one
+// in 30,000) or outside the fast kernel's range.
+
+const FTABLE = memory.data<f64>([
+  /* SIN_P: sin(r) = r + r^3 S(r^2), |r| <= pi/2 */
+  -7.40805488954261e-13, 1.6050972244135636e-10, -2.505197292154555e-08, 2.7557318055685783e-06, -0.00019841269836469024, 0.008333333333325933, -0.1666666666666665,
+  /* EXP_P: e^r, |r| <= ln2/2 */
+  2.7632640675430236e-06, 2.4884459751751116e-05, 0.0001984119064754424, 0.0013888801749656543, 0.008333333367311603, 0.04166666704055191, 0.16666666666615648, 0.4999999999943859, 1.0000000000000013, 1.0000000000000135,
+  /* EXPM1_P: (e^r - 1)/r, |r| <= ln2/2 */
+  2.7620075879983367e-07, 2.7632640675430236e-06, 2.4801521322368692e-05, 0.0001984119064754424, 0.0013888888917196719, 0.008333333367311603, 0.041666666666624164, 0.16666666666615648, 0.5000000000000001, 1.0000000000000013,
+  /* INV_PI */ 0.3183098861837907,
+]);
+const SIN_P = 0, EXP_P = 7, EXPM1_P = 17, INV_PI = 27;
+@inline function F(i: i32): v128 { return v128.load64_splat(FTABLE + (<usize>i << 3)); }
+/** Distance from a float32 rounding midpoint (in double ulps) below which a lane is recomputed. */
+const NEAR = 8192;
+
+/**
+ * The polynomial with coefficients FTABLE[first .. first + count), highest power first, by Horner's
+ * rule in two chains (odd and even powers) in x^2: half the latency of one chain.
+ */
+@inline function polynomial(first: i32, count: i32, x: v128): v128 {
+  const x2 = f64x2.mul(x, x);
+  // With an odd count the lowest coefficient is added by one more step.
+  const pairs = count & ~1;
+  let odd = F(first), even = F(first + 1);
+  for (let i = 2; i < pairs; i += 2) { odd = fma(odd, x2, F(first + i)); even = fma(even, x2, F(first + i + 1)); }
+  const p = fma(odd, x, even);
+  return pairs === count ? p : fma(p, x, F(first + count - 1));
+}
+
+/** Integer constants, loaded as the float ones are (a splat load is one instruction). */
+const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
+@inline function I(i: i32): v128 { return v128.load64_splat(ITABLE + (<usize>i << 3)); }
+
+/**
+ * All ones in lanes (four float32 lanes: lo's two, then hi's) whose double is within NEAR ulps of a
+ * float32 rounding midpoint: the 29 bits a double has beyond float32's (in its low 32-bit word), less
+ * (midpoint - NEAR), fall within [0, 2 NEAR).
+ */
+@inline function nearMidpoint(lo: v128, hi: v128): v128 {
+  const low = v128.shuffle<i32>(lo, hi, 0, 2, 4, 6);
+  return i32x4.lt_s(v128.and(i32x4.sub(low, i32x4.splat(0x10000000 - NEAR)), i32x4.splat(0x1fffffff)), i32x4.splat(2 * NEAR));
+}
+
+/**
+ * sin (or cos) for |x| < 1e6: x = k pi/2 + r with k even for sin (k = 2n, sin x = (-1)^n sin r) and odd
+ * for cos (k = 2j - 1, cos x = (-1)^j sin r), so one polynomial serves every lane; the reduction is
+ * the exact kernel's.
+ */
+@inline function sinCosFast(x: v128, cos: bool): v128 {
+  const q = cos ? f64x2.add(f64x2.mul(x, F(INV_PI)), K(12 /* 0.5 */)) : f64x2.mul(x, F(INV_PI));
+  const big = f64x2.add(q, K(TOINT));
+  const n = f64x2.sub(big, K(TOINT));
+  const fn = cos ? f64x2.sub(f64x2.add(n, n), K(13 /* 1.0 */)) : f64x2.add(n, n);
+  const r1 = f64x2.sub(x, f64x2.mul(fn, K(16 /* 1.57079632673412561417e+00 */)));
+  const w = f64x2.mul(fn, K(17 /* 6.07710050630396597660e-11 */));
+  const r0 = f64x2.sub(r1, w);
+  const w2 = f64x2.sub(f64x2.mul(fn, K(18 /* 2.02226624879595063154e-21 */)), f64x2.sub(f64x2.sub(r1, r0), w));
+  const r = f64x2.sub(r0, w2);
+  const z = f64x2.mul(r, r);
+  const s = fma(f64x2.mul(r, z), polynomial(SIN_P, 7, z), r);
+  // The parity of n is the low bit of big (1.5 * 2^52 + n).
+  const res = v128.xor(s, i64x2.shl(big, 63));
+  // Tiny arguments: sin x = x (as the exact kernel; keeps -0).
+  return cos ? res : v128.bitselect(x, res, f64x2.lt(f64x2.abs(x), K(21 /* 1.4901161193847656e-08 */)));
+}
+
+/** 2^k from big = 1.5 * 2^52 + k (the exponent field is k + 1023; k within [-1022, 1023]). */
+@inline function pow2Big(big: v128): v128 {
+  return i64x2.shl(i64x2.add(big, I(0)), 52);
+}
+
+/** e^x for -87.3 <= x <= 200: x = k ln2 + r, e^x = 2^k e^r. */
+@inline function expFast(x: v128): v128 {
+  const big = f64x2.add(f64x2.mul(x, K(23 /* 1.44269504088896338700e+00 */)), K(TOINT));
+  const k = f64x2.sub(big, K(TOINT));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, K(27 /* ln2 hi */))), f64x2.mul(k, K(28 /* ln2 lo */)));
+  return f64x2.mul(polynomial(EXP_P, 10, r), pow2Big(big));
+}
+
+/** tanh(x) = sign(x) t/(t + 2), t = e^y - 1 = 2^k (e^r - 1) + (2^k - 1), y = 2|x| clamped at 44. */
+@inline function tanhFast(x: v128): v128 {
+  const ax = f64x2.min(f64x2.abs(x), K(48 /* 22.0 */));
+  const y = f64x2.add(ax, ax);
+  const big = f64x2.add(f64x2.mul(y, K(23 /* 1.44269504088896338700e+00 */)), K(TOINT));
+  const k = f64x2.sub(big, K(TOINT));
+  const r = f64x2.sub(f64x2.sub(y, f64x2.mul(k, K(27 /* ln2 hi */))), f64x2.mul(k, K(28 /* ln2 lo */)));
+  const p2 = pow2Big(big);
+  const t = fma(p2, f64x2.mul(r, polynomial(EXPM1_P, 10, r)), f64x2.sub(p2, K(13 /* 1.0 */)));
+  const res = v128.or(f64x2.div(t, f64x2.add(t, K(34 /* 2.0 */))), v128.and(x, I(1)));
+  return v128.bitselect(x, res, f64x2.lt(ax, K(21 /* 1.4901161193847656e-08 */)));
+}
+
+/** The fast kernel of op (log has none: its exact kernel is used). */
+@inline function fast64(op: i32, x: v128): v128 {
+  switch (op) {
+    case SIN: return sinCosFast(x, false);
+    case COS: return sinCosFast(x, true);
+    case EXP: return expFast(x);
+    case TANH: return tanhFast(x);
+    default: return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), expFast(f64x2.neg(x))));
+  }
+}
+
+/**
+ * o[i] = the fast kernel's double for a[i] (doubles in and out, no check): the specs measure the
+ * kernels' error through it, which is what NEAR must cover.
+ */
+export function fastF64(op: i32, a: usize, o: usize, n: i32): void {
+  for (let i = 0; i < n; i += 2) {
+    const x = v128.load(a);
+    switch (op) {
+      case SIN: v128.store(o, fast64(SIN, x)); break;
+      case COS: v128.store(o, fast64(COS, x)); break;
+      case EXP: v128.store(o, fast64(EXP, x)); break;
+      case TANH: v128.store(o, fast64(TANH, x)); break;
+      default: v128.store(o, fast64(SIGMOID, x)); break;
+    }
+    a += 16; o += 16;
+  }
+}
+
+/** All ones in the (float32) lanes of x within the fast kernel's range (NaN is outside every range). */
+@inline function inRange(op: i32, x: v128): v128 {
+  switch (op) {
+    case SIN: case COS: return f32x4.lt(f32x4.abs(x), f32x4.splat(1.0e6));
+    case TANH: return f32x4.eq(x, x);
+    default: return v128.and(f32x4.ge(x, f32x4.splat(-87.3)), f32x4.le(x, f32x4.splat(200.0)));
+  }
 }
 
 // ---------------------------------------------------------------- sums: NumPy's pairwise summation
