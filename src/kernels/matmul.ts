@@ -1,7 +1,7 @@
 // Matrix products with broadcast batch dimensions, either operand optionally read transposed
 // (the products a gradient needs cost no transpose copy). Floats go through the packed kernel in
 // gemm.ts; integers through a plain loop in their own (wrapping) arithmetic.
-import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
+import { allocate, allocateUnfilled, type DType, type TensorData } from '../tensor/dtype.js';
 import { broadcastDims, broadcastStrides, shapeString, ShapeError } from '../tensor/shape.js';
 import { gemm } from './gemm.js';
 
@@ -34,10 +34,11 @@ export function matmul(
   const batchA = aDims.slice(0, ra - 2), batchB = bDims.slice(0, rb - 2);
   const batch = broadcastDims(batchA, batchB, 'BatchMatMulV2');
   const nb = batch.reduce((p, d) => p * d, 1);
-  const out = allocate(dtype, nb * n * m, [...batch, n, m]);
+  const float = dtype === 'float32' || dtype === 'float64';
+  // The float kernels write every element of C (zeros when k = 0); the integer loop adds into it.
+  const out = (float ? allocateUnfilled : allocate)(dtype, nb * n * m, [...batch, n, m]);
   const sa = broadcastStrides(batchA, batch), sb = broadcastStrides(batchB, batch);
   const idx = new Array<number>(batch.length).fill(0);
-  const float = dtype === 'float32' || dtype === 'float64';
   for (let t = 0; t < nb; t++) {
     let offA = 0, offB = 0;
     for (let d = 0; d < batch.length; d++) { offA += idx[d] * sa[d]; offB += idx[d] * sb[d]; }

@@ -19,6 +19,7 @@ interface SimdExports {
   binaryRowsI32(op: number, a: number, ar: number, sa: number, b: number, br: number, sb: number, o: number, orow: number, rows: number, cols: number): void;
   unaryF32(op: number, a: number, o: number, n: number): void;
   fastF64(op: number, a: number, o: number, n: number): void;
+  fastKernels(): number;
   sumBlocksF32(p: number, n: number, acc: number): number;
   sumBlocksF64(p: number, n: number, acc: number): number;
   rowSumsF32(p: number, rows: number, cols: number, o: number): void;
@@ -115,11 +116,11 @@ export const FAST_KERNEL_NEAR = 8192;
 /**
  * The fast double-precision kernel behind a float32 transcendental (sin, cos, exp, tanh, sigmoid),
  * unchecked, on doubles: for the specs, which measure its error against the bound its results are
- * certified with (null without the module).
+ * certified with (null without the module, or where the fast kernels do not run).
  */
 export function fastKernelF64(op: string, a: Float64Array): Float64Array | null {
   const code = UNARY[op], m = module();
-  if (m === null || code === undefined || code < 10) return null;
+  if (m === null || code === undefined || code < 10 || !m.x.fastKernels()) return null;
   const out = new Float64Array(a.length);
   const ai = A_OFF >> 3, oi = O_OFF >> 3, tile = TILE / 2;
   for (let i = 0; i < a.length; i += tile) {

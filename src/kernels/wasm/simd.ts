@@ -222,7 +222,7 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
     const lo = f64x2.promote_low_f32x4(x);
     const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 2, 3));
     let dl: v128, dh: v128;
-    if (op === LOG) {
+    if (op === LOG || !FUSED) {
       dl = fn64(op, lo); dh = fn64(op, hi);
     } else {
       dl = fast64(op, lo); dh = fast64(op, hi);
@@ -434,6 +434,9 @@ function sigmoid64(x: v128): v128 {
 // bits of the exact kernels above unless it lies within NEAR double ulps of a float32 rounding
 // midpoint. The caller recomputes a vector with the exact kernels when a lane is that near (about one
 // in 30,000) or outside the fast kernel's range.
+// The reductions x - k c (c = pi/2 or ln 2 as two doubles) are two fused multiply-adds: k c_hi is
+// exact inside the first, so r is rounded only twice, however close x is to k pi/2. That needs relaxed
+// madd to fuse: where it does not (x86 without FMA3), the exact kernels run alone.
 
 const FTABLE = memory.data<f64>([
   /* SIN_P: sin(r) = r + r^3 S(r^2), |r| <= pi/2 */
@@ -443,9 +446,15 @@ const FTABLE = memory.data<f64>([
   /* EXPM1_P: (e^r - 1)/r, |r| <= ln2/2 */
   2.7620075879983367e-07, 2.7632640675430236e-06, 2.4801521322368692e-05, 0.0001984119064754424, 0.0013888888917196719, 0.008333333367311603, 0.041666666666624164, 0.16666666666615648, 0.5000000000000001, 1.0000000000000013,
   /* INV_PI */ 0.3183098861837907,
+  /* PIO2_HI, PIO2_LO: pi/2 as the sum of two doubles */ 1.5707963267948966, 6.123233995736766e-17,
+  /* LN2_HI, LN2_LO: ln 2 likewise */ 0.6931471805599453, 2.3190468138462996e-17,
 ]);
-const SIN_P = 0, EXP_P = 7, EXPM1_P = 17, INV_PI = 27;
+const SIN_P = 0, EXP_P = 7, EXPM1_P = 17, INV_PI = 27, PIO2_HI = 28, PIO2_LO = 29, LN2_HI = 30, LN2_LO = 31;
 @inline function F(i: i32): v128 { return v128.load64_splat(FTABLE + (<usize>i << 3)); }
+/** Whether relaxed madd fuses: (1 + 2^-30)^2 - 1 keeps its 2^-60 term only when rounded once (operands read from memory, so not folded at build time). */
+const PROBE = memory.data<f64>([1 + 9.313225746154785e-10, -1]);
+const FUSED: bool = f64x2.extract_lane(f64x2.relaxed_madd(v128.load64_splat(PROBE), v128.load64_splat(PROBE), v128.load64_splat(PROBE + 8)), 0) == 1.862645149230957e-9 + 8.673617379884035e-19;
+
 /** Distance from a float32 rounding midpoint (in double ulps) below which a lane is recomputed. */
 const NEAR = 8192;
 
@@ -479,19 +488,15 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
 
 /**
  * sin (or cos) for |x| < 1e6: x = k pi/2 + r with k even for sin (k = 2n, sin x = (-1)^n sin r) and odd
- * for cos (k = 2j - 1, cos x = (-1)^j sin r), so one polynomial serves every lane; the reduction is
- * the exact kernel's.
+ * for cos (k = 2j - 1, cos x = (-1)^j sin r), so one polynomial serves every lane.
  */
 @inline function sinCosFast(x: v128, cos: bool): v128 {
   const q = cos ? f64x2.add(f64x2.mul(x, F(INV_PI)), K(12 /* 0.5 */)) : f64x2.mul(x, F(INV_PI));
   const big = f64x2.add(q, K(TOINT));
   const n = f64x2.sub(big, K(TOINT));
   const fn = cos ? f64x2.sub(f64x2.add(n, n), K(13 /* 1.0 */)) : f64x2.add(n, n);
-  const r1 = f64x2.sub(x, f64x2.mul(fn, K(16 /* 1.57079632673412561417e+00 */)));
-  const w = f64x2.mul(fn, K(17 /* 6.07710050630396597660e-11 */));
-  const r0 = f64x2.sub(r1, w);
-  const w2 = f64x2.sub(f64x2.mul(fn, K(18 /* 2.02226624879595063154e-21 */)), f64x2.sub(f64x2.sub(r1, r0), w));
-  const r = f64x2.sub(r0, w2);
+  const nfn = f64x2.neg(fn);
+  const r = fma(nfn, F(PIO2_LO), fma(nfn, F(PIO2_HI), x));
   const z = f64x2.mul(r, r);
   const s = fma(f64x2.mul(r, z), polynomial(SIN_P, 7, z), r);
   // The parity of n is the low bit of big (1.5 * 2^52 + n).
@@ -509,7 +514,8 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
 @inline function expFast(x: v128): v128 {
   const big = f64x2.add(f64x2.mul(x, K(23 /* 1.44269504088896338700e+00 */)), K(TOINT));
   const k = f64x2.sub(big, K(TOINT));
-  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, K(27 /* ln2 hi */))), f64x2.mul(k, K(28 /* ln2 lo */)));
+  const nk = f64x2.neg(k);
+  const r = fma(nk, F(LN2_LO), fma(nk, F(LN2_HI), x));
   return f64x2.mul(polynomial(EXP_P, 10, r), pow2Big(big));
 }
 
@@ -519,7 +525,8 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
   const y = f64x2.add(ax, ax);
   const big = f64x2.add(f64x2.mul(y, K(23 /* 1.44269504088896338700e+00 */)), K(TOINT));
   const k = f64x2.sub(big, K(TOINT));
-  const r = f64x2.sub(f64x2.sub(y, f64x2.mul(k, K(27 /* ln2 hi */))), f64x2.mul(k, K(28 /* ln2 lo */)));
+  const nk = f64x2.neg(k);
+  const r = fma(nk, F(LN2_LO), fma(nk, F(LN2_HI), y));
   const p2 = pow2Big(big);
   const t = fma(p2, f64x2.mul(r, polynomial(EXPM1_P, 10, r)), f64x2.sub(p2, K(13 /* 1.0 */)));
   const res = v128.or(f64x2.div(t, f64x2.add(t, K(34 /* 2.0 */))), v128.and(x, I(1)));
@@ -538,10 +545,11 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
 }
 
 /**
- * o[i] = the fast kernel's double for a[i] (doubles in and out, no check): the specs measure the
- * kernels' error through it, which is what NEAR must cover.
+ * o[i] = the fast kernel's double for a[i] (doubles in and out, no check; nothing written where the
+ * fast kernels do not run): the specs measure the kernels' error through it, which NEAR must cover.
  */
 export function fastF64(op: i32, a: usize, o: usize, n: i32): void {
+  if (!FUSED) return;
   for (let i = 0; i < n; i += 2) {
     const x = v128.load(a);
     switch (op) {
@@ -553,6 +561,11 @@ export function fastF64(op: i32, a: usize, o: usize, n: i32): void {
     }
     a += 16; o += 16;
   }
+}
+
+/** Whether the fast kernels run here (relaxed madd fuses). */
+export function fastKernels(): bool {
+  return FUSED;
 }
 
 /** All ones in the (float32) lanes of x within the fast kernel's range (NaN is outside every range). */
