@@ -257,12 +257,14 @@ describe('runtime: WebAssembly SIMD kernels', function () {
         u[0] += 1; const next = up[0]; u[0] -= 2;
         xs.push(t, next, up[0], -t);
       }
+      // float32 neighbours of 1, where log is small
+      for (let d = 1; d < 4000; d++) xs.push(1 + d * 2 ** -23, 1 - d * 2 ** -24);
       return xs;
     })();
     const FAST: [string, (x: number) => number, (x: number) => boolean][] = [
       ['sin', Math.sin, (x) => Math.abs(x) < 1e6], ['cos', Math.cos, (x) => Math.abs(x) < 1e6],
       ['exp', Math.exp, (x) => x >= -87.3 && x <= 200], ['tanh', Math.tanh, (x) => !Number.isNaN(x)],
-      ['sigmoid', (x) => 1 / (1 + Math.exp(-x)), (x) => x >= -87.3 && x <= 200],
+      ['sigmoid', (x) => 1 / (1 + Math.exp(-x)), (x) => x >= -87.3 && x <= 200], ['log', Math.log, (x) => x > 0 && x < Infinity],
     ];
     for (const [name, ref, inRange] of FAST) {
       it(`${name}: within 1/16 of the certifying distance of Math's double over its range`, function () {
@@ -279,15 +281,16 @@ describe('runtime: WebAssembly SIMD kernels', function () {
         assert.ok(worst <= FAST_KERNEL_NEAR / 16, `${name}(${at}) is ${worst} double ulps from Math's`);
       });
     }
-    it('results whose fast double is near a rounding midpoint are recomputed: every float32 in [1, 2) through exp and sigmoid', function () {
+    it('results whose fast double is near a rounding midpoint are recomputed: every float32 in [1, 2) through exp, sigmoid and log', function () {
       const xs = new Float32Array(1 << 23);
       new Uint32Array(xs.buffer).forEach((_, i, u) => { u[i] = 0x3f800000 + i; });
       const t = new Tensor('float32', [xs.length], xs);
-      for (const [f, ref] of [[ops.exp, Math.exp], [ops.sigmoid, (x: number) => 1 / (1 + Math.exp(-x))]] as const) {
+      const fns = [['exp', ops.exp, Math.exp], ['sigmoid', ops.sigmoid, (x: number) => 1 / (1 + Math.exp(-x))], ['log', ops.log, Math.log]] as const;
+      for (const [name, f, ref] of fns) {
         const got = f(t).values as Float32Array;
         for (let i = 0; i < xs.length; i++) {
           const want = Math.fround(ref(xs[i]));
-          if (got[i] !== want) assert.fail(`${f === ops.exp ? 'exp' : 'sigmoid'}(${xs[i]}) = ${got[i]}, Math.fround of the double ${want}`);
+          if (got[i] !== want) assert.fail(`${name}(${xs[i]}) = ${got[i]}, Math.fround of the double ${want}`);
         }
       }
     });

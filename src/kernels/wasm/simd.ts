@@ -10,7 +10,8 @@
 // 10% faster; the double results can differ from fdlibm's in the last bit), and then rounded to float32
 // once, so they agree with Math.fround(Math.sin(x)) etc. except where two double results straddle a
 // float32 rounding boundary (never seen in the specs' samples; either way within 1 ulp of the
-// correctly rounded value).
+// correctly rounded value). Shorter kernels run first and are kept only where their float32 rounding
+// is certain ("faster double kernels" below).
 
 // ---------------------------------------------------------------- operation codes (simd.ts keeps the same table)
 
@@ -222,7 +223,7 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
     const lo = f64x2.promote_low_f32x4(x);
     const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 2, 3));
     let dl: v128, dh: v128;
-    if (op === LOG || !FUSED) {
+    if (!FUSED) {
       dl = fn64(op, lo); dh = fn64(op, hi);
     } else {
       dl = fast64(op, lo); dh = fast64(op, hi);
@@ -427,10 +428,10 @@ function sigmoid64(x: v128): v128 {
 }
 
 // ---------------------------------------------------------------- faster double kernels, certified for float32
-// Shorter polynomials (fitted with mpmath's chebyfit), relative error below 1e-15 for sin and cos,
-// 1.9e-14 for exp and 2.1e-15 for expm1 (measured in long double over 16 million float32 inputs,
+// Shorter polynomials (fitted with mpmath's chebyfit), relative error below 1e-15 for sin, cos and
+// log, 1.9e-14 for exp and 2.1e-15 for expm1 (measured in long double over 16 million float32 inputs,
 // including the neighbours of multiples of pi/2; spec/runtime/simd_kernels.spec.ts measures them
-// against Math's). That is far below float32's half ulp, so rounding the double to float32 gives the
+// against Math's: at most 9, 4, 124 and 16 (tanh) double ulps). That is far below float32's half ulp, so rounding the double to float32 gives the
 // bits of the exact kernels above unless it lies within NEAR double ulps of a float32 rounding
 // midpoint. The caller recomputes a vector with the exact kernels when a lane is that near (about one
 // in 30,000) or outside the fast kernel's range.
@@ -448,8 +449,10 @@ const FTABLE = memory.data<f64>([
   /* INV_PI */ 0.3183098861837907,
   /* PIO2_HI, PIO2_LO: pi/2 as the sum of two doubles */ 1.5707963267948966, 6.123233995736766e-17,
   /* LN2_HI, LN2_LO: ln 2 likewise */ 0.6931471805599453, 2.3190468138462996e-17,
+  /* LOG_P: atanh(s)/s = G(s^2), |s| <= (sqrt 2 - 1)/(sqrt 2 + 1) */
+  0.08418829985340244, 0.09060967215607607, 0.11111717273758953, 0.14285708010553835, 0.20000000030870807, 0.3333333333327646, 1.0000000000000002,
 ]);
-const SIN_P = 0, EXP_P = 7, EXPM1_P = 17, INV_PI = 27, PIO2_HI = 28, PIO2_LO = 29, LN2_HI = 30, LN2_LO = 31;
+const SIN_P = 0, EXP_P = 7, EXPM1_P = 17, INV_PI = 27, PIO2_HI = 28, PIO2_LO = 29, LN2_HI = 30, LN2_LO = 31, LOG_P = 32;
 @inline function F(i: i32): v128 { return v128.load64_splat(FTABLE + (<usize>i << 3)); }
 /** Whether relaxed madd fuses: (1 + 2^-30)^2 - 1 keeps its 2^-60 term only when rounded once (operands read from memory, so not folded at build time). */
 const PROBE = memory.data<f64>([1 + 9.313225746154785e-10, -1]);
@@ -533,9 +536,29 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
   return v128.bitselect(x, res, f64x2.lt(ax, K(21 /* 1.4901161193847656e-08 */)));
 }
 
-/** The fast kernel of op (log has none: its exact kernel is used). */
+/**
+ * log x for finite x > 0: x = 2^k (1 + f) with 1 + f in [sqrt(2)/2, sqrt 2) (the exact kernel's split),
+ * log(1 + f) = 2 atanh(s) = 2 s G(s^2), s = f/(2 + f).
+ */
+@inline function logFast(x: v128): v128 {
+  const bits = v128.add<i64>(x, i64x2.splat(0x00095f62_00000000)); // high word += 0x3ff00000 - 0x3fe6a09e
+  const hx = i64x2.shr_u(bits, 32);
+  const k = i64x2.sub(i64x2.shr_s(hx, 20), i64x2.splat(0x3ff));
+  const m = v128.or(
+    i64x2.shl(i64x2.add(v128.and(hx, i64x2.splat(0x000fffff)), i64x2.splat(0x3fe6a09e)), 32),
+    v128.and(x, i64x2.splat(0xffffffff)),
+  );
+  const dk = f64x2.sub(v128.add<i64>(k, i64x2.splat(0x4338000000000000)), K(38 /* 6755399441055744.0 */));
+  const f = f64x2.sub(m, K(13 /* 1.0 */));
+  const s = f64x2.div(f, f64x2.add(K(34 /* 2.0 */), f));
+  const s2 = f64x2.add(s, s);
+  return fma(dk, F(LN2_HI), f64x2.mul(s2, polynomial(LOG_P, 7, f64x2.mul(s, s))));
+}
+
+/** The fast kernel of op. */
 @inline function fast64(op: i32, x: v128): v128 {
   switch (op) {
+    case LOG: return logFast(x);
     case SIN: return sinCosFast(x, false);
     case COS: return sinCosFast(x, true);
     case EXP: return expFast(x);
@@ -557,6 +580,7 @@ export function fastF64(op: i32, a: usize, o: usize, n: i32): void {
       case COS: v128.store(o, fast64(COS, x)); break;
       case EXP: v128.store(o, fast64(EXP, x)); break;
       case TANH: v128.store(o, fast64(TANH, x)); break;
+      case LOG: v128.store(o, fast64(LOG, x)); break;
       default: v128.store(o, fast64(SIGMOID, x)); break;
     }
     a += 16; o += 16;
@@ -573,6 +597,7 @@ export function fastKernels(): bool {
   switch (op) {
     case SIN: case COS: return f32x4.lt(f32x4.abs(x), f32x4.splat(1.0e6));
     case TANH: return f32x4.eq(x, x);
+    case LOG: return v128.and(f32x4.gt(x, f32x4.splat(0)), f32x4.lt(x, f32x4.splat(Infinity)));
     default: return v128.and(f32x4.ge(x, f32x4.splat(-87.3)), f32x4.le(x, f32x4.splat(200.0)));
   }
 }
