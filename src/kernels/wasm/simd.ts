@@ -21,79 +21,91 @@ const EQ = 10, NE = 11, LT = 12, LE = 13, GT = 14, GE = 15;
 const NEG = 0, ABS = 1, SQRT = 2, FLOOR = 3, CEIL = 4, RELU = 5;
 const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15;
 
+// ---------------------------------------------------------------- operations as types
+// Each loop is generic in its operation: compiled once per operation, with the operation's
+// instructions inside the loop. (An operation code passed as a constant to an inlined loop is not
+// enough: binaryen's code folding merges the copies back into one loop that branches on the code for
+// every vector, which made neg 3x and add 2x slower.) `the<Op>()` is the operation, a value with no state.
+@inline function the<T>(): T { return changetype<T>(0); }
+
+@final class Add {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.add(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.add(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.add(a, b); }
+}
+@final class Sub {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.sub(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.sub(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.sub(a, b); }
+}
+@final class Mul {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.mul(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.mul(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.mul(a, b); }
+}
+@final class Div {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.div(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.div(a, b); }
+}
+// maximum/minimum as the scalar kernels: a NaN operand wins (the first one), ties keep `a` (so -0 vs 0 is a).
+@final class Max {
+  @inline f32(a: v128, b: v128): v128 { return v128.bitselect(a, v128.bitselect(a, b, f32x4.ge(a, b)), f32x4.ne(a, a)); }
+}
+@final class Min {
+  @inline f32(a: v128, b: v128): v128 { return v128.bitselect(a, v128.bitselect(a, b, f32x4.le(a, b)), f32x4.ne(a, a)); }
+}
+@final class Eq { @inline f32(a: v128, b: v128): v128 { return f32x4.eq(a, b); } }
+@final class Ne { @inline f32(a: v128, b: v128): v128 { return f32x4.ne(a, b); } }
+@final class Lt { @inline f32(a: v128, b: v128): v128 { return f32x4.lt(a, b); } }
+@final class Le { @inline f32(a: v128, b: v128): v128 { return f32x4.le(a, b); } }
+@final class Gt { @inline f32(a: v128, b: v128): v128 { return f32x4.gt(a, b); } }
+@final class Ge { @inline f32(a: v128, b: v128): v128 { return f32x4.ge(a, b); } }
+
 // ---------------------------------------------------------------- float32 arithmetic
-
-@inline function opF32(op: i32, a: v128, b: v128): v128 {
-  switch (op) {
-    case ADD: return f32x4.add(a, b);
-    case SUB: return f32x4.sub(a, b);
-    case MUL: return f32x4.mul(a, b);
-    case DIV: return f32x4.div(a, b);
-    // maximum/minimum as the scalar kernels: a NaN operand wins (the first one), ties keep `a` (so -0 vs 0 is a).
-    case MAX: {
-      const r = v128.bitselect(a, b, f32x4.ge(a, b));
-      return v128.bitselect(a, r, f32x4.ne(a, a));
-    }
-    default: {
-      const r = v128.bitselect(a, b, f32x4.le(a, b));
-      return v128.bitselect(a, r, f32x4.ne(a, a));
-    }
-  }
-}
-
-@inline function cmpF32(op: i32, a: v128, b: v128): v128 {
-  switch (op) {
-    case EQ: return f32x4.eq(a, b);
-    case NE: return f32x4.ne(a, b);
-    case LT: return f32x4.lt(a, b);
-    case LE: return f32x4.le(a, b);
-    case GT: return f32x4.gt(a, b);
-    default: return f32x4.ge(a, b);
-  }
-}
 
 /**
  * One loop per (op, layout) with nothing decided inside it (V8 does not unswitch wasm loops, and a
- * branch per vector cost as much as the arithmetic): `op` is a constant wherever this is inlined.
- * Two vectors per step.
+ * branch per vector cost as much as the arithmetic). Two vectors per step.
  */
-@inline function loopF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+@inline function loopF32<Op>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const op = the<Op>();
   if (sa && sb) {
     for (let i = 0; i < n; i += 8) {
-      v128.store(o, opF32(op, v128.load(a), v128.load(b)));
-      v128.store(o, opF32(op, v128.load(a, 16), v128.load(b, 16)), 16);
+      v128.store(o, op.f32(v128.load(a), v128.load(b)));
+      v128.store(o, op.f32(v128.load(a, 16), v128.load(b, 16)), 16);
       a += 32; b += 32; o += 32;
     }
   } else if (sa) {
     const vb = v128.load32_splat(b);
     for (let i = 0; i < n; i += 8) {
-      v128.store(o, opF32(op, v128.load(a), vb));
-      v128.store(o, opF32(op, v128.load(a, 16), vb), 16);
+      v128.store(o, op.f32(v128.load(a), vb));
+      v128.store(o, op.f32(v128.load(a, 16), vb), 16);
       a += 32; o += 32;
     }
   } else if (sb) {
     const va = v128.load32_splat(a);
     for (let i = 0; i < n; i += 8) {
-      v128.store(o, opF32(op, va, v128.load(b)));
-      v128.store(o, opF32(op, va, v128.load(b, 16)), 16);
+      v128.store(o, op.f32(va, v128.load(b)));
+      v128.store(o, op.f32(va, v128.load(b, 16)), 16);
       b += 32; o += 32;
     }
   } else {
-    const r = opF32(op, v128.load32_splat(a), v128.load32_splat(b));
+    const r = op.f32(v128.load32_splat(a), v128.load32_splat(b));
     for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; }
   }
 }
 
-@inline function cmpLoopF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+@inline function cmpLoopF32<Op>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const op = the<Op>();
   const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
   const da: usize = sa ? 64 : 0, db: usize = sb ? 64 : 0;
   const one = i8x16.splat(1);
   // Sixteen results per store: four masks narrowed to bytes.
   for (let i = 0; i < n; i += 16) {
-    const m0 = cmpF32(op, sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0);
-    const m1 = cmpF32(op, sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0);
-    const m2 = cmpF32(op, sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0);
-    const m3 = cmpF32(op, sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0);
+    const m0 = op.f32(sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0);
+    const m1 = op.f32(sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0);
+    const m2 = op.f32(sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0);
+    const m3 = op.f32(sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0);
     const w = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
     v128.store(o, v128.and(w, one));
     a += da; b += db; o += 16;
@@ -106,18 +118,18 @@ const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15;
  */
 export function binaryF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   switch (op) {
-    case ADD: loopF32(ADD, a, sa, b, sb, o, n); return;
-    case SUB: loopF32(SUB, a, sa, b, sb, o, n); return;
-    case MUL: loopF32(MUL, a, sa, b, sb, o, n); return;
-    case DIV: loopF32(DIV, a, sa, b, sb, o, n); return;
-    case MAX: loopF32(MAX, a, sa, b, sb, o, n); return;
-    case MIN: loopF32(MIN, a, sa, b, sb, o, n); return;
-    case EQ: cmpLoopF32(EQ, a, sa, b, sb, o, n); return;
-    case NE: cmpLoopF32(NE, a, sa, b, sb, o, n); return;
-    case LT: cmpLoopF32(LT, a, sa, b, sb, o, n); return;
-    case LE: cmpLoopF32(LE, a, sa, b, sb, o, n); return;
-    case GT: cmpLoopF32(GT, a, sa, b, sb, o, n); return;
-    default: cmpLoopF32(GE, a, sa, b, sb, o, n); return;
+    case ADD: loopF32<Add>(a, sa, b, sb, o, n); return;
+    case SUB: loopF32<Sub>(a, sa, b, sb, o, n); return;
+    case MUL: loopF32<Mul>(a, sa, b, sb, o, n); return;
+    case DIV: loopF32<Div>(a, sa, b, sb, o, n); return;
+    case MAX: loopF32<Max>(a, sa, b, sb, o, n); return;
+    case MIN: loopF32<Min>(a, sa, b, sb, o, n); return;
+    case EQ: cmpLoopF32<Eq>(a, sa, b, sb, o, n); return;
+    case NE: cmpLoopF32<Ne>(a, sa, b, sb, o, n); return;
+    case LT: cmpLoopF32<Lt>(a, sa, b, sb, o, n); return;
+    case LE: cmpLoopF32<Le>(a, sa, b, sb, o, n); return;
+    case GT: cmpLoopF32<Gt>(a, sa, b, sb, o, n); return;
+    default: cmpLoopF32<Ge>(a, sa, b, sb, o, n); return;
   }
 }
 
@@ -133,29 +145,21 @@ export function binaryRowsF32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
 
 // ---------------------------------------------------------------- float64 and int32 arithmetic
 
-@inline function opF64(op: i32, a: v128, b: v128): v128 {
-  switch (op) {
-    case ADD: return f64x2.add(a, b);
-    case SUB: return f64x2.sub(a, b);
-    case MUL: return f64x2.mul(a, b);
-    default: return f64x2.div(a, b);
-  }
-}
-
-@inline function loopF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+@inline function loopF64<Op>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const op = the<Op>();
   const va0 = v128.load64_splat(a), vb0 = v128.load64_splat(b);
-  if (sa && sb) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, v128.load(a), v128.load(b))); a += 16; b += 16; o += 16; }
-  else if (sa) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, v128.load(a), vb0)); a += 16; o += 16; }
-  else if (sb) for (let i = 0; i < n; i += 2) { v128.store(o, opF64(op, va0, v128.load(b))); b += 16; o += 16; }
-  else { const r = opF64(op, va0, vb0); for (let i = 0; i < n; i += 2) { v128.store(o, r); o += 16; } }
+  if (sa && sb) for (let i = 0; i < n; i += 2) { v128.store(o, op.f64(v128.load(a), v128.load(b))); a += 16; b += 16; o += 16; }
+  else if (sa) for (let i = 0; i < n; i += 2) { v128.store(o, op.f64(v128.load(a), vb0)); a += 16; o += 16; }
+  else if (sb) for (let i = 0; i < n; i += 2) { v128.store(o, op.f64(va0, v128.load(b))); b += 16; o += 16; }
+  else { const r = op.f64(va0, vb0); for (let i = 0; i < n; i += 2) { v128.store(o, r); o += 16; } }
 }
 
 export function binaryF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   switch (op) {
-    case ADD: loopF64(ADD, a, sa, b, sb, o, n); return;
-    case SUB: loopF64(SUB, a, sa, b, sb, o, n); return;
-    case MUL: loopF64(MUL, a, sa, b, sb, o, n); return;
-    default: loopF64(DIV, a, sa, b, sb, o, n); return;
+    case ADD: loopF64<Add>(a, sa, b, sb, o, n); return;
+    case SUB: loopF64<Sub>(a, sa, b, sb, o, n); return;
+    case MUL: loopF64<Mul>(a, sa, b, sb, o, n); return;
+    default: loopF64<Div>(a, sa, b, sb, o, n); return;
   }
 }
 
@@ -165,24 +169,21 @@ export function binaryRowsF64(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
   }
 }
 
-@inline function opI32(op: i32, a: v128, b: v128): v128 {
-  return op == ADD ? i32x4.add(a, b) : op == SUB ? i32x4.sub(a, b) : i32x4.mul(a, b);
-}
-
-@inline function loopI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+@inline function loopI32<Op>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const op = the<Op>();
   const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
-  if (sa && sb) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, v128.load(a), v128.load(b))); a += 16; b += 16; o += 16; }
-  else if (sa) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, v128.load(a), vb0)); a += 16; o += 16; }
-  else if (sb) for (let i = 0; i < n; i += 4) { v128.store(o, opI32(op, va0, v128.load(b))); b += 16; o += 16; }
-  else { const r = opI32(op, va0, vb0); for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; } }
+  if (sa && sb) for (let i = 0; i < n; i += 4) { v128.store(o, op.i32(v128.load(a), v128.load(b))); a += 16; b += 16; o += 16; }
+  else if (sa) for (let i = 0; i < n; i += 4) { v128.store(o, op.i32(v128.load(a), vb0)); a += 16; o += 16; }
+  else if (sb) for (let i = 0; i < n; i += 4) { v128.store(o, op.i32(va0, v128.load(b))); b += 16; o += 16; }
+  else { const r = op.i32(va0, vb0); for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; } }
 }
 
 /** int32 add, sub and mul wrap around (as Int32Array stores do, and Math.imul). */
 export function binaryI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   switch (op) {
-    case ADD: loopI32(ADD, a, sa, b, sb, o, n); return;
-    case SUB: loopI32(SUB, a, sa, b, sb, o, n); return;
-    default: loopI32(MUL, a, sa, b, sb, o, n); return;
+    case ADD: loopI32<Add>(a, sa, b, sb, o, n); return;
+    case SUB: loopI32<Sub>(a, sa, b, sb, o, n); return;
+    default: loopI32<Mul>(a, sa, b, sb, o, n); return;
   }
 }
 
@@ -196,74 +197,96 @@ export function binaryRowsI32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
 
 /** o[i] = f(a[i]) for i < n (float32 in and out). */
 export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
-  if (op >= SIN) {
-    switch (op) {
-      case SIN: transcendentalF32(SIN, a, o, n); return;
-      case COS: transcendentalF32(COS, a, o, n); return;
-      case EXP: transcendentalF32(EXP, a, o, n); return;
-      case LOG: transcendentalF32(LOG, a, o, n); return;
-      case TANH: transcendentalF32(TANH, a, o, n); return;
-      default: transcendentalF32(SIGMOID, a, o, n); return;
-    }
-  }
   switch (op) {
-    case NEG: simpleF32(NEG, a, o, n); return;
-    case ABS: simpleF32(ABS, a, o, n); return;
-    case SQRT: simpleF32(SQRT, a, o, n); return;
-    case FLOOR: simpleF32(FLOOR, a, o, n); return;
-    case CEIL: simpleF32(CEIL, a, o, n); return;
-    default: simpleF32(RELU, a, o, n); return;
+    case NEG: simpleF32<Neg>(a, o, n); return;
+    case ABS: simpleF32<Abs>(a, o, n); return;
+    case SQRT: simpleF32<Sqrt>(a, o, n); return;
+    case FLOOR: simpleF32<Floor>(a, o, n); return;
+    case CEIL: simpleF32<Ceil>(a, o, n); return;
+    case RELU: simpleF32<Relu>(a, o, n); return;
+    case SIN: transcendentalF32<Sin>(a, o, n); return;
+    case COS: transcendentalF32<Cos>(a, o, n); return;
+    case EXP: transcendentalF32<Exp>(a, o, n); return;
+    case LOG: transcendentalF32<Log>(a, o, n); return;
+    case TANH: transcendentalF32<Tanh>(a, o, n); return;
+    default: transcendentalF32<Sigmoid>(a, o, n); return;
   }
 }
 
+@final class Neg { @inline apply(x: v128): v128 { return f32x4.neg(x); } }
+@final class Abs { @inline apply(x: v128): v128 { return f32x4.abs(x); } }
+@final class Sqrt { @inline apply(x: v128): v128 { return f32x4.sqrt(x); } }
+@final class Floor { @inline apply(x: v128): v128 { return f32x4.floor(x); } }
+@final class Ceil { @inline apply(x: v128): v128 { return f32x4.ceil(x); } }
+/** a < 0 ? 0 : a (keeps -0 and NaN). */
+@final class Relu { @inline apply(x: v128): v128 { const zero = f32x4.splat(0); return v128.bitselect(zero, x, f32x4.lt(x, zero)); } }
+
+@inline function simpleF32<Op>(a: usize, o: usize, n: i32): void {
+  const op = the<Op>();
+  for (let i = 0; i < n; i += 16) {
+    v128.store(o, op.apply(v128.load(a)));
+    v128.store(o, op.apply(v128.load(a, 16)), 16);
+    v128.store(o, op.apply(v128.load(a, 32)), 32);
+    v128.store(o, op.apply(v128.load(a, 48)), 48);
+    a += 64; o += 64;
+  }
+}
+
+/**
+ * The float32 transcendentals, each as its exact double kernel, its fast one, and the float32 inputs
+ * the fast one takes (all ones in those lanes; NaN is outside every range).
+ */
+@final class Sin {
+  @inline exact(x: v128): v128 { return sinCos64(x, false); }
+  @inline fast(x: v128): v128 { return sinCosFast(x, false); }
+  @inline inRange(x: v128): v128 { return f32x4.lt(f32x4.abs(x), f32x4.splat(1.0e6)); }
+}
+@final class Cos {
+  @inline exact(x: v128): v128 { return sinCos64(x, true); }
+  @inline fast(x: v128): v128 { return sinCosFast(x, true); }
+  @inline inRange(x: v128): v128 { return f32x4.lt(f32x4.abs(x), f32x4.splat(1.0e6)); }
+}
+@final class Exp {
+  @inline exact(x: v128): v128 { return exp64(x); }
+  @inline fast(x: v128): v128 { return expFast(x); }
+  @inline inRange(x: v128): v128 { return v128.and(f32x4.ge(x, f32x4.splat(-87.3)), f32x4.le(x, f32x4.splat(200.0))); }
+}
+@final class Log {
+  @inline exact(x: v128): v128 { return log64(x); }
+  @inline fast(x: v128): v128 { return logFast(x); }
+  @inline inRange(x: v128): v128 { return v128.and(f32x4.gt(x, f32x4.splat(0)), f32x4.lt(x, f32x4.splat(Infinity))); }
+}
+@final class Tanh {
+  @inline exact(x: v128): v128 { return tanh64(x); }
+  @inline fast(x: v128): v128 { return tanhFast(x); }
+  @inline inRange(x: v128): v128 { return f32x4.eq(x, x); }
+}
+/** 1 / (1 + exp(-x)), as the scalar kernel computes it. */
+@final class Sigmoid {
+  @inline exact(x: v128): v128 { return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), exp64(f64x2.neg(x)))); }
+  @inline fast(x: v128): v128 { return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), expFast(f64x2.neg(x)))); }
+  @inline inRange(x: v128): v128 { return v128.and(f32x4.ge(x, f32x4.splat(-87.3)), f32x4.le(x, f32x4.splat(200.0))); }
+}
+
 /** Four lanes at a time as two pairs of doubles: the fast kernel, and the exact one where it is unsure. */
-@inline function transcendentalF32(op: i32, a: usize, o: usize, n: i32): void {
+@inline function transcendentalF32<Op>(a: usize, o: usize, n: i32): void {
+  const op = the<Op>();
   for (let i = 0; i < n; i += 4) {
     const x = v128.load(a);
     const lo = f64x2.promote_low_f32x4(x);
     const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 2, 3));
     let dl: v128, dh: v128;
     if (!FUSED) {
-      dl = fn64(op, lo); dh = fn64(op, hi);
+      dl = op.exact(lo); dh = op.exact(hi);
     } else {
-      dl = fast64(op, lo); dh = fast64(op, hi);
-      const unsure = v128.or(v128.not(inRange(op, x)), nearMidpoint(dl, dh));
-      if (v128.any_true(unsure)) { dl = fn64(op, lo); dh = fn64(op, hi); }
+      dl = op.fast(lo); dh = op.fast(hi);
+      const unsure = v128.or(v128.not(op.inRange(x)), nearMidpoint(dl, dh));
+      if (v128.any_true(unsure)) { dl = op.exact(lo); dh = op.exact(hi); }
     }
     const rl = f32x4.demote_f64x2_zero(dl);
     const rh = f32x4.demote_f64x2_zero(dh);
     v128.store(o, v128.shuffle<f32>(rl, rh, 0, 1, 4, 5));
     a += 16; o += 16;
-  }
-}
-
-@inline function simpleF32(op: i32, a: usize, o: usize, n: i32): void {
-  const zero = f32x4.splat(0);
-  for (let i = 0; i < n; i += 4) {
-    const x = v128.load(a);
-    let r: v128;
-    switch (op) {
-      case NEG: r = f32x4.neg(x); break;
-      case ABS: r = f32x4.abs(x); break;
-      case SQRT: r = f32x4.sqrt(x); break;
-      case FLOOR: r = f32x4.floor(x); break;
-      case CEIL: r = f32x4.ceil(x); break;
-      // a < 0 ? 0 : a (keeps -0 and NaN).
-      default: r = v128.bitselect(zero, x, f32x4.lt(x, zero)); break;
-    }
-    v128.store(o, r);
-    a += 16; o += 16;
-  }
-}
-
-@inline function fn64(op: i32, x: v128): v128 {
-  switch (op) {
-    case SIN: return sinCos64(x, false);
-    case COS: return sinCos64(x, true);
-    case EXP: return exp64(x);
-    case LOG: return log64(x);
-    case TANH: return tanh64(x);
-    default: return sigmoid64(x);
   }
 }
 
@@ -422,10 +445,6 @@ function tanh64(x: v128): v128 {
   return v128.or(r, v128.and(x, i64x2.splat(i64.MIN_VALUE)));
 }
 
-/** 1 / (1 + exp(-x)), as the scalar kernel computes it. */
-function sigmoid64(x: v128): v128 {
-  return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), exp64(f64x2.neg(x))));
-}
 
 // ---------------------------------------------------------------- faster double kernels, certified for float32
 // Shorter polynomials (fitted with mpmath's chebyfit), relative error below 1e-15 for sin, cos and
@@ -555,17 +574,6 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
   return fma(dk, F(LN2_HI), f64x2.mul(s2, polynomial(LOG_P, 7, f64x2.mul(s, s))));
 }
 
-/** The fast kernel of op. */
-@inline function fast64(op: i32, x: v128): v128 {
-  switch (op) {
-    case LOG: return logFast(x);
-    case SIN: return sinCosFast(x, false);
-    case COS: return sinCosFast(x, true);
-    case EXP: return expFast(x);
-    case TANH: return tanhFast(x);
-    default: return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), expFast(f64x2.neg(x))));
-  }
-}
 
 /**
  * o[i] = the fast kernel's double for a[i] (doubles in and out, no check; nothing written where the
@@ -573,16 +581,20 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
  */
 export function fastF64(op: i32, a: usize, o: usize, n: i32): void {
   if (!FUSED) return;
+  switch (op) {
+    case SIN: fastLoop<Sin>(a, o, n); return;
+    case COS: fastLoop<Cos>(a, o, n); return;
+    case EXP: fastLoop<Exp>(a, o, n); return;
+    case LOG: fastLoop<Log>(a, o, n); return;
+    case TANH: fastLoop<Tanh>(a, o, n); return;
+    default: fastLoop<Sigmoid>(a, o, n); return;
+  }
+}
+
+@inline function fastLoop<Op>(a: usize, o: usize, n: i32): void {
+  const op = the<Op>();
   for (let i = 0; i < n; i += 2) {
-    const x = v128.load(a);
-    switch (op) {
-      case SIN: v128.store(o, fast64(SIN, x)); break;
-      case COS: v128.store(o, fast64(COS, x)); break;
-      case EXP: v128.store(o, fast64(EXP, x)); break;
-      case TANH: v128.store(o, fast64(TANH, x)); break;
-      case LOG: v128.store(o, fast64(LOG, x)); break;
-      default: v128.store(o, fast64(SIGMOID, x)); break;
-    }
+    v128.store(o, op.fast(v128.load(a)));
     a += 16; o += 16;
   }
 }
@@ -592,15 +604,6 @@ export function fastKernels(): bool {
   return FUSED;
 }
 
-/** All ones in the (float32) lanes of x within the fast kernel's range (NaN is outside every range). */
-@inline function inRange(op: i32, x: v128): v128 {
-  switch (op) {
-    case SIN: case COS: return f32x4.lt(f32x4.abs(x), f32x4.splat(1.0e6));
-    case TANH: return f32x4.eq(x, x);
-    case LOG: return v128.and(f32x4.gt(x, f32x4.splat(0)), f32x4.lt(x, f32x4.splat(Infinity)));
-    default: return v128.and(f32x4.ge(x, f32x4.splat(-87.3)), f32x4.le(x, f32x4.splat(200.0)));
-  }
-}
 
 // ---------------------------------------------------------------- sums: NumPy's pairwise summation
 
