@@ -296,6 +296,28 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     });
   });
 
+  describe('transposes give the strided loop\'s bits', function () {
+    const CASES: [number[], number[]][] = [
+      [[64, 64], [1, 0]], [[67, 131], [1, 0]], [[131, 67], [1, 0]], [[5, 1003], [1, 0]], [[1000, 1000], [1, 0]],
+      [[3, 65, 67], [0, 2, 1]], [[2, 1, 97, 45], [0, 1, 3, 2]], [[7, 33, 40], [1, 0, 2]], [[33, 40, 7], [2, 0, 1]],
+    ];
+    for (const dtype of ['float32', 'float64', 'int32', 'uint32', 'int64'] as const) {
+      it(dtype, function () {
+        for (const [dims, perm] of CASES) {
+          const n = dims.reduce((p, d) => p * d, 1);
+          const v = Array.from({ length: n }, (_, i) => (i * 7919) % 100003 - 50000);
+          const data = dtype === 'int64' ? BigInt64Array.from(v, (x) => BigInt(x) * 123456789n) : dtype === 'float32' ? Float32Array.from(v, (x) => x / 7) :
+            dtype === 'float64' ? Float64Array.from(v, (x) => x / 7) : dtype === 'int32' ? Int32Array.from(v) : Uint32Array.from(v, (x) => x >>> 0);
+          const t = new Tensor(dtype, dims, data);
+          const got = ops.transpose(t, perm), want = scalarOnly(() => ops.transpose(t, perm));
+          assert.deepEqual([...got.dims], [...want.dims]);
+          const g = got.values as ArrayLike<unknown>, w = want.values as ArrayLike<unknown>;
+          for (let i = 0; i < n; i++) if (!Object.is(g[i], w[i])) assert.fail(`${dtype} ${JSON.stringify(dims)} perm ${perm}: element ${i}: ${g[i]} vs ${w[i]}`);
+        }
+      });
+    }
+  });
+
   describe('sums (NumPy\'s pairwise order) give the scalar loops\' bits', function () {
     for (const dtype of ['float32', 'float64'] as const) {
       it(`${dtype}: whole tensors and rows of many lengths`, function () {

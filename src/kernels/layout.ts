@@ -3,6 +3,7 @@
 import { allocate, allocateUnfilled, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
 import { nextRow, simplify, stridedGather } from '../tensor/strided.js';
+import { simdTranspose } from './simd.js';
 
 export { stridedGather };
 
@@ -29,7 +30,8 @@ export function stridedScatter(src: TensorData, dimsIn: readonly number[], strid
 export function transpose(a: TensorData, dims: readonly number[], perm: readonly number[], dtype: DType): TensorData {
   const st = stridesOf(dims);
   const out = allocateUnfilled(dtype, a.length);
-  stridedGather(a, perm.map((p) => dims[p]), perm.map((p) => st[p]), 0, out);
+  const [pd, ps] = simplify(perm.map((p) => dims[p]), perm.map((p) => st[p]));
+  if (!simdTranspose(a, pd, ps, out)) stridedGather(a, pd, ps, 0, out);
   return out;
 }
 

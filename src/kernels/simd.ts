@@ -24,6 +24,8 @@ interface SimdExports {
   sumBlocksF64(p: number, n: number, acc: number): number;
   chunkSumF32(p: number): number;
   chunkSumF64(p: number): number;
+  transpose32(src: number, rows: number, cols: number, dst: number): void;
+  transpose64(src: number, rows: number, cols: number, dst: number): void;
   rowSumsF32(p: number, rows: number, cols: number, o: number): void;
   rowSumsF64(p: number, rows: number, cols: number, o: number): void;
   colSumsF32(p: number, rows: number, cols: number, o: number, more: number): void;
@@ -67,12 +69,23 @@ function load(): Loaded | null {
     const need = C_OFF + REGION;
     const have = x.memory.buffer.byteLength;
     if (have < need) x.memory.grow(Math.ceil((need - have) / 65536));
-    const buf = x.memory.buffer;
-    loaded = { x, f32: new Float32Array(buf), f64: new Float64Array(buf), i32: new Int32Array(buf), u8: new Uint8Array(buf) };
+    loaded = { x, ...views(x.memory.buffer) };
   } catch {
     loaded = null;
   }
   return loaded;
+}
+
+function views(buf: ArrayBuffer): Omit<Loaded, 'x'> {
+  return { f32: new Float32Array(buf), f64: new Float64Array(buf), i32: new Int32Array(buf), u8: new Uint8Array(buf) };
+}
+
+/** Grows the module's memory to `bytes` (growing detaches the old buffer: the views are made anew). */
+function reserve(m: Loaded, bytes: number): void {
+  const have = m.x.memory.buffer.byteLength;
+  if (have >= bytes) return;
+  m.x.memory.grow(Math.ceil((bytes - have) / 65536));
+  Object.assign(m, views(m.x.memory.buffer));
 }
 
 /** The module, unless WebAssembly SIMD is missing or JACOBI_NO_WASM=1 asks for the JavaScript loops. */
@@ -477,6 +490,42 @@ export function simdArgExtremes(kind: 'max' | 'min', a: TensorData, groups: numb
       if (at < 0 || (best === best && (v !== v || (max ? v > best : v < best)))) { best = v; at = k; }
     }
     out[o] = at;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- transposes
+
+/** The largest matrix transposed here (bytes); the module's memory keeps what it grows to. */
+const MAX_TRANSPOSE = 32 << 20;
+/** Where transposed matrices go in the module: past the tiles. */
+const T_OFF = C_OFF + REGION;
+
+/**
+ * out[...] = a read with `strides` over `dims` (a strided gather, its axes simplified), when that is a
+ * matrix, or a batch of them, read transposed: dims [(batch,) cols, rows] with strides
+ * [(rows*cols,) 1, cols]. Each matrix is copied into the module whole, transposed there in 4x4 blocks, and copied
+ * out; elements of 4 or 8 bytes of any type (only bits move). False when not handled.
+ */
+export function simdTranspose(a: TensorData, dims: readonly number[], strides: readonly number[], out: TensorData): boolean {
+  const bytes = a.BYTES_PER_ELEMENT;
+  if ((bytes !== 4 && bytes !== 8) || out.BYTES_PER_ELEMENT !== bytes || a.length < 4096 || out.length !== a.length) return false;
+  const d = dims, s = strides;
+  let batch: number, cols: number, rows: number;
+  if (d.length === 2 && s[0] === 1 && s[1] === d[0]) [batch, cols, rows] = [1, d[0], d[1]];
+  else if (d.length === 3 && s[1] === 1 && s[2] === d[1] && s[0] === d[1] * d[2]) [batch, cols, rows] = d;
+  else return false;
+  const size = rows * cols * bytes;
+  if (size > MAX_TRANSPOSE) return false;
+  const m = module();
+  if (m === null) return false;
+  reserve(m, T_OFF + 2 * size);
+  const src = new Uint8Array(a.buffer, a.byteOffset, a.byteLength), dst = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const transpose = bytes === 4 ? m.x.transpose32 : m.x.transpose64;
+  for (let b = 0; b < batch; b++) {
+    m.u8.set(src.subarray(b * size, (b + 1) * size), T_OFF);
+    transpose(T_OFF, rows, cols, T_OFF + size);
+    dst.set(m.u8.subarray(T_OFF + size, T_OFF + 2 * size), b * size);
   }
   return true;
 }

@@ -878,3 +878,62 @@ function argExtremeF32(p: usize, n: i32, max: bool): i32 {
 @inline function laneI32(v: v128, l: i32): i32 {
   return l == 1 ? i32x4.extract_lane(v, 1) : l == 2 ? i32x4.extract_lane(v, 2) : i32x4.extract_lane(v, 3);
 }
+
+// ---------------------------------------------------------------- transposes
+
+/**
+ * dst (cols x rows) = the transpose of src (rows x cols), elements of 4 bytes (any type: only bits
+ * move). 4x4 blocks are transposed in registers, within 32x32 tiles so that the tile's rows in both
+ * matrices stay in the L1 cache; the edges past a multiple of 4 go element by element.
+ */
+export function transpose32(src: usize, rows: i32, cols: i32, dst: usize): void {
+  const r4 = rows & ~3, c4 = cols & ~3;
+  const srow = <usize>cols << 2, drow = <usize>rows << 2;
+  for (let i0 = 0; i0 < r4; i0 += 32) {
+    const i1 = min(i0 + 32, r4);
+    for (let j0 = 0; j0 < c4; j0 += 32) {
+      const j1 = min(j0 + 32, c4);
+      for (let i = i0; i < i1; i += 4) {
+        let s = src + <usize>i * srow + (<usize>j0 << 2);
+        let d = dst + <usize>j0 * drow + (<usize>i << 2);
+        for (let j = j0; j < j1; j += 4) {
+          const v0 = v128.load(s), v1 = v128.load(s + srow), v2 = v128.load(s + 2 * srow), v3 = v128.load(s + 3 * srow);
+          const t0 = v128.shuffle<i32>(v0, v1, 0, 4, 1, 5), t1 = v128.shuffle<i32>(v0, v1, 2, 6, 3, 7);
+          const t2 = v128.shuffle<i32>(v2, v3, 0, 4, 1, 5), t3 = v128.shuffle<i32>(v2, v3, 2, 6, 3, 7);
+          v128.store(d, v128.shuffle<i64>(t0, t2, 0, 2));
+          v128.store(d + drow, v128.shuffle<i64>(t0, t2, 1, 3));
+          v128.store(d + 2 * drow, v128.shuffle<i64>(t1, t3, 0, 2));
+          v128.store(d + 3 * drow, v128.shuffle<i64>(t1, t3, 1, 3));
+          s += 16; d += 4 * drow;
+        }
+      }
+    }
+  }
+  // The last rows (all columns) and the last columns (the rows above them).
+  for (let i = r4; i < rows; i++) for (let j = 0; j < cols; j++) store<u32>(dst + ((<usize>j * <usize>rows + <usize>i) << 2), load<u32>(src + ((<usize>i * <usize>cols + <usize>j) << 2)));
+  for (let i = 0; i < r4; i++) for (let j = c4; j < cols; j++) store<u32>(dst + ((<usize>j * <usize>rows + <usize>i) << 2), load<u32>(src + ((<usize>i * <usize>cols + <usize>j) << 2)));
+}
+
+/** The same for 8-byte elements, in 2x2 blocks. */
+export function transpose64(src: usize, rows: i32, cols: i32, dst: usize): void {
+  const r2 = rows & ~1, c2 = cols & ~1;
+  const srow = <usize>cols << 3, drow = <usize>rows << 3;
+  for (let i0 = 0; i0 < r2; i0 += 16) {
+    const i1 = min(i0 + 16, r2);
+    for (let j0 = 0; j0 < c2; j0 += 16) {
+      const j1 = min(j0 + 16, c2);
+      for (let i = i0; i < i1; i += 2) {
+        let s = src + <usize>i * srow + (<usize>j0 << 3);
+        let d = dst + <usize>j0 * drow + (<usize>i << 3);
+        for (let j = j0; j < j1; j += 2) {
+          const v0 = v128.load(s), v1 = v128.load(s + srow);
+          v128.store(d, v128.shuffle<i64>(v0, v1, 0, 2));
+          v128.store(d + drow, v128.shuffle<i64>(v0, v1, 1, 3));
+          s += 16; d += 2 * drow;
+        }
+      }
+    }
+  }
+  for (let i = r2; i < rows; i++) for (let j = 0; j < cols; j++) store<u64>(dst + ((<usize>j * <usize>rows + <usize>i) << 3), load<u64>(src + ((<usize>i * <usize>cols + <usize>j) << 3)));
+  for (let i = 0; i < r2; i++) for (let j = c2; j < cols; j++) store<u64>(dst + ((<usize>j * <usize>rows + <usize>i) << 3), load<u64>(src + ((<usize>i * <usize>cols + <usize>j) << 3)));
+}
