@@ -201,10 +201,12 @@ describe('runtime: WebAssembly SIMD kernels', function () {
 
   describe('float32 unary ops', function () {
     const SIMPLE: [string, (t: Tensor) => Tensor][] = [['neg', ops.neg], ['abs', ops.abs], ['sqrt', ops.sqrt], ['floor', ops.floor], ['ceil', ops.ceil], ['relu', ops.relu]];
-    it('neg, abs, sqrt, floor, ceil, relu give the scalar loops\' bits', function () {
-      for (const n of [64, 65, 1001, TILE + 3]) {
-        const a = make('float32', [n]);
-        for (const [name, f] of SIMPLE) sameBits(f(a), scalarOnly(() => f(a)), `${name} ${n}`);
+    it('neg, abs, sqrt, floor, ceil, relu give the scalar loops\' bits (float32 and float64)', function () {
+      for (const dtype of ['float32', 'float64'] as const) {
+        for (const n of [64, 65, 1001, TILE + 3]) {
+          const a = make(dtype, [n]);
+          for (const [name, f] of SIMPLE) sameBits(f(a), scalarOnly(() => f(a)), `${dtype} ${name} ${n}`);
+        }
       }
     });
 

@@ -18,6 +18,7 @@ interface SimdExports {
   binaryRowsF64(op: number, a: number, ar: number, sa: number, b: number, br: number, sb: number, o: number, orow: number, rows: number, cols: number): void;
   binaryRowsI32(op: number, a: number, ar: number, sa: number, b: number, br: number, sb: number, o: number, orow: number, rows: number, cols: number): void;
   unaryF32(op: number, a: number, o: number, n: number): void;
+  unaryF64(op: number, a: number, o: number, n: number): void;
   fastF64(op: number, a: number, o: number, n: number): void;
   fastKernels(): number;
   sumBlocksF32(p: number, n: number, acc: number): number;
@@ -109,18 +110,22 @@ const MIN_UNARY = 64, MIN_TRANSCENDENTAL = 8;
  */
 export function simdUnary(op: string, a: TensorData, out: TensorData, outDtype: DType): boolean {
   const code = UNARY[op];
-  if (code === undefined || outDtype !== 'float32' || !(a instanceof Float32Array) || !(out instanceof Float32Array)) return false;
+  if (code === undefined) return false;
   const n = a.length;
   if (n < (code >= 10 ? MIN_TRANSCENDENTAL : MIN_UNARY)) return false;
+  // float64: the operations IEEE arithmetic defines exactly (the transcendentals stay with Math's).
+  const f64 = outDtype === 'float64' && a instanceof Float64Array && out instanceof Float64Array && code < 10;
+  if (!f64 && (outDtype !== 'float32' || !(a instanceof Float32Array) || !(out instanceof Float32Array))) return false;
   const m = module();
   if (m === null) return false;
-  const { x, f32 } = m;
-  const ai = A_OFF >> 2, oi = O_OFF >> 2;
+  const { x } = m;
+  const view = f64 ? m.f64 : m.f32, shift = f64 ? 3 : 2;
+  const ai = A_OFF >> shift, oi = O_OFF >> shift;
   for (let i = 0; i < n; i += TILE) {
     const len = Math.min(TILE, n - i);
-    f32.set(len === n ? a : a.subarray(i, i + len), ai);
-    x.unaryF32(code, A_OFF, O_OFF, len);
-    out.set(f32.subarray(oi, oi + len), i);
+    copyIn(view, ai, a, i, len);
+    if (f64) x.unaryF64(code, A_OFF, O_OFF, len); else x.unaryF32(code, A_OFF, O_OFF, len);
+    (out as Float64Array).set((view as Float64Array).subarray(oi, oi + len), i);
   }
   return true;
 }

@@ -213,22 +213,55 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
   }
 }
 
-@final class Neg { @inline apply(x: v128): v128 { return f32x4.neg(x); } }
-@final class Abs { @inline apply(x: v128): v128 { return f32x4.abs(x); } }
-@final class Sqrt { @inline apply(x: v128): v128 { return f32x4.sqrt(x); } }
-@final class Floor { @inline apply(x: v128): v128 { return f32x4.floor(x); } }
-@final class Ceil { @inline apply(x: v128): v128 { return f32x4.ceil(x); } }
+@final class Neg {
+  @inline f32(x: v128): v128 { return f32x4.neg(x); }
+  @inline f64(x: v128): v128 { return f64x2.neg(x); }
+}
+@final class Abs {
+  @inline f32(x: v128): v128 { return f32x4.abs(x); }
+  @inline f64(x: v128): v128 { return f64x2.abs(x); }
+}
+@final class Sqrt {
+  @inline f32(x: v128): v128 { return f32x4.sqrt(x); }
+  @inline f64(x: v128): v128 { return f64x2.sqrt(x); }
+}
+@final class Floor {
+  @inline f32(x: v128): v128 { return f32x4.floor(x); }
+  @inline f64(x: v128): v128 { return f64x2.floor(x); }
+}
+@final class Ceil {
+  @inline f32(x: v128): v128 { return f32x4.ceil(x); }
+  @inline f64(x: v128): v128 { return f64x2.ceil(x); }
+}
 /** a < 0 ? 0 : a (keeps -0 and NaN). */
-@final class Relu { @inline apply(x: v128): v128 { const zero = f32x4.splat(0); return v128.bitselect(zero, x, f32x4.lt(x, zero)); } }
+@final class Relu {
+  @inline f32(x: v128): v128 { const zero = f32x4.splat(0); return v128.bitselect(zero, x, f32x4.lt(x, zero)); }
+  @inline f64(x: v128): v128 { const zero = f64x2.splat(0); return v128.bitselect(zero, x, f64x2.lt(x, zero)); }
+}
 
-@inline function simpleF32<Op>(a: usize, o: usize, n: i32): void {
+/** Four vectors a step; `f64` selects the operation's float64 form (the loop is the same). */
+@inline function simpleLoop<Op>(a: usize, o: usize, n: i32, f64: bool): void {
   const op = the<Op>();
-  for (let i = 0; i < n; i += 16) {
-    v128.store(o, op.apply(v128.load(a)));
-    v128.store(o, op.apply(v128.load(a, 16)), 16);
-    v128.store(o, op.apply(v128.load(a, 32)), 32);
-    v128.store(o, op.apply(v128.load(a, 48)), 48);
+  const step = f64 ? 8 : 16;
+  for (let i = 0; i < n; i += step) {
+    v128.store(o, f64 ? op.f64(v128.load(a)) : op.f32(v128.load(a)));
+    v128.store(o, f64 ? op.f64(v128.load(a, 16)) : op.f32(v128.load(a, 16)), 16);
+    v128.store(o, f64 ? op.f64(v128.load(a, 32)) : op.f32(v128.load(a, 32)), 32);
+    v128.store(o, f64 ? op.f64(v128.load(a, 48)) : op.f32(v128.load(a, 48)), 48);
     a += 64; o += 64;
+  }
+}
+@inline function simpleF32<Op>(a: usize, o: usize, n: i32): void { simpleLoop<Op>(a, o, n, false); }
+
+/** o[i] = f(a[i]) for i < n (float64 in and out): neg, abs, sqrt, floor, ceil and relu. */
+export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
+  switch (op) {
+    case NEG: simpleLoop<Neg>(a, o, n, true); return;
+    case ABS: simpleLoop<Abs>(a, o, n, true); return;
+    case SQRT: simpleLoop<Sqrt>(a, o, n, true); return;
+    case FLOOR: simpleLoop<Floor>(a, o, n, true); return;
+    case CEIL: simpleLoop<Ceil>(a, o, n, true); return;
+    default: simpleLoop<Relu>(a, o, n, true); return;
   }
 }
 
