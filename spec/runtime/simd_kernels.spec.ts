@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { ops, Tensor } from '../../src/index.js';
 import { FAST_KERNEL_NEAR, fastKernelF64, simdAvailable, TILE } from '../../src/kernels/simd.js';
 import { NumpyOracle, decode, py } from './numpy_oracle.js';
+import { erf } from '../../src/kernels/special.js';
 
 /** Runs `f` with the SIMD kernels switched off: the JavaScript loops' result. */
 function scalarOnly<T>(f: () => T): T {
@@ -224,7 +225,7 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     })();
     const REF: [string, (t: Tensor) => Tensor, (x: number) => number][] = [
       ['sin', ops.sin, Math.sin], ['cos', ops.cos, Math.cos], ['exp', ops.exp, Math.exp], ['log', ops.log, Math.log],
-      ['tanh', ops.tanh, Math.tanh], ['sigmoid', ops.sigmoid, (x) => 1 / (1 + Math.exp(-x))],
+      ['tanh', ops.tanh, Math.tanh], ['sigmoid', ops.sigmoid, (x) => 1 / (1 + Math.exp(-x))], ['erf', ops.erf, erf],
     ];
     for (const [name, f, ref] of REF) {
       it(`${name}: within 1 ulp of the correctly rounded value over every binade, and equal to Math.fround of the double result`, function () {
@@ -267,6 +268,8 @@ describe('runtime: WebAssembly SIMD kernels', function () {
       ['sin', Math.sin, (x) => Math.abs(x) < 1e6], ['cos', Math.cos, (x) => Math.abs(x) < 1e6],
       ['exp', Math.exp, (x) => x >= -87.3 && x <= 200], ['tanh', Math.tanh, (x) => !Number.isNaN(x)],
       ['sigmoid', (x) => 1 / (1 + Math.exp(-x)), (x) => x >= -87.3 && x <= 200], ['log', Math.log, (x) => x > 0 && x < Infinity],
+      // Beyond |x| = 4 the kernel gives erf(4), which rounds to 1 in float32 as erf(x) does.
+      ['erf', erf, (x) => Math.abs(x) <= 4 && Math.abs(x) >= 1e-30],
     ];
     for (const [name, ref, inRange] of FAST) {
       it(`${name}: within 1/16 of the certifying distance of Math's double over its range`, function () {

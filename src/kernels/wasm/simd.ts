@@ -19,7 +19,7 @@ const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAX = 4, MIN = 5;
 const EQ = 10, NE = 11, LT = 12, LE = 13, GT = 14, GE = 15;
 
 const NEG = 0, ABS = 1, SQRT = 2, FLOOR = 3, CEIL = 4, RELU = 5;
-const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15;
+const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15, ERF = 16;
 
 // ---------------------------------------------------------------- operations as types
 // Each loop is generic in its operation: compiled once per operation, with the operation's
@@ -209,7 +209,8 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
     case EXP: transcendentalF32<Exp>(a, o, n); return;
     case LOG: transcendentalF32<Log>(a, o, n); return;
     case TANH: transcendentalF32<Tanh>(a, o, n); return;
-    default: transcendentalF32<Sigmoid>(a, o, n); return;
+    case SIGMOID: transcendentalF32<Sigmoid>(a, o, n); return;
+    default: transcendentalF32<Erf>(a, o, n); return;
   }
 }
 
@@ -300,6 +301,18 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
   @inline fast(x: v128): v128 { return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), expFast(f64x2.neg(x)))); }
   @inline inRange(x: v128): v128 { return v128.and(f32x4.ge(x, f32x4.splat(-87.3)), f32x4.le(x, f32x4.splat(200.0))); }
 }
+
+/**
+ * erf: its exact kernel is the runtime's own (src/kernels/special.ts, imported), called lane by lane
+ * where the fast one is unsure; JavaScript's erf returns +0 for -0, as x < 0 decides the sign.
+ */
+@final class Erf {
+  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(erfExact(f64x2.extract_lane(x, 0))), 1, erfExact(f64x2.extract_lane(x, 1))); }
+  @inline fast(x: v128): v128 { return erfFast(x); }
+  /** NaN, and subnormal results (tiny x), go to the exact kernel. */
+  @inline inRange(x: v128): v128 { return v128.and(f32x4.eq(x, x), v128.or(f32x4.ge(f32x4.abs(x), f32x4.splat(1e-30)), f32x4.eq(x, f32x4.splat(0)))); }
+}
+@external("env", "erf") declare function erfExact(x: f64): f64;
 
 /** Four lanes at a time as two pairs of doubles: the fast kernel, and the exact one where it is unsure. */
 @inline function transcendentalF32<Op>(a: usize, o: usize, n: i32): void {
@@ -503,8 +516,15 @@ const FTABLE = memory.data<f64>([
   /* LN2_HI, LN2_LO: ln 2 likewise */ 0.6931471805599453, 2.3190468138462996e-17,
   /* LOG_P: atanh(s)/s = G(s^2), |s| <= (sqrt 2 - 1)/(sqrt 2 + 1) */
   0.08418829985340244, 0.09060967215607607, 0.11111717273758953, 0.14285708010553835, 0.20000000030870807, 0.3333333333327646, 1.0000000000000002,
+  /* ERF_P: erf(x)/x = P(x^2), |x| <= 1 */
+  -1.0469110332151208e-07, 1.5306373163641084e-06, -1.4795031400662045e-05, 0.00012046261269779797, -0.0008547933736519633, 0.0052239671935439, -0.026866169050599326, 0.11283791658548713, -0.37612638902808615, 1.128379167095494,
+  /* ERF_Q: erfc(x) e^(x^2) = Q((x - 2.5)/1.5), 1 <= x <= 4 */
+  -7.882850804990648e-09, 2.4711358477663115e-08, -3.6888603290212886e-08, 1.083898830981079e-07, -3.95978081074811e-07, 1.1431506794059497e-06, -3.140357025395408e-06, 8.690067680618337e-06, -2.361266439282871e-05, 6.258885327586178e-05,
+  -0.0001620109012672534, 0.00040908227976543164, -0.0010058315743150003, 0.0024036480823414674, -0.00557070616925923, 0.012489373848382867, -0.027005296664885776, 0.05611049344592289, -0.11152102018469054, 0.21080636406113887,
+  /* ERF_MAX, ERF_MID, ERF_SCALE */ 4.0, 2.5, 0.6666666666666666,
 ]);
 const SIN_P = 0, EXP_P = 7, EXPM1_P = 17, INV_PI = 27, PIO2_HI = 28, PIO2_LO = 29, LN2_HI = 30, LN2_LO = 31, LOG_P = 32;
+const ERF_P = 39, ERF_Q = 49, ERF_MAX = 69, ERF_MID = 70, ERF_SCALE = 71;
 @inline function F(i: i32): v128 { return v128.load64_splat(FTABLE + (<usize>i << 3)); }
 /** Whether relaxed madd fuses: (1 + 2^-30)^2 - 1 keeps its 2^-60 term only when rounded once (operands read from memory, so not folded at build time). */
 const PROBE = memory.data<f64>([1 + 9.313225746154785e-10, -1]);
@@ -574,6 +594,20 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
   return f64x2.mul(polynomial(EXP_P, 10, r), pow2Big(big));
 }
 
+/**
+ * erf(x) = x P(x^2) below |x| = 1, and 1 - e^(-x^2) Q(u) from 1 to 4, u = (|x| - 2.5)/1.5 (erfc(x) e^(x^2)
+ * is smooth there); |x| is clamped at 4, where erf is 1 in float32 (erf(4) = 1 - 1.5e-8).
+ */
+@inline function erfFast(x: v128): v128 {
+  const ax = f64x2.min(f64x2.abs(x), F(ERF_MAX));
+  const z = f64x2.mul(ax, ax);
+  const small = f64x2.mul(ax, polynomial(ERF_P, 10, z));
+  const u = f64x2.mul(f64x2.sub(ax, F(ERF_MID)), F(ERF_SCALE));
+  const large = f64x2.sub(K(13 /* 1.0 */), f64x2.mul(expFast(f64x2.neg(z)), polynomial(ERF_Q, 20, u)));
+  const r = v128.bitselect(small, large, f64x2.lt(ax, K(13 /* 1.0 */)));
+  return v128.bitselect(f64x2.neg(r), r, f64x2.lt(x, f64x2.splat(0)));
+}
+
 /** tanh(x) = sign(x) t/(t + 2), t = e^y - 1 = 2^k (e^r - 1) + (2^k - 1), y = 2|x| clamped at 44. */
 @inline function tanhFast(x: v128): v128 {
   const ax = f64x2.min(f64x2.abs(x), K(48 /* 22.0 */));
@@ -620,7 +654,8 @@ export function fastF64(op: i32, a: usize, o: usize, n: i32): void {
     case EXP: fastLoop<Exp>(a, o, n); return;
     case LOG: fastLoop<Log>(a, o, n); return;
     case TANH: fastLoop<Tanh>(a, o, n); return;
-    default: fastLoop<Sigmoid>(a, o, n); return;
+    case SIGMOID: fastLoop<Sigmoid>(a, o, n); return;
+    default: fastLoop<Erf>(a, o, n); return;
   }
 }
 
