@@ -201,11 +201,16 @@ describe('runtime: WebAssembly SIMD kernels', function () {
   });
 
   describe('float32 unary ops', function () {
-    const SIMPLE: [string, (t: Tensor) => Tensor][] = [['neg', ops.neg], ['abs', ops.abs], ['sqrt', ops.sqrt], ['floor', ops.floor], ['ceil', ops.ceil], ['relu', ops.relu]];
-    it('neg, abs, sqrt, floor, ceil, relu give the scalar loops\' bits (float32 and float64)', function () {
+    const SIMPLE: [string, (t: Tensor) => Tensor][] = [
+      ['neg', ops.neg], ['abs', ops.abs], ['sqrt', ops.sqrt], ['floor', ops.floor], ['ceil', ops.ceil], ['relu', ops.relu], ['sign', ops.sign], ['round', ops.round],
+    ];
+    it('neg, abs, sqrt, floor, ceil, relu, sign, round give the scalar loops\' bits (float32 and float64)', function () {
       for (const dtype of ['float32', 'float64'] as const) {
         for (const n of [64, 65, 1001, TILE + 3]) {
           const a = make(dtype, [n]);
+          // Halves and their neighbours, for round.
+          const d = a.values as Float32Array;
+          for (let i = 0; i < n; i += 3) d[i] = (Math.floor(d[i] % 7) + 0.5) * (i % 2 ? -1 : 1) + (i % 9 === 0 ? 2 ** -23 : 0);
           for (const [name, f] of SIMPLE) sameBits(f(a), scalarOnly(() => f(a)), `${dtype} ${name} ${n}`);
         }
       }
@@ -226,6 +231,7 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     const REF: [string, (t: Tensor) => Tensor, (x: number) => number][] = [
       ['sin', ops.sin, Math.sin], ['cos', ops.cos, Math.cos], ['exp', ops.exp, Math.exp], ['log', ops.log, Math.log],
       ['tanh', ops.tanh, Math.tanh], ['sigmoid', ops.sigmoid, (x) => 1 / (1 + Math.exp(-x))], ['erf', ops.erf, erf],
+      ['expm1', ops.expm1, Math.expm1], ['log1p', ops.log1p, Math.log1p],
     ];
     for (const [name, f, ref] of REF) {
       it(`${name}: within 1 ulp of the correctly rounded value over every binade, and equal to Math.fround of the double result`, function () {
@@ -270,6 +276,8 @@ describe('runtime: WebAssembly SIMD kernels', function () {
       ['sigmoid', (x) => 1 / (1 + Math.exp(-x)), (x) => x >= -87.3 && x <= 200], ['log', Math.log, (x) => x > 0 && x < Infinity],
       // Beyond |x| = 4 the kernel gives erf(4), which rounds to 1 in float32 as erf(x) does.
       ['erf', erf, (x) => Math.abs(x) <= 4 && Math.abs(x) >= 1e-30],
+      // Below |x| = 2^-26 both return x itself, which is their float32 result (x^2/2 is under a quarter ulp).
+      ['expm1', Math.expm1, (x) => Math.abs(x) <= 100 && Math.abs(x) >= 2 ** -26], ['log1p', Math.log1p, (x) => x > -1 && x < Infinity && Math.abs(x) >= 2 ** -26],
     ];
     for (const [name, ref, inRange] of FAST) {
       it(`${name}: within 1/16 of the certifying distance of Math's double over its range`, function () {

@@ -66,8 +66,8 @@ function load(): Loaded | null {
     const bytes = wasmBytes('simd.wasm');
     enableRelaxedSimd();
     const x = new WA.Instance(new WA.Module(bytes), {
-      // erf's exact kernel is the runtime's own, called where the fast one is unsure.
-      env: { abort: () => { throw new Error('simd.wasm aborted'); }, erf },
+      // The exact kernels of erf, expm1 and log1p are the runtime's own, called where the fast one is unsure.
+      env: { abort: () => { throw new Error('simd.wasm aborted'); }, erf, expm1: Math.expm1, log1p: Math.log1p },
     }).exports as unknown as SimdExports;
     const need = C_OFF + REGION;
     const have = x.memory.buffer.byteLength;
@@ -102,7 +102,7 @@ export function simdAvailable(): boolean {
 
 // ---------------------------------------------------------------- unary
 
-const UNARY: Record<string, number> = { neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, relu: 5, sin: 10, cos: 11, exp: 12, log: 13, tanh: 14, sigmoid: 15, erf: 16 };
+const UNARY: Record<string, number> = { neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, relu: 5, sin: 10, cos: 11, exp: 12, log: 13, tanh: 14, sigmoid: 15, erf: 16, expm1: 17, log1p: 18, sign: 6, round: 7 };
 /** Below these lengths the JavaScript loop is as fast as a copy in and out (measured). */
 const MIN_UNARY = 64, MIN_TRANSCENDENTAL = 8;
 

@@ -18,8 +18,8 @@
 const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAX = 4, MIN = 5;
 const EQ = 10, NE = 11, LT = 12, LE = 13, GT = 14, GE = 15;
 
-const NEG = 0, ABS = 1, SQRT = 2, FLOOR = 3, CEIL = 4, RELU = 5;
-const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15, ERF = 16;
+const NEG = 0, ABS = 1, SQRT = 2, FLOOR = 3, CEIL = 4, RELU = 5, SIGN = 6, ROUND = 7;
+const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15, ERF = 16, EXPM1 = 17, LOG1P = 18;
 
 // ---------------------------------------------------------------- operations as types
 // Each loop is generic in its operation: compiled once per operation, with the operation's
@@ -204,13 +204,17 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
     case FLOOR: simpleF32<Floor>(a, o, n); return;
     case CEIL: simpleF32<Ceil>(a, o, n); return;
     case RELU: simpleF32<Relu>(a, o, n); return;
+    case SIGN: simpleF32<Sign>(a, o, n); return;
+    case ROUND: simpleF32<Round>(a, o, n); return;
     case SIN: transcendentalF32<Sin>(a, o, n); return;
     case COS: transcendentalF32<Cos>(a, o, n); return;
     case EXP: transcendentalF32<Exp>(a, o, n); return;
     case LOG: transcendentalF32<Log>(a, o, n); return;
     case TANH: transcendentalF32<Tanh>(a, o, n); return;
     case SIGMOID: transcendentalF32<Sigmoid>(a, o, n); return;
-    default: transcendentalF32<Erf>(a, o, n); return;
+    case ERF: transcendentalF32<Erf>(a, o, n); return;
+    case EXPM1: transcendentalF32<Expm1>(a, o, n); return;
+    default: transcendentalF32<Log1p>(a, o, n); return;
   }
 }
 
@@ -240,6 +244,17 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
   @inline f64(x: v128): v128 { const zero = f64x2.splat(0); return v128.bitselect(zero, x, f64x2.lt(x, zero)); }
 }
 
+/** a > 0 ? 1 : a < 0 ? -1 : a (keeps -0 and NaN). */
+@final class Sign {
+  @inline f32(x: v128): v128 { const zero = f32x4.splat(0); return v128.bitselect(f32x4.splat(1), v128.bitselect(f32x4.splat(-1), x, f32x4.lt(x, zero)), f32x4.gt(x, zero)); }
+  @inline f64(x: v128): v128 { const zero = f64x2.splat(0); return v128.bitselect(f64x2.splat(1), v128.bitselect(f64x2.splat(-1), x, f64x2.lt(x, zero)), f64x2.gt(x, zero)); }
+}
+/** NumPy's round: to the nearest integer, halves to the even one (the instruction's own rule). */
+@final class Round {
+  @inline f32(x: v128): v128 { return f32x4.nearest(x); }
+  @inline f64(x: v128): v128 { return f64x2.nearest(x); }
+}
+
 /** Four vectors a step; `f64` selects the operation's float64 form (the loop is the same). */
 @inline function simpleLoop<Op>(a: usize, o: usize, n: i32, f64: bool): void {
   const op = the<Op>();
@@ -254,7 +269,7 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
 }
 @inline function simpleF32<Op>(a: usize, o: usize, n: i32): void { simpleLoop<Op>(a, o, n, false); }
 
-/** o[i] = f(a[i]) for i < n (float64 in and out): neg, abs, sqrt, floor, ceil and relu. */
+/** o[i] = f(a[i]) for i < n (float64 in and out): neg, abs, sqrt, floor, ceil, relu, sign and round. */
 export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
   switch (op) {
     case NEG: simpleLoop<Neg>(a, o, n, true); return;
@@ -262,7 +277,9 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
     case SQRT: simpleLoop<Sqrt>(a, o, n, true); return;
     case FLOOR: simpleLoop<Floor>(a, o, n, true); return;
     case CEIL: simpleLoop<Ceil>(a, o, n, true); return;
-    default: simpleLoop<Relu>(a, o, n, true); return;
+    case RELU: simpleLoop<Relu>(a, o, n, true); return;
+    case SIGN: simpleLoop<Sign>(a, o, n, true); return;
+    default: simpleLoop<Round>(a, o, n, true); return;
   }
 }
 
@@ -313,6 +330,20 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
   @inline inRange(x: v128): v128 { return v128.and(f32x4.eq(x, x), v128.or(f32x4.ge(f32x4.abs(x), f32x4.splat(1e-30)), f32x4.eq(x, f32x4.splat(0)))); }
 }
 @external("env", "erf") declare function erfExact(x: f64): f64;
+
+/** expm1 and log1p: their exact kernels are Math's (imported), lane by lane where the fast one is unsure. */
+@final class Expm1 {
+  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(expm1Exact(f64x2.extract_lane(x, 0))), 1, expm1Exact(f64x2.extract_lane(x, 1))); }
+  @inline fast(x: v128): v128 { return expm1Fast(x); }
+  @inline inRange(x: v128): v128 { return f32x4.le(f32x4.abs(x), f32x4.splat(100)); }
+}
+@final class Log1p {
+  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(log1pExact(f64x2.extract_lane(x, 0))), 1, log1pExact(f64x2.extract_lane(x, 1))); }
+  @inline fast(x: v128): v128 { return v128.bitselect(x, logFast(f64x2.add(K(13 /* 1.0 */), x)), f64x2.lt(f64x2.abs(x), K(21 /* 2^-26 */))); }
+  @inline inRange(x: v128): v128 { return v128.and(f32x4.gt(x, f32x4.splat(-1)), f32x4.lt(x, f32x4.splat(Infinity))); }
+}
+@external("env", "expm1") declare function expm1Exact(x: f64): f64;
+@external("env", "log1p") declare function log1pExact(x: f64): f64;
 
 /** Four lanes at a time as two pairs of doubles: the fast kernel, and the exact one where it is unsure. */
 @inline function transcendentalF32<Op>(a: usize, o: usize, n: i32): void {
@@ -608,6 +639,23 @@ const ITABLE = memory.data<i64>([1023, i64.MIN_VALUE]);
   return v128.bitselect(f64x2.neg(r), r, f64x2.lt(x, f64x2.splat(0)));
 }
 
+/**
+ * e^x - 1 for |x| <= 100: x = k ln2 + r, e^x - 1 = 2^k (e^r - 1) + (2^k - 1), without cancellation.
+ * Below |x| = 2^-26 the float32 result is x (x^2/2 is under a quarter ulp of it), so x itself is
+ * returned (keeping -0 and subnormals), not a double near the true value: the midpoint check does not
+ * apply there and is not needed. The same holds for log1p, where from 2^-26 up 1 + x is exact in double
+ * (for any float32 x from 2^-29), so log(1 + x) is as accurate as log.
+ */
+@inline function expm1Fast(x: v128): v128 {
+  const big = f64x2.add(f64x2.mul(x, K(23 /* 1.44269504088896338700e+00 */)), K(TOINT));
+  const k = f64x2.sub(big, K(TOINT));
+  const nk = f64x2.neg(k);
+  const r = fma(nk, F(LN2_LO), fma(nk, F(LN2_HI), x));
+  const p2 = pow2Big(big);
+  const t = fma(p2, f64x2.mul(r, polynomial(EXPM1_P, 10, r)), f64x2.sub(p2, K(13 /* 1.0 */)));
+  return v128.bitselect(x, t, f64x2.lt(f64x2.abs(x), K(21 /* 2^-26 */)));
+}
+
 /** tanh(x) = sign(x) t/(t + 2), t = e^y - 1 = 2^k (e^r - 1) + (2^k - 1), y = 2|x| clamped at 44. */
 @inline function tanhFast(x: v128): v128 {
   const ax = f64x2.min(f64x2.abs(x), K(48 /* 22.0 */));
@@ -655,7 +703,9 @@ export function fastF64(op: i32, a: usize, o: usize, n: i32): void {
     case LOG: fastLoop<Log>(a, o, n); return;
     case TANH: fastLoop<Tanh>(a, o, n); return;
     case SIGMOID: fastLoop<Sigmoid>(a, o, n); return;
-    default: fastLoop<Erf>(a, o, n); return;
+    case ERF: fastLoop<Erf>(a, o, n); return;
+    case EXPM1: fastLoop<Expm1>(a, o, n); return;
+    default: fastLoop<Log1p>(a, o, n); return;
   }
 }
 
