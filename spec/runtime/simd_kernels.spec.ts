@@ -309,6 +309,23 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     });
   });
 
+  describe('float32 x ** y for one exponent gives Math.pow\'s bits', function () {
+    // Special values, subnormal results (x^3 of 1e-13), negative bases, magnitudes 1e-6 to 1e6.
+    const v = new Float32Array(60000);
+    const special = [0, -0, 1, -1, Infinity, -Infinity, NaN, 1e-45, -1e-45, 1.2e-38, 3.4e38, -3.4e38, 0.5, 2, 1e-13, -1e-13, 1e20];
+    for (let i = 0; i < v.length; i++) v[i] = i < special.length ? special[i] : (rnd() - (i % 3 === 0 ? 0.5 : 0)) * 10 ** (rnd() * 12 - 6);
+    const x = new Tensor('float32', [v.length], v);
+    for (const y of [3, 4, -1, -2, 0.5, -0.5, 1.5, -3, 0, 1, 0.1, 7, -7.3, 1 / 3, 100]) {
+      it(`y = ${y}`, function () {
+        const got = ops.pow(x, new Tensor('float32', [], Float32Array.of(y))).values as Float32Array;
+        for (let i = 0; i < v.length; i++) {
+          const want = Math.fround(Math.pow(v[i], Math.fround(y)));
+          if (!(Object.is(got[i], want) || (Number.isNaN(got[i]) && Number.isNaN(want)))) assert.fail(`${v[i]} ** ${y}: ${got[i]}, Math.pow ${want}`);
+        }
+      });
+    }
+  });
+
   describe('transposes give the strided loop\'s bits', function () {
     const CASES: [number[], number[]][] = [
       [[64, 64], [1, 0]], [[67, 131], [1, 0]], [[131, 67], [1, 0]], [[5, 1003], [1, 0]], [[1000, 1000], [1, 0]],

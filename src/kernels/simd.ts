@@ -27,6 +27,7 @@ interface SimdExports {
   chunkSumF32(p: number): number;
   chunkSumF64(p: number): number;
   transpose32(src: number, rows: number, cols: number, dst: number): void;
+  powScalarF32(a: number, o: number, n: number, y: number): void;
   transpose64(src: number, rows: number, cols: number, dst: number): void;
   rowSumsF32(p: number, rows: number, cols: number, o: number): void;
   rowSumsF64(p: number, rows: number, cols: number, o: number): void;
@@ -66,8 +67,8 @@ function load(): Loaded | null {
     const bytes = wasmBytes('simd.wasm');
     enableRelaxedSimd();
     const x = new WA.Instance(new WA.Module(bytes), {
-      // The exact kernels of erf, expm1 and log1p are the runtime's own, called where the fast one is unsure.
-      env: { abort: () => { throw new Error('simd.wasm aborted'); }, erf, expm1: Math.expm1, log1p: Math.log1p },
+      // The exact kernels of erf, expm1, log1p and pow are the runtime's own, called where the fast one is unsure.
+      env: { abort: () => { throw new Error('simd.wasm aborted'); }, erf, expm1: Math.expm1, log1p: Math.log1p, pow: Math.pow },
     }).exports as unknown as SimdExports;
     const need = C_OFF + REGION;
     const have = x.memory.buffer.byteLength;
@@ -201,8 +202,9 @@ export function simdBinary(
   op: string, a: TensorData, aDims: readonly number[], b: TensorData, bDims: readonly number[], out: TensorData, dims: readonly number[],
   outDtype: DType,
 ): boolean {
-  const code = BINARY[op];
   const n = out.length;
+  if (op === 'pow') return simdPowScalar(a, b, out, outDtype);
+  const code = BINARY[op];
   if (code === undefined || n < MIN_BINARY) return false;
   let kind: Kind;
   // The result's dtype, not only its storage: float16 and bfloat16 results live in Float32Arrays too.
@@ -286,6 +288,25 @@ function pass2d(
       (out as Float64Array).set((ov as Float64Array).subarray(oi, oi + len), oo + r * cols + c0);
     }
   }
+}
+
+/**
+ * out = a ** b for float32 a and one float32 exponent b: certified fast kernels (src/kernels/wasm/simd.ts),
+ * Math.pow's bits. False when not handled.
+ */
+function simdPowScalar(a: TensorData, b: TensorData, out: TensorData, outDtype: DType): boolean {
+  const n = out.length;
+  if (n < MIN_TRANSCENDENTAL || outDtype !== 'float32' || !(a instanceof Float32Array) || !(b instanceof Float32Array) || !(out instanceof Float32Array) || b.length !== 1 || a.length !== n) return false;
+  const m = module();
+  if (m === null || !m.x.fastKernels()) return false;
+  const ai = A_OFF >> 2, oi = O_OFF >> 2;
+  for (let i = 0; i < n; i += TILE) {
+    const len = Math.min(TILE, n - i);
+    copyIn(m.f32, ai, a, i, len);
+    m.x.powScalarF32(A_OFF, O_OFF, len, b[0]);
+    out.set(m.f32.subarray(oi, oi + len), i);
+  }
+  return true;
 }
 
 /** The module and its view for an input and output of one float storage (float32 or float64), or null. */

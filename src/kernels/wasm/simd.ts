@@ -288,32 +288,38 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
  * the fast one takes (all ones in those lanes; NaN is outside every range).
  */
 @final class Sin {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return sinCos64(x, false); }
   @inline fast(x: v128): v128 { return sinCosFast(x, false); }
   @inline inRange(x: v128): v128 { return f32x4.lt(f32x4.abs(x), f32x4.splat(1.0e6)); }
 }
 @final class Cos {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return sinCos64(x, true); }
   @inline fast(x: v128): v128 { return sinCosFast(x, true); }
   @inline inRange(x: v128): v128 { return f32x4.lt(f32x4.abs(x), f32x4.splat(1.0e6)); }
 }
 @final class Exp {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return exp64(x); }
   @inline fast(x: v128): v128 { return expFast(x); }
   @inline inRange(x: v128): v128 { return v128.and(f32x4.ge(x, f32x4.splat(-87.3)), f32x4.le(x, f32x4.splat(200.0))); }
 }
 @final class Log {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return log64(x); }
   @inline fast(x: v128): v128 { return logFast(x); }
   @inline inRange(x: v128): v128 { return v128.and(f32x4.gt(x, f32x4.splat(0)), f32x4.lt(x, f32x4.splat(Infinity))); }
 }
 @final class Tanh {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return tanh64(x); }
   @inline fast(x: v128): v128 { return tanhFast(x); }
   @inline inRange(x: v128): v128 { return f32x4.eq(x, x); }
 }
 /** 1 / (1 + exp(-x)), as the scalar kernel computes it. */
 @final class Sigmoid {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), exp64(f64x2.neg(x)))); }
   @inline fast(x: v128): v128 { return f64x2.div(K(13 /* 1.0 */), f64x2.add(K(13 /* 1.0 */), expFast(f64x2.neg(x)))); }
   @inline inRange(x: v128): v128 { return v128.and(f32x4.ge(x, f32x4.splat(-87.3)), f32x4.le(x, f32x4.splat(200.0))); }
@@ -324,6 +330,7 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
  * where the fast one is unsure; JavaScript's erf returns +0 for -0, as x < 0 decides the sign.
  */
 @final class Erf {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(erfExact(f64x2.extract_lane(x, 0))), 1, erfExact(f64x2.extract_lane(x, 1))); }
   @inline fast(x: v128): v128 { return erfFast(x); }
   /** NaN, and subnormal results (tiny x), go to the exact kernel. */
@@ -333,11 +340,13 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
 
 /** expm1 and log1p: their exact kernels are Math's (imported), lane by lane where the fast one is unsure. */
 @final class Expm1 {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(expm1Exact(f64x2.extract_lane(x, 0))), 1, expm1Exact(f64x2.extract_lane(x, 1))); }
   @inline fast(x: v128): v128 { return expm1Fast(x); }
   @inline inRange(x: v128): v128 { return f32x4.le(f32x4.abs(x), f32x4.splat(100)); }
 }
 @final class Log1p {
+  @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(log1pExact(f64x2.extract_lane(x, 0))), 1, log1pExact(f64x2.extract_lane(x, 1))); }
   @inline fast(x: v128): v128 { return v128.bitselect(x, logFast(f64x2.add(K(13 /* 1.0 */), x)), f64x2.lt(f64x2.abs(x), K(21 /* 2^-26 */))); }
   @inline inRange(x: v128): v128 { return v128.and(f32x4.gt(x, f32x4.splat(-1)), f32x4.lt(x, f32x4.splat(Infinity))); }
@@ -357,13 +366,98 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
       dl = op.exact(lo); dh = op.exact(hi);
     } else {
       dl = op.fast(lo); dh = op.fast(hi);
-      const unsure = v128.or(v128.not(op.inRange(x)), nearMidpoint(dl, dh));
+      let unsure = v128.or(v128.not(op.inRange(x)), nearMidpoint(dl, dh));
+      // Results that are subnormal in float32 round at another place than the midpoint check assumes.
+      if (op.tinyResults()) unsure = v128.or(unsure, v128.or(subnormalF32(dl), subnormalF32(dh)));
       if (v128.any_true(unsure)) { dl = op.exact(lo); dh = op.exact(hi); }
     }
     const rl = f32x4.demote_f64x2_zero(dl);
     const rh = f32x4.demote_f64x2_zero(dh);
     v128.store(o, v128.shuffle<f32>(rl, rh, 0, 1, 4, 5));
     a += 16; o += 16;
+  }
+}
+
+/** All ones in lanes whose double is nonzero and below float32's smallest normal, 2^-126. */
+@inline function subnormalF32(d: v128): v128 {
+  const a = v128.and(d, i64x2.splat(0x7fffffffffffffff));
+  return v128.and(i64x2.lt_s(a, i64x2.splat(0x3810000000000000)), v128.not(i64x2.eq(a, i64x2.splat(0))));
+}
+
+// ---------------------------------------------------------------- float32 x ** y for one exponent y
+
+/** The exponent, and the float32 range of x where exp(y log x) is taken (|y log x| <= 20): set by powScalarF32. */
+let POW_Y: f64 = 0, POW_LO: f32 = 0, POW_HI: f32 = 0;
+@external("env", "pow") declare function powExact(x: f64, y: f64): f64;
+
+/**
+ * o[i] = a[i] ** y (float32). Small integer exponents multiply (x^2 is exact in double, so x^3, x^4,
+ * 1/x^2 are rounded once or twice), +-1/2 take a square root; others take exp(y log x) for x > 0 where
+ * |y log x| <= 20. Lanes
+ * near a float32 rounding midpoint, with subnormal results, or outside the range go to Math.pow.
+ */
+export function powScalarF32(a: usize, o: usize, n: i32, y: f64): void {
+  POW_Y = y;
+  if (y == 3) transcendentalF32<Pow3>(a, o, n);
+  else if (y == 4) transcendentalF32<Pow4>(a, o, n);
+  else if (y == -1) transcendentalF32<PowM1>(a, o, n);
+  else if (y == -2) transcendentalF32<PowM2>(a, o, n);
+  else if (y == 0.5) transcendentalF32<PowHalf>(a, o, n);
+  else if (y == -0.5) transcendentalF32<PowMHalf>(a, o, n);
+  else {
+    const b = 20 / Math.abs(y);
+    POW_LO = <f32>Math.exp(-b) * 1.0001; POW_HI = <f32>Math.exp(b) * 0.9999;
+    transcendentalF32<PowAny>(a, o, n);
+  }
+}
+
+@inline function powLanes(x: v128): v128 {
+  return f64x2.replace_lane(f64x2.splat(powExact(f64x2.extract_lane(x, 0), POW_Y)), 1, powExact(f64x2.extract_lane(x, 1), POW_Y));
+}
+@final class Pow3 {
+  @inline tinyResults(): bool { return true; }
+  @inline exact(x: v128): v128 { return powLanes(x); }
+  @inline fast(x: v128): v128 { return f64x2.mul(f64x2.mul(x, x), x); }
+  @inline inRange(x: v128): v128 { return i32x4.splat(-1); }
+}
+@final class Pow4 {
+  @inline tinyResults(): bool { return true; }
+  @inline exact(x: v128): v128 { return powLanes(x); }
+  @inline fast(x: v128): v128 { const p = f64x2.mul(x, x); return f64x2.mul(p, p); }
+  @inline inRange(x: v128): v128 { return i32x4.splat(-1); }
+}
+@final class PowM1 {
+  @inline tinyResults(): bool { return true; }
+  @inline exact(x: v128): v128 { return powLanes(x); }
+  @inline fast(x: v128): v128 { return f64x2.div(K(13 /* 1.0 */), x); }
+  @inline inRange(x: v128): v128 { return i32x4.splat(-1); }
+}
+@final class PowM2 {
+  @inline tinyResults(): bool { return true; }
+  @inline exact(x: v128): v128 { return powLanes(x); }
+  @inline fast(x: v128): v128 { return f64x2.div(K(13 /* 1.0 */), f64x2.mul(x, x)); }
+  @inline inRange(x: v128): v128 { return i32x4.splat(-1); }
+}
+/** fdlibm's pow returns sqrt(x) for y = 1/2 and x >= 0 (zeros and the rest go to Math.pow). */
+@final class PowHalf {
+  @inline tinyResults(): bool { return true; }
+  @inline exact(x: v128): v128 { return powLanes(x); }
+  @inline fast(x: v128): v128 { return f64x2.sqrt(x); }
+  @inline inRange(x: v128): v128 { return v128.and(f32x4.gt(x, f32x4.splat(0)), f32x4.lt(x, f32x4.splat(Infinity))); }
+}
+@final class PowMHalf {
+  @inline tinyResults(): bool { return true; }
+  @inline exact(x: v128): v128 { return powLanes(x); }
+  @inline fast(x: v128): v128 { return f64x2.div(K(13 /* 1.0 */), f64x2.sqrt(x)); }
+  @inline inRange(x: v128): v128 { return v128.and(f32x4.gt(x, f32x4.splat(0)), f32x4.lt(x, f32x4.splat(Infinity))); }
+}
+@final class PowAny {
+  @inline tinyResults(): bool { return true; }
+  @inline exact(x: v128): v128 { return powLanes(x); }
+  @inline fast(x: v128): v128 { return expFast(f64x2.mul(f64x2.splat(POW_Y), logFast(x))); }
+  @inline inRange(x: v128): v128 {
+    const finite = v128.and(f32x4.gt(x, f32x4.splat(0)), f32x4.lt(x, f32x4.splat(Infinity)));
+    return v128.and(finite, v128.and(f32x4.ge(x, f32x4.splat(POW_LO)), f32x4.le(x, f32x4.splat(POW_HI))));
   }
 }
 
