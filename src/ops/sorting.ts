@@ -5,7 +5,9 @@
 // cotangent goes back through the permutation) and batch under vmap. Binary search (searchsorted)
 // is here too: it reads the same order.
 import { Tensor } from '../tensor/tensor.js';
-import { allocate } from '../tensor/dtype.js';
+import { allocate, type TensorData } from '../tensor/dtype.js';
+import { isBigStorage } from '../kernels/storage.js';
+import { anyActive } from '../core/levels.js';
 import { normAxis, sameDims, sizeOf, ValueError } from '../tensor/shape.js';
 import { bind, definePrimitive, type Primitive } from '../core/primitive.js';
 import { toTensor, type TensorLike } from './convert.js';
@@ -337,7 +339,39 @@ export function sort(x: TensorLike, axis = -1, kind: SortKind = 'quicksort', des
   const t = toTensor(x);
   if (t.dims.length === 0) return t;
   const a = normAxis(axis, t.dims.length, 'sort');
+  // With no transformation watching (bind would run the primitives unseen too), the values alone.
+  if (!anyActive() && a === t.dims.length - 1) {
+    const values = sortedRows(t.values, t.dims[a], desc);
+    if (values !== null) return result(t.dt, t.dims, values, [t]);
+  }
   return takeAlong(t, argsort(t, a, kind, desc), a);
+}
+
+/**
+ * Each row of `n` sorted by the typed array's own numeric sort, where that gives what every sort kind
+ * gives here: equal values are indistinguishable unless they are zeros of both signs or NaNs (whose
+ * places and payloads the kinds decide), so rows holding those return null. About 5x faster than
+ * the permutation: no indirection through indices.
+ */
+function sortedRows(values: TensorData, n: number, desc: boolean): TensorData | null {
+  if (isBigStorage(values) || n < 2) return null;
+  const out = (values as Float64Array).slice();
+  const float = out instanceof Float32Array || out instanceof Float64Array;
+  for (let o = 0; o < out.length; o += n) {
+    const row = out.subarray(o, o + n);
+    if (float) {
+      let pos = false, neg = false;
+      for (let i = 0; i < n; i++) {
+        const v = row[i];
+        if (v !== v) return null;
+        if (v === 0) { if (Object.is(v, -0)) neg = true; else pos = true; }
+      }
+      if (pos && neg) return null;
+    }
+    row.sort();
+    if (desc) row.reverse();
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- binary search
