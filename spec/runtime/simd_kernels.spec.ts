@@ -231,7 +231,8 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     const REF: [string, (t: Tensor) => Tensor, (x: number) => number][] = [
       ['sin', ops.sin, Math.sin], ['cos', ops.cos, Math.cos], ['exp', ops.exp, Math.exp], ['log', ops.log, Math.log],
       ['tanh', ops.tanh, Math.tanh], ['sigmoid', ops.sigmoid, (x) => 1 / (1 + Math.exp(-x))], ['erf', ops.erf, erf],
-      ['expm1', ops.expm1, Math.expm1], ['log1p', ops.log1p, Math.log1p],
+      ['expm1', ops.expm1, Math.expm1], ['log1p', ops.log1p, Math.log1p], ['log2', ops.log2, Math.log2], ['log10', ops.log10, Math.log10],
+      ['exp2', ops.exp2, (x) => Math.pow(2, x)], ['sinh', ops.sinh, Math.sinh], ['cosh', ops.cosh, Math.cosh],
     ];
     for (const [name, f, ref] of REF) {
       it(`${name}: within 1 ulp of the correctly rounded value over every binade, and equal to Math.fround of the double result`, function () {
@@ -278,6 +279,10 @@ describe('runtime: WebAssembly SIMD kernels', function () {
       ['erf', erf, (x) => Math.abs(x) <= 4 && Math.abs(x) >= 1e-30],
       // Below |x| = 2^-26 both return x itself, which is their float32 result (x^2/2 is under a quarter ulp).
       ['expm1', Math.expm1, (x) => Math.abs(x) <= 100 && Math.abs(x) >= 2 ** -26], ['log1p', Math.log1p, (x) => x > -1 && x < Infinity && Math.abs(x) >= 2 ** -26],
+      ['log2', Math.log2, (x) => x > 0 && x < Infinity], ['log10', Math.log10, (x) => x > 0 && x < Infinity],
+      ['exp2', (x) => Math.pow(2, x), (x) => x >= -126 && x <= 128],
+      // sinh below 2^-26 is x, its float32 result (as expm1's).
+      ['sinh', Math.sinh, (x) => Math.abs(x) <= 89 && Math.abs(x) >= 2 ** -26], ['cosh', Math.cosh, (x) => Math.abs(x) <= 89],
     ];
     for (const [name, ref, inRange] of FAST) {
       it(`${name}: within 1/16 of the certifying distance of Math's double over its range`, function () {

@@ -67,8 +67,13 @@ function load(): Loaded | null {
     const bytes = wasmBytes('simd.wasm');
     enableRelaxedSimd();
     const x = new WA.Instance(new WA.Module(bytes), {
-      // The exact kernels of erf, expm1, log1p and pow are the runtime's own, called where the fast one is unsure.
-      env: { abort: () => { throw new Error('simd.wasm aborted'); }, erf, expm1: Math.expm1, log1p: Math.log1p, pow: Math.pow },
+      // The exact kernels of erf, expm1, log1p, pow, log2, log10, exp2, sinh and cosh are the runtime's
+      // own (as the JavaScript loops compute them), called where the fast one is unsure.
+      env: {
+        abort: () => { throw new Error('simd.wasm aborted'); },
+        erf, expm1: Math.expm1, log1p: Math.log1p, pow: Math.pow, log2: Math.log2, log10: Math.log10,
+        exp2: (x: number) => Math.pow(2, x), sinh: Math.sinh, cosh: Math.cosh,
+      },
     }).exports as unknown as SimdExports;
     const need = C_OFF + REGION;
     const have = x.memory.buffer.byteLength;
@@ -103,7 +108,8 @@ export function simdAvailable(): boolean {
 
 // ---------------------------------------------------------------- unary
 
-const UNARY: Record<string, number> = { neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, relu: 5, sin: 10, cos: 11, exp: 12, log: 13, tanh: 14, sigmoid: 15, erf: 16, expm1: 17, log1p: 18, sign: 6, round: 7 };
+const UNARY: Record<string, number> = { neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, relu: 5, sin: 10, cos: 11, exp: 12, log: 13, tanh: 14, sigmoid: 15, erf: 16, expm1: 17, log1p: 18, log2: 19, log10: 20, exp2: 21, sinh: 22, cosh: 23, sign: 6, round: 7,
+};
 /** Below these lengths the JavaScript loop is as fast as a copy in and out (measured). */
 const MIN_UNARY = 64, MIN_TRANSCENDENTAL = 8;
 

@@ -20,6 +20,7 @@ const EQ = 10, NE = 11, LT = 12, LE = 13, GT = 14, GE = 15;
 
 const NEG = 0, ABS = 1, SQRT = 2, FLOOR = 3, CEIL = 4, RELU = 5, SIGN = 6, ROUND = 7;
 const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15, ERF = 16, EXPM1 = 17, LOG1P = 18;
+const LOG2 = 19, LOG10 = 20, EXP2 = 21, SINH = 22, COSH = 23;
 
 // ---------------------------------------------------------------- operations as types
 // Each loop is generic in its operation: compiled once per operation, with the operation's
@@ -214,7 +215,12 @@ export function unaryF32(op: i32, a: usize, o: usize, n: i32): void {
     case SIGMOID: transcendentalF32<Sigmoid>(a, o, n); return;
     case ERF: transcendentalF32<Erf>(a, o, n); return;
     case EXPM1: transcendentalF32<Expm1>(a, o, n); return;
-    default: transcendentalF32<Log1p>(a, o, n); return;
+    case LOG1P: transcendentalF32<Log1p>(a, o, n); return;
+    case LOG2: transcendentalF32<Log2>(a, o, n); return;
+    case LOG10: transcendentalF32<Log10>(a, o, n); return;
+    case EXP2: transcendentalF32<Exp2>(a, o, n); return;
+    case SINH: transcendentalF32<Sinh>(a, o, n); return;
+    default: transcendentalF32<Cosh>(a, o, n); return;
   }
 }
 
@@ -352,6 +358,61 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
   @inline inRange(x: v128): v128 { return v128.and(f32x4.gt(x, f32x4.splat(-1)), f32x4.lt(x, f32x4.splat(Infinity))); }
 }
 @external("env", "expm1") declare function expm1Exact(x: f64): f64;
+
+/** log2, log10, exp2 (2 ** x), sinh and cosh from the kernels above; their exact kernels are Math's. */
+
+/**
+ * A logarithm's answers for zero (-inf), negative numbers (NaN) and inf, where `r` took log of x:
+ * those inputs stay on the fast path instead of calling Math lane by lane (data with many of them
+ * would otherwise be slower than the JavaScript loop).
+ */
+@inline function logSpecials(x: v128, r: v128): v128 {
+  let res = v128.bitselect(f64x2.splat(Infinity), r, f64x2.eq(x, f64x2.splat(Infinity)));
+  res = v128.bitselect(f64x2.splat(NaN), res, f64x2.lt(x, f64x2.splat(0)));
+  return v128.bitselect(f64x2.splat(-Infinity), res, f64x2.eq(x, f64x2.splat(0)));
+}
+@final class Log2 {
+  @inline tinyResults(): bool { return false; }
+  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(log2Exact(f64x2.extract_lane(x, 0))), 1, log2Exact(f64x2.extract_lane(x, 1))); }
+  @inline fast(x: v128): v128 { return logSpecials(x, f64x2.mul(logFast(x), F(INV_LN2))); }
+  @inline inRange(x: v128): v128 { return f32x4.eq(x, x); }
+}
+@final class Log10 {
+  @inline tinyResults(): bool { return false; }
+  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(log10Exact(f64x2.extract_lane(x, 0))), 1, log10Exact(f64x2.extract_lane(x, 1))); }
+  @inline fast(x: v128): v128 { return logSpecials(x, f64x2.mul(logFast(x), F(INV_LN10))); }
+  @inline inRange(x: v128): v128 { return f32x4.eq(x, x); }
+}
+/** 2^x = e^(x ln2) for x in [-126, 128] (results normal in float32; x ln2 rounded adds |x| 2^-53 at most). */
+@final class Exp2 {
+  @inline tinyResults(): bool { return false; }
+  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(exp2Exact(f64x2.extract_lane(x, 0))), 1, exp2Exact(f64x2.extract_lane(x, 1))); }
+  @inline fast(x: v128): v128 { return expFast(f64x2.mul(x, F(LN2_HI))); }
+  @inline inRange(x: v128): v128 { return v128.and(f32x4.ge(x, f32x4.splat(-126)), f32x4.le(x, f32x4.splat(128))); }
+}
+/** sinh x = sign(x) (t + t/(t + 1))/2, t = e^|x| - 1 (no cancellation for small x), |x| <= 89. */
+@final class Sinh {
+  @inline tinyResults(): bool { return true; }
+  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(sinhExact(f64x2.extract_lane(x, 0))), 1, sinhExact(f64x2.extract_lane(x, 1))); }
+  @inline fast(x: v128): v128 {
+    const t = expm1Fast(f64x2.abs(x));
+    const r = f64x2.mul(K(12 /* 0.5 */), f64x2.add(t, f64x2.div(t, f64x2.add(t, K(13 /* 1.0 */)))));
+    return v128.or(r, v128.and(x, I(1 /* the sign bit */)));
+  }
+  @inline inRange(x: v128): v128 { return f32x4.le(f32x4.abs(x), f32x4.splat(89)); }
+}
+/** cosh x = (e^|x| + 1/e^|x|)/2, |x| <= 89. */
+@final class Cosh {
+  @inline tinyResults(): bool { return false; }
+  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(coshExact(f64x2.extract_lane(x, 0))), 1, coshExact(f64x2.extract_lane(x, 1))); }
+  @inline fast(x: v128): v128 { const e = expFast(f64x2.abs(x)); return f64x2.mul(K(12 /* 0.5 */), f64x2.add(e, f64x2.div(K(13 /* 1.0 */), e))); }
+  @inline inRange(x: v128): v128 { return f32x4.le(f32x4.abs(x), f32x4.splat(89)); }
+}
+@external("env", "log2") declare function log2Exact(x: f64): f64;
+@external("env", "log10") declare function log10Exact(x: f64): f64;
+@external("env", "exp2") declare function exp2Exact(x: f64): f64;
+@external("env", "sinh") declare function sinhExact(x: f64): f64;
+@external("env", "cosh") declare function coshExact(x: f64): f64;
 @external("env", "log1p") declare function log1pExact(x: f64): f64;
 
 /** Four lanes at a time as two pairs of doubles: the fast kernel, and the exact one where it is unsure. */
@@ -647,9 +708,10 @@ const FTABLE = memory.data<f64>([
   -7.882850804990648e-09, 2.4711358477663115e-08, -3.6888603290212886e-08, 1.083898830981079e-07, -3.95978081074811e-07, 1.1431506794059497e-06, -3.140357025395408e-06, 8.690067680618337e-06, -2.361266439282871e-05, 6.258885327586178e-05,
   -0.0001620109012672534, 0.00040908227976543164, -0.0010058315743150003, 0.0024036480823414674, -0.00557070616925923, 0.012489373848382867, -0.027005296664885776, 0.05611049344592289, -0.11152102018469054, 0.21080636406113887,
   /* ERF_MAX, ERF_MID, ERF_SCALE */ 4.0, 2.5, 0.6666666666666666,
+  /* INV_LN2, INV_LN10 */ 1.4426950408889634, 0.4342944819032518,
 ]);
 const SIN_P = 0, EXP_P = 7, EXPM1_P = 17, INV_PI = 27, PIO2_HI = 28, PIO2_LO = 29, LN2_HI = 30, LN2_LO = 31, LOG_P = 32;
-const ERF_P = 39, ERF_Q = 49, ERF_MAX = 69, ERF_MID = 70, ERF_SCALE = 71;
+const ERF_P = 39, ERF_Q = 49, ERF_MAX = 69, ERF_MID = 70, ERF_SCALE = 71, INV_LN2 = 72, INV_LN10 = 73;
 @inline function F(i: i32): v128 { return v128.load64_splat(FTABLE + (<usize>i << 3)); }
 /** Whether relaxed madd fuses: (1 + 2^-30)^2 - 1 keeps its 2^-60 term only when rounded once (operands read from memory, so not folded at build time). */
 const PROBE = memory.data<f64>([1 + 9.313225746154785e-10, -1]);
@@ -799,7 +861,12 @@ export function fastF64(op: i32, a: usize, o: usize, n: i32): void {
     case SIGMOID: fastLoop<Sigmoid>(a, o, n); return;
     case ERF: fastLoop<Erf>(a, o, n); return;
     case EXPM1: fastLoop<Expm1>(a, o, n); return;
-    default: fastLoop<Log1p>(a, o, n); return;
+    case LOG1P: fastLoop<Log1p>(a, o, n); return;
+    case LOG2: fastLoop<Log2>(a, o, n); return;
+    case LOG10: fastLoop<Log10>(a, o, n); return;
+    case EXP2: fastLoop<Exp2>(a, o, n); return;
+    case SINH: fastLoop<Sinh>(a, o, n); return;
+    default: fastLoop<Cosh>(a, o, n); return;
   }
 }
 
