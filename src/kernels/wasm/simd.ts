@@ -354,8 +354,11 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
 @final class Log1p {
   @inline tinyResults(): bool { return false; }
   @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(log1pExact(f64x2.extract_lane(x, 0))), 1, log1pExact(f64x2.extract_lane(x, 1))); }
-  @inline fast(x: v128): v128 { return v128.bitselect(x, logFast(f64x2.add(K(13 /* 1.0 */), x)), f64x2.lt(f64x2.abs(x), K(21 /* 2^-26 */))); }
-  @inline inRange(x: v128): v128 { return v128.and(f32x4.gt(x, f32x4.splat(-1)), f32x4.lt(x, f32x4.splat(Infinity))); }
+  @inline fast(x: v128): v128 {
+    const u = f64x2.add(K(13 /* 1.0 */), x);
+    return v128.bitselect(x, logSpecials(u, logFast(u)), f64x2.lt(f64x2.abs(x), K(21 /* 2^-26 */)));
+  }
+  @inline inRange(x: v128): v128 { return f32x4.eq(x, x); }
 }
 @external("env", "expm1") declare function expm1Exact(x: f64): f64;
 
