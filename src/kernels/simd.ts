@@ -67,13 +67,8 @@ function load(): Loaded | null {
     const bytes = wasmBytes('simd.wasm');
     enableRelaxedSimd();
     const x = new WA.Instance(new WA.Module(bytes), {
-      // The exact kernels of erf, expm1, log1p, pow, log2, log10, exp2, sinh and cosh are the runtime's
-      // own (as the JavaScript loops compute them), called where the fast one is unsure.
-      env: {
-        abort: () => { throw new Error('simd.wasm aborted'); },
-        erf, expm1: Math.expm1, log1p: Math.log1p, pow: Math.pow, log2: Math.log2, log10: Math.log10,
-        exp2: (x: number) => Math.pow(2, x), sinh: Math.sinh, cosh: Math.cosh,
-      },
+      // Where a fast kernel is unsure, some ops call the runtime's own function (EXACT).
+      env: { abort: () => { throw new Error('simd.wasm aborted'); }, exact: (op: number, x: number) => EXACT[op](x) },
     }).exports as unknown as SimdExports;
     const need = C_OFF + REGION;
     const have = x.memory.buffer.byteLength;
@@ -110,6 +105,16 @@ export function simdAvailable(): boolean {
 
 const UNARY: Record<string, number> = { neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, relu: 5, sin: 10, cos: 11, exp: 12, log: 13, tanh: 14, sigmoid: 15, erf: 16, expm1: 17, log1p: 18, log2: 19, log10: 20, exp2: 21, sinh: 22, cosh: 23, sign: 6, round: 7,
 };
+/**
+ * The functions the JavaScript loops compute, by op code: the exact kernels of the module's fast ones
+ * that have none of their own (24: x ** y for the exponent simdPowScalar passed).
+ */
+let powExponent = 0;
+const EXACT: Record<number, (x: number) => number> = {
+  16: erf, 17: Math.expm1, 18: Math.log1p, 19: Math.log2, 20: Math.log10, 21: (x) => Math.pow(2, x), 22: Math.sinh, 23: Math.cosh,
+  24: (x) => Math.pow(x, powExponent),
+};
+
 /** Below these lengths the JavaScript loop is as fast as a copy in and out (measured). */
 const MIN_UNARY = 64, MIN_TRANSCENDENTAL = 8;
 
@@ -309,6 +314,7 @@ function simdPowScalar(a: TensorData, b: TensorData, out: TensorData, outDtype: 
   for (let i = 0; i < n; i += TILE) {
     const len = Math.min(TILE, n - i);
     copyIn(m.f32, ai, a, i, len);
+    powExponent = b[0];
     m.x.powScalarF32(A_OFF, O_OFF, len, b[0]);
     out.set(m.f32.subarray(oi, oi + len), i);
   }

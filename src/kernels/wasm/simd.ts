@@ -20,7 +20,7 @@ const EQ = 10, NE = 11, LT = 12, LE = 13, GT = 14, GE = 15;
 
 const NEG = 0, ABS = 1, SQRT = 2, FLOOR = 3, CEIL = 4, RELU = 5, SIGN = 6, ROUND = 7;
 const SIN = 10, COS = 11, EXP = 12, LOG = 13, TANH = 14, SIGMOID = 15, ERF = 16, EXPM1 = 17, LOG1P = 18;
-const LOG2 = 19, LOG10 = 20, EXP2 = 21, SINH = 22, COSH = 23;
+const LOG2 = 19, LOG10 = 20, EXP2 = 21, SINH = 22, COSH = 23, POW = 24;
 
 // ---------------------------------------------------------------- operations as types
 // Each loop is generic in its operation: compiled once per operation, with the operation's
@@ -332,35 +332,42 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
 }
 
 /**
+ * The runtime's own function for op (the one the JavaScript loops call: src/kernels/simd.ts's
+ * EXACT table; pow's exponent is the one powScalarF32 was given), imported; two lanes, one call each.
+ */
+@external("env", "exact") declare function mathExact(op: i32, x: f64): f64;
+@inline function mathLanes(op: i32, x: v128): v128 {
+  return f64x2.replace_lane(f64x2.splat(mathExact(op, f64x2.extract_lane(x, 0))), 1, mathExact(op, f64x2.extract_lane(x, 1)));
+}
+
+/**
  * erf: its exact kernel is the runtime's own (src/kernels/special.ts, imported), called lane by lane
  * where the fast one is unsure; JavaScript's erf returns +0 for -0, as x < 0 decides the sign.
  */
 @final class Erf {
   @inline tinyResults(): bool { return false; }
-  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(erfExact(f64x2.extract_lane(x, 0))), 1, erfExact(f64x2.extract_lane(x, 1))); }
+  @inline exact(x: v128): v128 { return mathLanes(ERF, x); }
   @inline fast(x: v128): v128 { return erfFast(x); }
   /** NaN, and subnormal results (tiny x), go to the exact kernel. */
   @inline inRange(x: v128): v128 { return v128.and(f32x4.eq(x, x), v128.or(f32x4.ge(f32x4.abs(x), f32x4.splat(1e-30)), f32x4.eq(x, f32x4.splat(0)))); }
 }
-@external("env", "erf") declare function erfExact(x: f64): f64;
 
 /** expm1 and log1p: their exact kernels are Math's (imported), lane by lane where the fast one is unsure. */
 @final class Expm1 {
   @inline tinyResults(): bool { return false; }
-  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(expm1Exact(f64x2.extract_lane(x, 0))), 1, expm1Exact(f64x2.extract_lane(x, 1))); }
+  @inline exact(x: v128): v128 { return mathLanes(EXPM1, x); }
   @inline fast(x: v128): v128 { return expm1Fast(x); }
   @inline inRange(x: v128): v128 { return f32x4.le(f32x4.abs(x), f32x4.splat(100)); }
 }
 @final class Log1p {
   @inline tinyResults(): bool { return false; }
-  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(log1pExact(f64x2.extract_lane(x, 0))), 1, log1pExact(f64x2.extract_lane(x, 1))); }
+  @inline exact(x: v128): v128 { return mathLanes(LOG1P, x); }
   @inline fast(x: v128): v128 {
     const u = f64x2.add(K(13 /* 1.0 */), x);
     return v128.bitselect(x, logSpecials(u, logFast(u)), f64x2.lt(f64x2.abs(x), K(21 /* 2^-26 */)));
   }
   @inline inRange(x: v128): v128 { return f32x4.eq(x, x); }
 }
-@external("env", "expm1") declare function expm1Exact(x: f64): f64;
 
 /** log2, log10, exp2 (2 ** x), sinh and cosh from the kernels above; their exact kernels are Math's. */
 
@@ -376,27 +383,27 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
 }
 @final class Log2 {
   @inline tinyResults(): bool { return false; }
-  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(log2Exact(f64x2.extract_lane(x, 0))), 1, log2Exact(f64x2.extract_lane(x, 1))); }
+  @inline exact(x: v128): v128 { return mathLanes(LOG2, x); }
   @inline fast(x: v128): v128 { return logSpecials(x, f64x2.mul(logFast(x), F(INV_LN2))); }
   @inline inRange(x: v128): v128 { return f32x4.eq(x, x); }
 }
 @final class Log10 {
   @inline tinyResults(): bool { return false; }
-  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(log10Exact(f64x2.extract_lane(x, 0))), 1, log10Exact(f64x2.extract_lane(x, 1))); }
+  @inline exact(x: v128): v128 { return mathLanes(LOG10, x); }
   @inline fast(x: v128): v128 { return logSpecials(x, f64x2.mul(logFast(x), F(INV_LN10))); }
   @inline inRange(x: v128): v128 { return f32x4.eq(x, x); }
 }
 /** 2^x = e^(x ln2) for x in [-126, 128] (results normal in float32; x ln2 rounded adds |x| 2^-53 at most). */
 @final class Exp2 {
   @inline tinyResults(): bool { return false; }
-  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(exp2Exact(f64x2.extract_lane(x, 0))), 1, exp2Exact(f64x2.extract_lane(x, 1))); }
+  @inline exact(x: v128): v128 { return mathLanes(EXP2, x); }
   @inline fast(x: v128): v128 { return expFast(f64x2.mul(x, F(LN2_HI))); }
   @inline inRange(x: v128): v128 { return v128.and(f32x4.ge(x, f32x4.splat(-126)), f32x4.le(x, f32x4.splat(128))); }
 }
 /** sinh x = sign(x) (t + t/(t + 1))/2, t = e^|x| - 1 (no cancellation for small x), |x| <= 89. */
 @final class Sinh {
   @inline tinyResults(): bool { return true; }
-  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(sinhExact(f64x2.extract_lane(x, 0))), 1, sinhExact(f64x2.extract_lane(x, 1))); }
+  @inline exact(x: v128): v128 { return mathLanes(SINH, x); }
   @inline fast(x: v128): v128 {
     const t = expm1Fast(f64x2.abs(x));
     const r = f64x2.mul(K(12 /* 0.5 */), f64x2.add(t, f64x2.div(t, f64x2.add(t, K(13 /* 1.0 */)))));
@@ -407,16 +414,10 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
 /** cosh x = (e^|x| + 1/e^|x|)/2, |x| <= 89. */
 @final class Cosh {
   @inline tinyResults(): bool { return false; }
-  @inline exact(x: v128): v128 { return f64x2.replace_lane(f64x2.splat(coshExact(f64x2.extract_lane(x, 0))), 1, coshExact(f64x2.extract_lane(x, 1))); }
+  @inline exact(x: v128): v128 { return mathLanes(COSH, x); }
   @inline fast(x: v128): v128 { const e = expFast(f64x2.abs(x)); return f64x2.mul(K(12 /* 0.5 */), f64x2.add(e, f64x2.div(K(13 /* 1.0 */), e))); }
   @inline inRange(x: v128): v128 { return f32x4.le(f32x4.abs(x), f32x4.splat(89)); }
 }
-@external("env", "log2") declare function log2Exact(x: f64): f64;
-@external("env", "log10") declare function log10Exact(x: f64): f64;
-@external("env", "exp2") declare function exp2Exact(x: f64): f64;
-@external("env", "sinh") declare function sinhExact(x: f64): f64;
-@external("env", "cosh") declare function coshExact(x: f64): f64;
-@external("env", "log1p") declare function log1pExact(x: f64): f64;
 
 /** Four lanes at a time as two pairs of doubles: the fast kernel, and the exact one where it is unsure. */
 @inline function transcendentalF32<Op>(a: usize, o: usize, n: i32): void {
@@ -452,7 +453,6 @@ export function unaryF64(op: i32, a: usize, o: usize, n: i32): void {
 
 /** The exponent, and the float32 range of x where exp(y log x) is taken (|y log x| <= 20): set by powScalarF32. */
 let POW_Y: f64 = 0, POW_LO: f32 = 0, POW_HI: f32 = 0;
-@external("env", "pow") declare function powExact(x: f64, y: f64): f64;
 
 /**
  * o[i] = a[i] ** y (float32). Small integer exponents multiply (x^2 is exact in double, so x^3, x^4,
@@ -476,7 +476,7 @@ export function powScalarF32(a: usize, o: usize, n: i32, y: f64): void {
 }
 
 @inline function powLanes(x: v128): v128 {
-  return f64x2.replace_lane(f64x2.splat(powExact(f64x2.extract_lane(x, 0), POW_Y)), 1, powExact(f64x2.extract_lane(x, 1), POW_Y));
+  return mathLanes(POW, x);
 }
 @final class Pow3 {
   @inline tinyResults(): bool { return true; }
