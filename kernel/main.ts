@@ -46,7 +46,6 @@ function languageArg(args: string[]): 'typescript' | 'python' {
 }
 
 export async function runKernel(args: string[]): Promise<void> {
-  enableRelaxedSimd(); // before any thread starts: it sets a V8 flag (src/kernels/relaxed_simd.ts)
   const connectionFile = resolve(connectionFileArg(args));
   const language = languageArg(args);
   // Errors from callbacks and unawaited promises are shown, never fatal (src/session/async-errors.ts).
@@ -86,8 +85,11 @@ export async function runKernel(args: string[]): Promise<void> {
 
   // The session (with the 9 MB TypeScript compiler) loads once the sockets are bound, so it does not
   // compete for the CPU with the worker's start-up; requests that arrive earlier wait for it.
+  // The V8 flag for relaxed SIMD is set then too, not before the worker starts: a thread that starts
+  // after a flag change finds Node's built-in code cache stale and compiles Node's own modules (measured
+  // 30 ms more to the bound sockets). The worker never compiles WebAssembly, the one thing the flag changes.
   let load!: () => void;
-  const listening = new Promise<void>((resolve) => (load = resolve));
+  const listening = new Promise<void>((resolve) => (load = resolve)).then(() => enableRelaxedSimd());
   const session: Promise<SessionApi> = language === 'python'
     // Python cells: Pyodide starts loading at once (a cell before it is ready waits); Ctrl-C and
     // interrupt_request reach a busy cell through the interrupt watcher.

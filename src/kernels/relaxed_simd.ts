@@ -2,8 +2,9 @@
 // has it behind a V8 flag, which this sets. Setting a V8 flag changes the flag hash that V8 checks code
 // caches against, so it is set once, before any code cache is read or written (code_cache.ts calls this
 // first), and never later: caches made and read in a process always see the same flags. The programs'
-// entry points (the kernel, the command line, the doctest session processes) call it before they start
-// a thread, so that no other isolate is running while the flag changes.
+// entry points (the command line, the doctest session processes) call it before they start a thread;
+// the kernel calls it once its I/O thread is up (kernel/main.ts: a thread started after a flag change
+// cannot use Node's built-in code cache), as that thread never compiles WebAssembly.
 import v8 from 'node:v8';
 
 /** A module of one function, (a, b, c) => f32x4.relaxed_madd(a, b, c): valid where relaxed SIMD is on. */
