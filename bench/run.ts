@@ -15,6 +15,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as jx from '@jax-js/jax';
 import { tf, jax, ops, Tensor } from '../src/index.js';
 import { gemmThreads } from '../src/kernels/wasm_gemm.js';
+import { withoutWasm } from '../src/kernels/switches.js';
 
 const quick = process.argv.includes('--quick');
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -385,16 +386,12 @@ function buildCases(): Case[] {
   {
     const n = 512, a = rnd(n * n, 1), b = rnd(n * n, 2);
     cases.push({
-      id: 'matmul-512-js', group: 'kernels', name: 'matmul 512x512 float32, Jacobi JS fallback (JACOBI_NO_WASM=1)', unit: 'GFLOP/s', higherIsBetter: true,
+      id: 'matmul-512-js', group: 'kernels', name: 'matmul 512x512 float32, Jacobi JS fallback (withoutWasm)', unit: 'GFLOP/s', higherIsBetter: true,
       value: (ms) => (2 * n ** 3) / (ms * 1e6), reps: quick ? 3 : 5,
       impls: {
         jacobi: jacImpl(() => {
           const A = J(a, [n, n]), B = J(b, [n, n]);
-          return () => {
-            const prev = process.env.JACOBI_NO_WASM;
-            process.env.JACOBI_NO_WASM = '1';
-            try { return ops.matmul(A, B); } finally { if (prev === undefined) delete process.env.JACOBI_NO_WASM; else process.env.JACOBI_NO_WASM = prev; }
-          };
+          return () => withoutWasm(() => ops.matmul(A, B));
         }),
         // The same-case tfjs-cpu figure for the 5x target; --quick takes it from the case above.
         ...(quick ? {} : { 'tfjs-cpu': tfImpl(() => { const A = tfc.tensor2d(a, [n, n]), B = tfc.tensor2d(b, [n, n]); return { inputs: [A, B], f: () => tfc.matMul(A, B) }; }) }),

@@ -5,20 +5,21 @@ import { ops } from '../../src/index.js';
 import { randomNormal } from './random_inputs.js';
 import { matmul as matmulKernel } from '../../src/kernels/matmul.js';
 import { wasmGemmAvailable } from '../../src/kernels/wasm_gemm.js';
+import { withoutWasm } from '../../src/kernels/switches.js';
+import { simdAvailable } from '../../src/kernels/simd.js';
 
 function both<T>(f: () => T): [T, T] {
-  const simd = f();
-  process.env.JACOBI_NO_WASM = '1';
-  try {
-    return [simd, f()];
-  } finally {
-    delete process.env.JACOBI_NO_WASM;
-  }
+  return [f(), withoutWasm(f)];
 }
 
 describe('matmul kernels: SIMD against JavaScript', function () {
   before(function () {
     if (!wasmGemmAvailable()) this.skip();
+  });
+
+  it('withoutWasm switches the SIMD kernels off for its call only (else these comparisons would compare a kernel with itself)', function () {
+    assert.equal(withoutWasm(() => wasmGemmAvailable() || simdAvailable()), false);
+    assert.equal(wasmGemmAvailable() && simdAvailable(), true);
   });
 
   const shapes: [number, number, number][] = [[16, 16, 16], [17, 33, 9], [64, 1, 64], [1, 200, 31], [100, 100, 1], [129, 65, 70], [1, 77, 70], [1, 300, 1], [300, 50, 1], [1, 5, 96]];

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { np, torch, ops, Tensor } from '../../src/index.js';
 import { fma32, fma64 } from '../../src/kernels/fma.js';
 import { wasmGemmAvailable, wasmMadd } from '../../src/kernels/wasm_gemm.js';
+import { withoutWasm } from '../../src/kernels/switches.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 interface Case {
@@ -19,15 +20,6 @@ interface Case {
 }
 const fixture = JSON.parse(readFileSync(join(HERE, '../../../spec/fixtures/matmul/numpy.json'), 'utf8')) as { cases: Record<string, Case> };
 
-/** Runs `f` with the WebAssembly kernels switched off (the JavaScript kernel and fma.ts). */
-function withoutWasm<T>(f: () => T): T {
-  process.env.JACOBI_NO_WASM = '1';
-  try {
-    return f();
-  } finally {
-    delete process.env.JACOBI_NO_WASM;
-  }
-}
 
 function mismatches(got: ArrayLike<number>, want: number[]): string {
   const bad: string[] = [];

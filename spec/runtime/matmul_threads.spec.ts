@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { ops, Tensor } from '../../src/index.js';
 import { matmul as matmulKernel } from '../../src/kernels/matmul.js';
 import { gemmThreads, wasmGemmAvailable } from '../../src/kernels/wasm_gemm.js';
+import { withoutWasm } from '../../src/kernels/switches.js';
 import os from 'node:os';
 import { randomNormal } from './random_inputs.js';
 
@@ -44,7 +45,7 @@ describe('matmul on two threads', function () {
         const run = () => matmulKernel(A.values, A.dims, ta, B.values, B.dims, tb, 'float32').data as Float32Array;
         const two = run();
         const one = withEnv('JACOBI_THREADS', '1', run);
-        const js = withEnv('JACOBI_NO_WASM', '1', run);
+        const js = withoutWasm(run);
         sameBits(two, one, `ta=${ta} tb=${tb}: two threads vs one`);
         sameBits(two, js, `ta=${ta} tb=${tb}: two threads vs JavaScript`);
       }

@@ -1,5 +1,5 @@
 // The WebAssembly SIMD elementwise and sum kernels (src/kernels/simd.ts) against the JavaScript loops
-// they stand in for (JACOBI_NO_WASM=1 switches them off per call): arithmetic, comparisons and sums
+// they stand in for (withoutWasm switches them off for a call): arithmetic, comparisons and sums
 // bit for bit on odd lengths, tiles' edges, broadcasting and every dtype they take; the float32
 // transcendentals within 1 ulp of the correctly rounded value over sampled ranges of every float32
 // binade (and equal to Math.fround of the double result in all samples), and against NumPy.
@@ -8,13 +8,10 @@ import { ops, Tensor } from '../../src/index.js';
 import { FAST_KERNEL_NEAR, fastKernelF64, simdAvailable, TILE } from '../../src/kernels/simd.js';
 import { NumpyOracle, decode, py } from './numpy_oracle.js';
 import { erf } from '../../src/kernels/special.js';
+import { withoutWasm } from '../../src/kernels/switches.js';
 
 /** Runs `f` with the SIMD kernels switched off: the JavaScript loops' result. */
-function scalarOnly<T>(f: () => T): T {
-  const prev = process.env.JACOBI_NO_WASM;
-  process.env.JACOBI_NO_WASM = '1';
-  try { return f(); } finally { if (prev === undefined) delete process.env.JACOBI_NO_WASM; else process.env.JACOBI_NO_WASM = prev; }
-}
+const scalarOnly = withoutWasm;
 
 let seed = 1;
 function rnd(): number { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; }

@@ -2,12 +2,13 @@
 // Tensors live in JavaScript typed arrays, so operands are copied into the module's memory a tile at a
 // time (TypedArray.set, a memcpy), computed there and copied out; tiles are small enough to stay in
 // the L2 cache. Each entry point returns false when it does not handle a case (dtype, layout, size, or
-// no WebAssembly SIMD: JACOBI_NO_WASM=1), and the caller runs its JavaScript loop, which gives the same
+// no WebAssembly SIMD: switches.ts), and the caller runs its JavaScript loop, which gives the same
 // bits for arithmetic, comparisons and sums, and for the float32 transcendentals the same bits except
 // where two double-precision results straddle a float32 rounding boundary (src/kernels/wasm/simd.ts).
 import type { DType, TensorData } from '../tensor/dtype.js';
 import { wasmBytes } from './wasm_file.js';
 import { enableRelaxedSimd } from './relaxed_simd.js';
+import { wasmKernelsOn } from './switches.js';
 import { erf } from './special.js';
 
 interface SimdExports {
@@ -92,9 +93,9 @@ function reserve(m: Loaded, bytes: number): void {
   Object.assign(m, views(m.x.memory.buffer));
 }
 
-/** The module, unless WebAssembly SIMD is missing or JACOBI_NO_WASM=1 asks for the JavaScript loops. */
+/** The module, unless WebAssembly SIMD is missing or the JavaScript loops are asked for (switches.ts). */
 function module(): Loaded | null {
-  return process.env.JACOBI_NO_WASM === '1' ? null : load();
+  return wasmKernelsOn() ? load() : null;
 }
 
 export function simdAvailable(): boolean {

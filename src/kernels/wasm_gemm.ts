@@ -20,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { packPanels } from './pack.js';
 import { kernelFile, wasmBytes } from './wasm_file.js';
 import { enableRelaxedSimd } from './relaxed_simd.js';
+import { wasmKernelsOn } from './switches.js';
 
 /** (ap, api, ars, aps, bp, bpj, bps, cp, n, k, m): the operands' byte strides as src/kernels/wasm/gemm.ts describes. */
 type Gemm = (ap: number, api: number, ars: number, aps: number, bp: number, bpj: number, bps: number, cp: number, n: number, k: number, m: number) => void;
@@ -101,9 +102,9 @@ export function gemmThreads(): { running: boolean; workerChunks: number } {
   return { running: threads !== null, workerChunks: threads ? Atomics.load(threads.ctl, BY_WORKER) : 0 };
 }
 
-/** Whether the SIMD kernel can run here (JACOBI_NO_WASM=1 forces the JavaScript kernel). */
+/** Whether the SIMD kernel can run here (JACOBI_NO_WASM=1 or withoutWasm forces the JavaScript kernel: switches.ts). */
 export function wasmGemmAvailable(): boolean {
-  return process.env.JACOBI_NO_WASM !== '1' && load() !== null;
+  return wasmKernelsOn() && load() !== null;
 }
 
 /**
