@@ -248,7 +248,8 @@ export function grad(f: Fn, ...rest: unknown[]): Fn {
 /** The standard basis over leaves of total size n: for each leaf, its [n, ...dims] block of the identity. */
 function basisFor(leaves: readonly Tensor[]): Tensor[] {
   const n = leaves.reduce((s, x) => s + x.count, 0);
-  const I = eye(n, n, 'float64');
+  // Made in the leaves' dtype when they share one, so that no cast copies it.
+  const I = eye(n, n, leaves.every((x) => x.dt === leaves[0].dt) ? leaves[0].dt : 'float64');
   let start = 0;
   return leaves.map((x) => {
     const block = reshapeTo(cast(sliceAxis(I, 1, start, x.count), x.dt), [n, ...x.dims]);

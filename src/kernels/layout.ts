@@ -2,7 +2,7 @@
 // transpose (for gradients) is the matching strided scatter. Plus gather/scatter-add by indices and concat.
 import { allocate, allocateUnfilled, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
-import { nextRow, simplify, stridedGather } from '../tensor/strided.js';
+import { memcpyRuns, nextRow, simplify, stridedGather } from '../tensor/strided.js';
 import { simdTranspose } from './simd.js';
 
 export { stridedGather };
@@ -17,10 +17,12 @@ export function stridedScatter(src: TensorData, dimsIn: readonly number[], strid
   if (nd === 0) { D[offset] = accumulate ? D[offset] + S[0] : S[0]; return; }
   const last = nd - 1, n = dims[last], s = strides[last];
   const idx = new Array<number>(nd).fill(0);
+  const runs = !accumulate && memcpyRuns(src, dst, n, s);
   let p = offset, o = 0;
   while (o < total) {
     let k = p;
-    if (accumulate) for (let j = 0; j < n; j++) { D[k] += S[o++]; k += s; }
+    if (runs) { D.set(S.subarray(o, o + n), k); o += n; }
+    else if (accumulate) for (let j = 0; j < n; j++) { D[k] += S[o++]; k += s; }
     else for (let j = 0; j < n; j++) { D[k] = S[o++]; k += s; }
     p = nextRow(idx, dims, strides, p);
     if (p < 0) break;
