@@ -22,7 +22,7 @@ describe('matmul kernels: SIMD against JavaScript', function () {
     assert.equal(wasmGemmAvailable() && simdAvailable(), true);
   });
 
-  const shapes: [number, number, number][] = [[16, 16, 16], [17, 33, 9], [64, 1, 64], [1, 200, 31], [100, 100, 1], [129, 65, 70], [1, 77, 70], [1, 300, 1], [300, 50, 1], [1, 5, 96]];
+  const shapes: [number, number, number][] = [[16, 16, 16], [17, 33, 9], [64, 1, 64], [1, 200, 31], [100, 100, 1], [129, 65, 70], [1, 77, 70], [1, 300, 1], [300, 50, 1], [1, 5, 96], [37, 13, 1], [1, 13, 37], [23, 7, 1], [1, 7, 23]];
   for (const [n, k, m] of shapes) {
     it(`[${n},${k}] @ [${k},${m}] and its transposed reads agree bit for bit`, function () {
       const a = randomNormal([n, k], 0, 1, { seed: n * 7 + k });
@@ -38,11 +38,17 @@ describe('matmul kernels: SIMD against JavaScript', function () {
     });
   }
 
-  it('float64 vectors and matrices agree bit for bit (the one-row kernel)', function () {
-    for (const [n, k, m] of [[1, 90, 37], [41, 90, 1], [1, 90, 1], [1, 3, 16]]) {
+  it('float64 vectors and matrices agree bit for bit (the one-row and one-column kernels), in every layout', function () {
+    for (const [n, k, m] of [[1, 90, 37], [41, 90, 1], [1, 90, 1], [1, 3, 16], [19, 7, 1], [1, 7, 19]]) {
       const a = ops.cast(randomNormal([n, k], 0, 1, { seed: n + 3 * k }), 'float64'), b = ops.cast(randomNormal([k, m], 0, 1, { seed: m + 5 * k }), 'float64');
       const [x, y] = both(() => ops.matmul(a, b));
       assert.deepEqual(Array.from(x.values as Float64Array), Array.from(y.values as Float64Array), `[${n},${k}] @ [${k},${m}]`);
+      const at = ops.transpose(a), bt = ops.transpose(b);
+      for (const [ta, tb] of [[true, false], [false, true], [true, true]] as const) {
+        const [p, q] = both(() => matmulKernel((ta ? at : a).values, (ta ? at : a).dims, ta, (tb ? bt : b).values, (tb ? bt : b).dims, tb, 'float64'));
+        assert.deepEqual(Array.from(p.data as Float64Array), Array.from(x.values as Float64Array), `[${n},${k}] @ [${k},${m}] ta=${ta} tb=${tb}`);
+        assert.deepEqual(Array.from(q.data as Float64Array), Array.from(x.values as Float64Array));
+      }
     }
     const v = randomNormal([333], 0, 1, { seed: 9 }), w = randomNormal([333], 0, 1, { seed: 10 });
     const [d, e] = both(() => ops.matmul(v, w));

@@ -8,6 +8,9 @@
 // madd may or may not fuse, as the processor allows: a case that tells them apart is computed first,
 // and the module is used only when it fuses, so its bits are always the JavaScript kernel's (fma.ts).
 //
+// A product with one row or one column (a matrix times a vector) has kernels of its own that read the
+// matrix as it is copied (vectorProduct); the block kernel would pad the vector to 8 columns.
+//
 // Both cores: the module is also built over shared memory (gemm_mt.wasm), and a worker thread
 // (gemm_worker.ts) runs the same code on it. A product is cut into chunks of row panels that the two
 // threads claim with a compare-and-swap, so the main thread never waits for the worker to wake and
@@ -24,12 +27,19 @@ import { wasmKernelsOn } from './switches.js';
 
 /** (ap, api, ars, aps, bp, bpj, bps, cp, n, k, m): the operands' byte strides as src/kernels/wasm/gemm.ts describes. */
 type Gemm = (ap: number, api: number, ars: number, aps: number, bp: number, bpj: number, bps: number, cp: number, n: number, k: number, m: number) => void;
+/** (m, rs, x, o, rows, k) and (x, m, rs, o, k, cols): src/kernels/wasm/gemm.ts's matrix-times-vector kernels. */
+type RowsDot = (m: number, rs: number, x: number, o: number, rows: number, k: number) => void;
+type ColsAxpy = (x: number, m: number, rs: number, o: number, k: number, cols: number) => void;
 interface GemmModule {
   gemm: Gemm;
   gemm64: Gemm;
   pack(src: number, ls: number, es: number, lines: number, k: number, width: number, size: number, dst: number): void;
   dot(a: number, b: number, k: number): number;
   dot64(a: number, b: number, k: number): number;
+  rowsDot32: RowsDot;
+  rowsDot64: RowsDot;
+  colsAxpy32: ColsAxpy;
+  colsAxpy64: ColsAxpy;
   madd32(a: number, b: number, c: number): number;
   madd64(a: number, b: number, c: number): number;
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -120,6 +130,10 @@ export function wasmGemm(
     dotProduct(mod, A, ao, B, bo, C, co, k, f32);
     return;
   }
+  if (n === 1 || m === 1) {
+    vectorProduct(mod, A, ao, ta, B, bo, tb, C, co, n, k, m, f32);
+    return;
+  }
   const twoThreads = threads !== null && n * k * m >= MT_MIN_WORK && n > 4 && process.env.JACOBI_THREADS !== '1' && coresFree();
   // The worker takes tens of microseconds to wake: it wakes now, while the operands are copied in,
   // and waits awake for the job (gemm_worker.ts).
@@ -168,6 +182,37 @@ function dotProduct(mod: GemmModule, A: ArrayLike<number>, ao: number, B: ArrayL
     else for (let p = 0; p < k; p++) F[at / size + p] = src[off + p];
   }
   C[co] = f32 ? mod.dot(ap, bp, k) : mod.dot64(ap, bp, k);
+}
+
+/**
+ * A product with one row (n = 1) or one column (m = 1): the vector and the matrix are copied in as they
+ * are, and the matrix is read by rows (rowsDot: its elements of one output are contiguous) or by
+ * columns (colsAxpy: the outputs are contiguous), whichever its layout gives.
+ */
+function vectorProduct(
+  mod: GemmModule, A: ArrayLike<number>, ao: number, ta: boolean, B: ArrayLike<number>, bo: number, tb: boolean,
+  C: Float32Array | Float64Array, co: number, n: number, k: number, m: number, f32: boolean,
+): void {
+  const size = f32 ? 4 : 8;
+  // The vector's k elements are contiguous whichever way it is read; `len` outputs.
+  const [vec, vo, mat, mo, len] = m === 1 ? [B, bo, A, ao, n] : [A, ao, B, bo, m];
+  // Output j's elements are contiguous (rows of k) when A is read as it is, or B transposed.
+  const byRows = m === 1 ? !ta : tb;
+  const mp = DATA, xp = mp + k * len * size, op = xp + k * size;
+  const have = mod.memory.buffer.byteLength;
+  if (have < op + len * size) mod.memory.grow(Math.ceil((op + len * size - have) / 65536));
+  const F = f32 ? new Float32Array(mod.memory.buffer) : new Float64Array(mod.memory.buffer);
+  copyRange(F, mp / size, mat, mo, k * len);
+  copyRange(F, xp / size, vec, vo, k);
+  if (byRows) (f32 ? mod.rowsDot32 : mod.rowsDot64)(mp, k * size, xp, op, len, k);
+  else (f32 ? mod.colsAxpy32 : mod.colsAxpy64)(xp, mp, len * size, op, k, len);
+  C.set(F.subarray(op / size, op / size + len), co);
+}
+
+/** F[at ..] = src[from .. from + count), converted to F's precision as assignment does. */
+function copyRange(F: Float32Array | Float64Array, at: number, src: ArrayLike<number>, from: number, count: number): void {
+  if (ArrayBuffer.isView(src)) F.set((src as Float64Array).subarray(from, from + count), at);
+  else for (let i = 0; i < count; i++) F[at + i] = src[from + i];
 }
 
 /**

@@ -94,6 +94,128 @@ export function dot64(a: usize, b: usize, k: i32): f64 {
   return v128.extract_lane<T>(c, 0);
 }
 
+/** chain's product with strides: a's element p at a + p*as, b's at b + p*bs (bytes). */
+@inline function chainStrided<T>(a: usize, as: usize, b: usize, bs: usize, k: i32): T {
+  let c = v128.splat<T>(0);
+  for (let p = 0; p < k; p++) {
+    c = v128.relaxed_madd<T>(loadSplat<T>(a), loadSplat<T>(b), c);
+    a += as; b += bs;
+  }
+  return v128.extract_lane<T>(c, 0);
+}
+
+// ---------------------------------------------------------------- matrix times vector
+// product pads a one-column B (or a one-row A) to a whole block, 8 (or 4) times the work. These give
+// each element the same chain of fused multiply-adds over p in order, with every lane busy.
+
+/**
+ * o[j] = the chain over p of M[j, p] x[p] for `rows` rows of a row-major M (row j at m + j*rs bytes,
+ * contiguous in p): A @ b with one column of b, or a @ B with B transposed. The lanes run across rows:
+ * a vector's worth of rows is read a vector of p at a time and transposed in registers, four such
+ * groups at once (independent chains keep the multiply-adds from waiting on each other).
+ */
+export function rowsDot32(m: usize, rs: i32, x: usize, o: usize, rows: i32, k: i32): void { rowsDot<f32>(m, rs, x, o, rows, k); }
+export function rowsDot64(m: usize, rs: i32, x: usize, o: usize, rows: i32, k: i32): void { rowsDot<f64>(m, rs, x, o, rows, k); }
+
+@inline function rowsDot<T>(m: usize, rs: i32, x: usize, o: usize, rows: i32, k: i32): void {
+  const size = <usize>sizeof<T>(), lanes = 16 / <i32>sizeof<T>();
+  const r = <usize>rs, group = <usize>lanes * r;
+  const kv = k - k % lanes;
+  let j = 0;
+  for (; j + 4 * lanes <= rows; j += 4 * lanes) {
+    const g = m + <usize>j * r;
+    let c0 = v128.splat<T>(0), c1 = v128.splat<T>(0), c2 = v128.splat<T>(0), c3 = v128.splat<T>(0);
+    for (let p = 0; p < kv; p += lanes) {
+      const off = <usize>p * size, xp = x + off;
+      c0 = rowsStep<T>(g + off, r, xp, c0);
+      c1 = rowsStep<T>(g + group + off, r, xp, c1);
+      c2 = rowsStep<T>(g + 2 * group + off, r, xp, c2);
+      c3 = rowsStep<T>(g + 3 * group + off, r, xp, c3);
+    }
+    for (let p = kv; p < k; p++) {
+      const off = <usize>p * size, xs = loadSplat<T>(x + off);
+      c0 = v128.relaxed_madd<T>(rowsColumn<T>(g + off, r), xs, c0);
+      c1 = v128.relaxed_madd<T>(rowsColumn<T>(g + group + off, r), xs, c1);
+      c2 = v128.relaxed_madd<T>(rowsColumn<T>(g + 2 * group + off, r), xs, c2);
+      c3 = v128.relaxed_madd<T>(rowsColumn<T>(g + 3 * group + off, r), xs, c3);
+    }
+    const q = o + <usize>j * size;
+    v128.store(q, c0); v128.store(q, c1, 16); v128.store(q, c2, 32); v128.store(q, c3, 48);
+  }
+  for (; j + lanes <= rows; j += lanes) {
+    const g = m + <usize>j * r;
+    let c = v128.splat<T>(0);
+    for (let p = 0; p < kv; p += lanes) c = rowsStep<T>(g + <usize>p * size, r, x + <usize>p * size, c);
+    for (let p = kv; p < k; p++) c = v128.relaxed_madd<T>(rowsColumn<T>(g + <usize>p * size, r), loadSplat<T>(x + <usize>p * size), c);
+    v128.store(o + <usize>j * size, c);
+  }
+  for (; j < rows; j++) store<T>(o + <usize>j * size, chain<T>(m + <usize>j * r, x, k));
+}
+
+/** A group's chains advanced over `lanes` values of p: its rows' vectors at g, g + r, ... transposed. */
+@inline function rowsStep<T>(g: usize, r: usize, x: usize, c: v128): v128 {
+  if (sizeof<T>() == 4) {
+    const r0 = v128.load(g), r1 = v128.load(g + r), r2 = v128.load(g + 2 * r), r3 = v128.load(g + 3 * r);
+    const u0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5), u1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+    const u2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7), u3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+    c = v128.relaxed_madd<T>(v128.shuffle<f32>(u0, u1, 0, 1, 4, 5), loadSplat<T>(x), c);
+    c = v128.relaxed_madd<T>(v128.shuffle<f32>(u0, u1, 2, 3, 6, 7), loadSplat<T>(x + 4), c);
+    c = v128.relaxed_madd<T>(v128.shuffle<f32>(u2, u3, 0, 1, 4, 5), loadSplat<T>(x + 8), c);
+    return v128.relaxed_madd<T>(v128.shuffle<f32>(u2, u3, 2, 3, 6, 7), loadSplat<T>(x + 12), c);
+  }
+  const r0 = v128.load(g), r1 = v128.load(g + r);
+  c = v128.relaxed_madd<T>(v128.shuffle<f64>(r0, r1, 0, 2), loadSplat<T>(x), c);
+  return v128.relaxed_madd<T>(v128.shuffle<f64>(r0, r1, 1, 3), loadSplat<T>(x + 8), c);
+}
+
+/** One p's elements of a group's rows, as a vector. */
+@inline function rowsColumn<T>(g: usize, r: usize): v128 {
+  if (sizeof<T>() == 4) {
+    let v = f32x4.splat(load<f32>(g));
+    v = f32x4.replace_lane(v, 1, load<f32>(g + r));
+    v = f32x4.replace_lane(v, 2, load<f32>(g + 2 * r));
+    return f32x4.replace_lane(v, 3, load<f32>(g + 3 * r));
+  }
+  return f64x2.replace_lane(f64x2.splat(load<f64>(g)), 1, load<f64>(g + r));
+}
+
+/**
+ * o[j] = the chain over p of x[p] M[p, j] for `cols` columns of a row-major M (row p at m + p*rs bytes,
+ * contiguous in j): a @ B with one row of a, or A @ b with A transposed. The lanes run across
+ * columns, read in place, eight vectors of columns at once.
+ */
+export function colsAxpy32(x: usize, m: usize, rs: i32, o: usize, k: i32, cols: i32): void { colsAxpy<f32>(x, m, rs, o, k, cols); }
+export function colsAxpy64(x: usize, m: usize, rs: i32, o: usize, k: i32, cols: i32): void { colsAxpy<f64>(x, m, rs, o, k, cols); }
+
+@inline function colsAxpy<T>(x: usize, m: usize, rs: i32, o: usize, k: i32, cols: i32): void {
+  const size = <usize>sizeof<T>(), lanes = 16 / <i32>sizeof<T>();
+  const r = <usize>rs;
+  let j = 0;
+  for (; j + 8 * lanes <= cols; j += 8 * lanes) {
+    let c0 = v128.splat<T>(0), c1 = v128.splat<T>(0), c2 = v128.splat<T>(0), c3 = v128.splat<T>(0);
+    let c4 = v128.splat<T>(0), c5 = v128.splat<T>(0), c6 = v128.splat<T>(0), c7 = v128.splat<T>(0);
+    let row = m + <usize>j * size, xp = x;
+    for (let p = 0; p < k; p++) {
+      const xs = loadSplat<T>(xp);
+      c0 = v128.relaxed_madd<T>(xs, v128.load(row), c0); c1 = v128.relaxed_madd<T>(xs, v128.load(row, 16), c1);
+      c2 = v128.relaxed_madd<T>(xs, v128.load(row, 32), c2); c3 = v128.relaxed_madd<T>(xs, v128.load(row, 48), c3);
+      c4 = v128.relaxed_madd<T>(xs, v128.load(row, 64), c4); c5 = v128.relaxed_madd<T>(xs, v128.load(row, 80), c5);
+      c6 = v128.relaxed_madd<T>(xs, v128.load(row, 96), c6); c7 = v128.relaxed_madd<T>(xs, v128.load(row, 112), c7);
+      row += r; xp += size;
+    }
+    const q = o + <usize>j * size;
+    v128.store(q, c0); v128.store(q, c1, 16); v128.store(q, c2, 32); v128.store(q, c3, 48);
+    v128.store(q, c4, 64); v128.store(q, c5, 80); v128.store(q, c6, 96); v128.store(q, c7, 112);
+  }
+  for (; j + lanes <= cols; j += lanes) {
+    let c = v128.splat<T>(0);
+    let row = m + <usize>j * size, xp = x;
+    for (let p = 0; p < k; p++) { c = v128.relaxed_madd<T>(loadSplat<T>(xp), v128.load(row), c); row += r; xp += size; }
+    v128.store(o + <usize>j * size, c);
+  }
+  for (; j < cols; j++) store<T>(o + <usize>j * size, chainStrided<T>(x, size, m + <usize>j * size, r, k));
+}
+
 /** One relaxed madd of each width on the given lanes, for the caller's check that it fuses. */
 export function madd32(a: f32, b: f32, c: f32): f32 {
   return f32x4.extract_lane(f32x4.relaxed_madd(f32x4.splat(a), f32x4.splat(b), f32x4.splat(c)), 0);
