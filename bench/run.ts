@@ -340,7 +340,15 @@ function jxImpl(build: () => { inputs: JArr[]; f: () => JArr | JArr[] }): Impl {
 }
 const jxa = (data: Float32Array, dims: number[]): JArr => np.array(Float32Array.from(data)).reshape(dims);
 /** Jacobi computes eagerly: the returned tensors hold their data. */
-const jacImpl = (build: () => () => unknown): Impl => () => ({ run: build() as () => void });
+/** Reads every tensor a Jacobi case returns: large float32 elementwise results are computed on first read (src/ops/fused.ts). */
+function readAll(x: unknown): void {
+  if (x instanceof Tensor) void x.values;
+  else if (Array.isArray(x)) x.forEach(readAll);
+}
+const jacImpl = (build: () => () => unknown): Impl => () => {
+  const f = build();
+  return { run: () => readAll(f()) };
+};
 const tfBoth = (mk: Parameters<typeof tfImpl>[0]): Partial<Record<Lib, Impl>> => ({ 'tfjs-cpu': tfImpl(mk), 'tfjs-wasm': tfImpl(mk) });
 /** NumPy and/or PyTorch through bench/peers.py: `inputs` name float32 data and dims, as the JS cases use them. */
 let pyKeys = 0;
@@ -631,6 +639,7 @@ function memory(): void {
     // Two collections: the second waits for the first's concurrent ArrayBuffer sweep to finish.
     const sample = () => { gc(); gc(); peak = Math.max(peak, bytes() - base); };
     const keep = body(sample);
+    readAll(keep);
     sample();
     void keep;
     memResults.push({ lib, mode, peak: peak / (4 * n), outputs, note });
@@ -725,14 +734,14 @@ function steadyState(): void {
     steady.push(res);
     console.log(`steady ${mode}: RSS +${res.rssMiB.toFixed(1)} MiB, ${res.faultsPerIter.toFixed(1)} faults/iteration, ${res.msPerIter.toFixed(2)} ms/iteration`);
   };
-  run('jacobi', () => ops.add(ops.mul(x, x), ops.sin(x)));
+  run('jacobi', () => ops.add(ops.mul(x, x), ops.sin(x)).values);
   // The same loop in a plain node process, with glibc's default malloc (as a script importing jacobi has it).
   const program = `
     const { ops, jnp } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/src/index.js')).href)});
     const x = ops.mul(ops.cast(jnp.arange(${n}), 'float32'), 1e-5);
-    for (let i = 0; i < ${warm}; i++) ops.add(ops.mul(x, x), ops.sin(x));
+    for (let i = 0; i < ${warm}; i++) ops.add(ops.mul(x, x), ops.sin(x)).values;
     const r0 = process.memoryUsage().rss, f0 = process.resourceUsage().minorPageFault, t0 = performance.now();
-    for (let i = 0; i < ${iters}; i++) ops.add(ops.mul(x, x), ops.sin(x));
+    for (let i = 0; i < ${iters}; i++) ops.add(ops.mul(x, x), ops.sin(x)).values;
     console.log(JSON.stringify([performance.now() - t0, process.memoryUsage().rss - r0, process.resourceUsage().minorPageFault - f0]));`;
   const plainEnv = { ...process.env };
   for (const k of Object.keys(KERNEL_ENV)) delete plainEnv[k];
@@ -766,8 +775,8 @@ function kernelLatency(): void {
 const COPY = 'tensors live in JavaScript typed arrays, so each WebAssembly op copies its operands into the module\'s memory and the result out (about 0.1 ns per element each way, from the L2 cache), where NumPy and tfjs-wasm compute in place';
 const F64SIN = 'Jacobi\'s float32 transcendentals run in WebAssembly SIMD in double precision on 2 lanes: a short polynomial first (sin about 2.8 ns/element in the module), kept where its float32 rounding is certain and otherwise the exact kernel, so every result keeps its bits; NumPy 1.24 runs float32 sin as 16-lane AVX-512 float32 polynomials, whose results differ from the correctly rounded ones in 14% of elements (measured here against its float64 sin). Float32 polynomials on 4 lanes would move last bits (not built)';
 const LIMITS: Record<string, string> = {
-  'xx-sin': F64SIN + '. Also: ' + COPY + ', and the three ops are three passes (no fusion)',
-  chain20: 'ten of the twenty ops are sin and tanh, about 3.5 and 5.5 ns/element end to end (double precision on 2 lanes, see the x*x+sin(x) row; tanh also divides); ' + COPY + '; no fusion (twenty passes over memory: fusing needs lazy tensors, whose pending results an in-place write to an input must force first, or it would be a silently wrong number)',
+  'xx-sin': F64SIN + '. The three ops are fused (one pass over memory, src/ops/fused.ts), but the input is still copied into the module and the result out, where NumPy computes in place',
+  chain20: 'ten of the twenty ops are sin and tanh, about 3.5 and 5.5 ns/element end to end (double precision on 2 lanes, see the x*x+sin(x) row; tanh also divides); the chain is fused (deferred ops, computed a tile at a time on first read: one pass over memory instead of twenty), so the transcendentals are what remains',
   sum: 'the pairwise summation in NumPy\'s order runs at about 0.07 ns/element from cache; each 4 KiB chunk is first copied into the module\'s memory, read from main memory (40 MB), where NumPy reads the tensor in place',
   bcast: 'the add itself takes about 0.12 ns/element in the module; ' + COPY + ', and the fresh 4 MB output is cold in cache (writing into a reused buffer measured 0.28 against 0.60 ns/element for a new one; NumPy\'s allocator hands back the buffer it has just freed, still cached, and tfjs-wasm reuses its own heap)',
   'matmul-512': 'the kernel runs at about 52 GFLOP/s on one core, two fused multiply-adds of 4 lanes per cycle, the peak of WebAssembly\'s 128-bit SIMD here; NumPy\'s OpenBLAS sgemm issues AVX-512 FMAs (16 lanes each). Packing, copying into the module and faulting in the fresh result take the rest. The second thread joins only while other processes leave the second core free (measured from /proc/stat each quarter second)',

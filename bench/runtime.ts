@@ -48,7 +48,7 @@ for (const n of quick ? [256] : [64, 256, 512, 1024]) {
 {
   const n = 1_000_000;
   const x = randomNormal([n], 0, 1, { seed: 3 });
-  const ms = median(() => ops.add(ops.mul(x, x), ops.sin(x)), 7);
+  const ms = median(() => ops.add(ops.mul(x, x), ops.sin(x)).values, 7);
   report('x*x + sin(x), 1e6 float32', `${((ms * 1e6) / n).toFixed(1)} ns/element`);
 }
 

@@ -570,3 +570,33 @@ export function simdTranspose(a: TensorData, dims: readonly number[], strides: r
   }
   return true;
 }
+
+// ---------------------------------------------------------------- fused chains
+
+/**
+ * The float32 kernels fused chains run (src/kernels/fusion.ts): on tiles in the module's memory from
+ * byte `base` on (the transposes' room: the two never run at once), `bytes` of it reserved. Null without
+ * the module. `f32()` is the module's memory as float32 (fetch it again after reserving more).
+ */
+export interface TileKernels {
+  readonly base: number;
+  unary(code: number, a: number, o: number, n: number): void;
+  binary(code: number, a: number, sa: number, b: number, sb: number, o: number, n: number): void;
+  f32(): Float32Array;
+}
+
+export function tileKernels(bytes: number): TileKernels | null {
+  const m = module();
+  if (m === null) return null;
+  reserve(m, T_OFF + bytes);
+  return { base: T_OFF, unary: m.x.unaryF32, binary: m.x.binaryF32, f32: () => m.f32 };
+}
+
+/** The module's code for a float32 elementwise op it computes (unary or binary), or undefined. */
+export function unaryCode(op: string): number | undefined {
+  return UNARY[op];
+}
+export function binaryArithmeticCode(op: string): number | undefined {
+  const code = BINARY[op];
+  return code !== undefined && code < 10 ? code : undefined;
+}

@@ -18,3 +18,22 @@ export function withoutWasm<T>(f: () => T): T {
     wasm = before;
   }
 }
+
+// Whether large float32 elementwise ops are deferred and fused (src/ops/fused.ts): JACOBI_NO_FUSION=1
+// at start runs every op at once; withoutFusion does for a call (the specs compare both).
+let fusion = process.env.JACOBI_NO_FUSION !== '1';
+
+export function fusionOn(): boolean {
+  return fusion;
+}
+
+/** Runs `f` with every op computed when called. */
+export function withoutFusion<T>(f: () => T): T {
+  const before = fusion;
+  fusion = false;
+  try {
+    return f();
+  } finally {
+    fusion = before;
+  }
+}

@@ -12,6 +12,7 @@ import { bind, definePrimitive, type Grad, type Primitive } from '../core/primit
 import { commonDtype, floatArg, flavorOf, operands, toTensor, type TensorLike } from './convert.js';
 import { cast } from './cast.js';
 import { result } from './result.js';
+import { deferBinary, deferUnary } from './fused.js';
 import { batchFirst, fitTo, reshapeTo, unbroadcast } from './structural.js';
 import { BroadcastError } from './errors.js';
 
@@ -60,7 +61,7 @@ function unaryPrim(name: string, spec: UnarySpec): Primitive<void> {
     name,
     linear: linear !== undefined,
     saves: spec.derivOut ? { inputs: [], out: true } : undefined,
-    impl: ([x]) => result(spec.out ?? x.dt, x.dims, kernel.run(x.values, spec.out ?? x.dt, name), [x]),
+    impl: ([x]) => deferUnary(name, x, spec.out ?? x.dt) ?? result(spec.out ?? x.dt, x.dims, kernel.run(x.values, spec.out ?? x.dt, name), [x]),
     jvp: linear ? (_p, [t]) => linear(t!) : deriv ? ([x], [t], out) => mul(t!, deriv(x, out)) : undefined,
     vjp: linear ? () => (ct) => [linear(ct)] : deriv ? ([x], out) => (ct) => [mul(ct, deriv(x, out))] : undefined,
     batch: ([x], [d]) => [bind(prim, [x], undefined), d],
@@ -203,6 +204,8 @@ function binaryPrim(name: string, spec: BinarySpec): Primitive<void> {
     linear: spec.linear,
     saves: spec.saves,
     impl: ([a, b]) => {
+      const later = deferBinary(name, a, b, spec.out ?? a.dt);
+      if (later !== null) return later;
       let r;
       try {
         r = spec.shortcut?.(a, b) ?? kernel.run(a.values, a.dims, b.values, b.dims, spec.out ?? a.dt, name);

@@ -29,6 +29,15 @@ export const printHooks: {
 export { sizeOf };
 
 /**
+ * Values still to be written into a tensor's storage (a fused elementwise chain, src/ops/fused.ts):
+ * written on the first read of `values`. The storage exists from the start, so an allocation fails
+ * where the op is called, as it would have.
+ */
+export interface Deferred {
+  fill(out: TensorData): void;
+}
+
+/**
  * How a view reads its base: the element at index i of the view is `root[offset + Σ i_d·strides_d]`
  * (NumPy's strided views; every view is kept relative to the tensor that owns the storage).
  */
@@ -80,6 +89,8 @@ export class Tensor implements PrintableTensor {
   viewOf: ViewOf | null = null;
   /** Whether no other tensor can see this tensor's storage (then an in-place write needs no copy). */
   private exclusive = false;
+  /** Set while the storage's values are still to be computed. */
+  private deferred: Deferred | null = null;
 
   constructor(dtype: DType, dims: readonly number[], data: TensorData, flavor: Flavor = 'numpy') {
     this.dt = dtype;
@@ -91,9 +102,26 @@ export class Tensor implements PrintableTensor {
 
   /** The values, in row-major order (a view reads its root again if the root changed since). */
   get values(): TensorData {
+    if (this.deferred !== null) this.settle();
     const v = this.viewOf;
     if (v !== null && v.seen !== v.root.version) this.refresh(v);
     return this._data;
+  }
+
+  /** Makes a new tensor's values wait for `d` (before anything has read them). */
+  defer(d: Deferred): void {
+    this.deferred = d;
+  }
+
+  /** What is still to compute this tensor's values, if anything (a fused chain extends it). */
+  get pending(): Deferred | null {
+    return this.deferred;
+  }
+
+  /** Writes the deferred values; an interrupted write leaves them deferred, to be written again whole. */
+  private settle(): void {
+    this.deferred!.fill(this._data);
+    this.deferred = null;
   }
 
   /** The storage, for a new tensor that will share it: from now on neither may write it in place. */
@@ -132,6 +160,7 @@ export class Tensor implements PrintableTensor {
 
   /** Replaces the values with `data` (which nothing else may hold), as one in-place change. */
   replaceData(data: TensorData): void {
+    this.deferred = null;
     this._data = data;
     this.exclusive = true;
     this.version++;

@@ -1,0 +1,117 @@
+// Deferred, fused elementwise chains (src/ops/fused.ts, src/kernels/fusion.ts): every result must
+// equal, bit for bit, what the ops compute one at a time (withoutFusion), for every fusable op, odd
+// lengths, shared subexpressions, chains past the fused size, single elements on either side and
+// special values; inputs changed in place after the op must not change its result; transformations
+// and shapes the fused path does not take run at once.
+import assert from 'node:assert/strict';
+import { jax, ops, Tensor } from '../../src/index.js';
+import { withoutFusion } from '../../src/kernels/switches.js';
+import { FUSE_FROM } from '../../src/ops/fused.js';
+import { MAX_FUSED } from '../../src/kernels/fusion.js';
+import { simdAvailable } from '../../src/kernels/simd.js';
+
+const N = 3 * FUSE_FROM + 7; // several tiles and a ragged end
+
+let seed = 11;
+function rnd(): number { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; }
+
+function data(n: number, scale = 4): Tensor {
+  const special = [NaN, Infinity, -Infinity, 0, -0, 1e-45, 3e38, -1, 1, 0.5];
+  const v = Float32Array.from({ length: n }, (_, i) => (i % 97 === 5 ? special[i % special.length] : (rnd() - 0.5) * scale));
+  return new Tensor('float32', [n], v, 'numpy');
+}
+const scalar = (v: number) => new Tensor('float32', [], Float32Array.of(v), 'numpy');
+
+function bits(t: Tensor): Uint32Array {
+  const v = t.values as Float32Array;
+  return new Uint32Array(v.buffer, v.byteOffset, v.length);
+}
+
+/** f's result fused (checking it was deferred) and computed op by op: the same bits. */
+function same(f: () => Tensor, what: string): void {
+  const fused = f();
+  assert.notEqual(fused.pending, null, `${what}: deferred`);
+  const eager = withoutFusion(f);
+  assert.equal(eager.pending, null);
+  assert.deepEqual(fused.dims, eager.dims, what);
+  const a = bits(fused), b = bits(eager);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) assert.fail(`${what}: element ${i}: ${(fused.values as Float32Array)[i]} vs ${(eager.values as Float32Array)[i]}`);
+}
+
+const UNARY = ['neg', 'abs', 'sqrt', 'floor', 'ceil', 'relu', 'sign', 'round', 'sin', 'cos', 'exp', 'log', 'tanh', 'sigmoid', 'erf', 'expm1', 'log1p', 'log2', 'log10', 'exp2', 'sinh', 'cosh'] as const;
+const BINARY = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'] as const;
+type Un = (x: Tensor) => Tensor;
+type Bin = (a: Tensor | number, b: Tensor | number) => Tensor;
+const un = (name: string) => (ops as unknown as Record<string, Un>)[name];
+const bin = (name: string) => (ops as unknown as Record<string, Bin>)[name];
+
+describe('fused elementwise chains', function () {
+  before(function () {
+    if (!simdAvailable()) this.skip();
+  });
+
+  it('each unary function, on a fresh and on a pending input, gives the op-by-op bits', function () {
+    const x = data(N);
+    for (const name of UNARY) {
+      same(() => un(name)(x), name);
+      same(() => un(name)(ops.mul(x, 0.75)), `${name} of a pending product`);
+    }
+  });
+
+  it('each arithmetic op, with tensors, single elements on either side and Python numbers, gives the op-by-op bits', function () {
+    const x = data(N), y = data(N);
+    for (const name of BINARY) {
+      same(() => bin(name)(x, y), `${name}(x, y)`);
+      same(() => bin(name)(ops.sin(x), y), `${name}(sin x, y)`);
+      same(() => bin(name)(x, ops.cos(y)), `${name}(x, cos y)`);
+      same(() => bin(name)(scalar(-1.5), ops.exp(x)), `${name}(-1.5, exp x)`);
+      same(() => bin(name)(ops.tanh(x), 0.3), `${name}(tanh x, 0.3)`);
+      same(() => bin(name)(ops.tanh(x), NaN), `${name}(tanh x, nan)`);
+    }
+  });
+
+  it('shared subexpressions, one input used many times, and matrices give the op-by-op bits', function () {
+    const x = data(N);
+    same(() => { const s = ops.sin(x); return ops.add(ops.mul(s, s), ops.div(s, ops.add(ops.abs(s), 1))); }, 'sin shared');
+    same(() => ops.add(ops.mul(x, x), ops.sin(x)), 'x*x + sin(x)');
+    const m = new Tensor('float32', [211, 311], (data(211 * 311).values as Float32Array), 'numpy');
+    same(() => ops.tanh(ops.add(ops.mul(m, m), 1)), 'a matrix');
+  });
+
+  it('a chain longer than one fused expression holds gives the op-by-op bits', function () {
+    const x = data(N, 2);
+    same(() => { let y = x; for (let i = 0; i < 3 * MAX_FUSED + 5; i++) y = i % 2 ? ops.sin(y) : ops.add(ops.mul(y, 1.0001), 0.25); return y; }, 'long chain');
+  });
+
+  it('an input changed in place after the op does not change its result, nor its intermediates read later', function () {
+    const x = data(N);
+    // An in-place write first: x now holds storage of its own, which a later write changes in place.
+    x.assignData((d) => { (d as Float32Array)[1] = 2; });
+    const want = withoutFusion(() => ops.add(ops.sin(x), x));
+    const wantMid = withoutFusion(() => ops.sin(x));
+    const mid = ops.sin(x);
+    const y = ops.add(mid, x);
+    assert.notEqual(y.pending, null);
+    x.assignData((d) => (d as Float32Array).fill(7));
+    assert.deepEqual(bits(y), bits(want));
+    assert.deepEqual(bits(mid), bits(wantMid));
+    assert.equal((x.values as Float32Array)[0], 7);
+  });
+
+  it('runs at once under a transformation, for other dtypes, for broadcasting and for small tensors', function () {
+    const x = data(N);
+    let seen: Tensor | null = null;
+    jax.grad((t: Tensor) => { seen = ops.sin(t); return ops.sum(seen); })(x);
+    assert.equal((seen as unknown as Tensor).pending, null, 'under grad');
+    assert.equal(ops.sin(ops.cast(x, 'float64')).pending, null, 'float64');
+    const col = new Tensor('float32', [FUSE_FROM, 1], (data(FUSE_FROM).values as Float32Array), 'numpy');
+    const row = new Tensor('float32', [1, 4], Float32Array.of(1, 2, 3, 4), 'numpy');
+    const b = ops.add(col, row);
+    assert.equal(b.pending, null, 'broadcasting');
+    assert.deepEqual(b.dims, [FUSE_FROM, 4]);
+    const one = new Tensor('float32', [1, 1], Float32Array.of(2), 'numpy');
+    const r = ops.mul(x, one);
+    assert.deepEqual(r.dims, [1, N], 'a [1, 1] operand widens the result');
+    assert.equal(ops.sin(data(FUSE_FROM - 1)).pending, null, 'small');
+  });
+});

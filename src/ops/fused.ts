@@ -1,0 +1,61 @@
+// Elementwise float32 ops on large tensors are deferred and fused when no transformation watches
+// (src/kernels/fusion.ts): the op returns its tensor at once, storage allocated and values pending; an
+// op on pending tensors extends their expression instead of computing; the first read of the values
+// computes the whole expression a tile at a time. Inputs are held by their storage as it was when the
+// op was called (shared, so a later in-place write copies first), so the values are the ones the op
+// would have computed then, and the kernels are the eager path's: the same bits.
+//
+// Only where the eager path runs the WebAssembly kernels on float32 storage with a float32 result:
+// arithmetic with an operand of the same dims or a single element, and the unary functions the module
+// has. Under a transformation (a tape, jvp, vmap) every op runs at once: the rules read the values.
+import { anyActive } from '../core/levels.js';
+import { allocateUnfilled, type DType } from '../tensor/dtype.js';
+import { sameDims, sizeOf } from '../tensor/shape.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { FusedExpr, MAX_FUSED, type Operand } from '../kernels/fusion.js';
+import { binaryArithmeticCode, simdAvailable, unaryCode } from '../kernels/simd.js';
+import { fusionOn, wasmKernelsOn } from '../kernels/switches.js';
+import { result } from './result.js';
+
+/** From this many elements: smaller tensors stay in the cache from one op to the next anyway. */
+export const FUSE_FROM = 1 << 15;
+
+/** op(x), deferred, or null where it runs now. */
+export function deferUnary(op: string, x: Tensor, outDtype: DType): Tensor | null {
+  if (outDtype !== 'float32' || x.dt !== 'float32' || x.count < FUSE_FROM) return null;
+  const code = unaryCode(op);
+  if (code === undefined || !fusing()) return null;
+  return deferred(new FusedExpr(code, true, operand(x), null, x.count), x.dims, [x]);
+}
+
+/** a op b, deferred, or null where it runs now. */
+export function deferBinary(op: string, a: Tensor, b: Tensor, outDtype: DType): Tensor | null {
+  if (outDtype !== 'float32' || a.dt !== 'float32' || b.dt !== 'float32') return null;
+  const code = binaryArithmeticCode(op);
+  if (code === undefined) return null;
+  // The same dims, or one side a single element with no more axes than the other (the other's dims).
+  const dims = sameDims(a.dims, b.dims) ? a.dims
+    : b.count === 1 && b.dims.length <= a.dims.length ? a.dims
+    : a.count === 1 && a.dims.length <= b.dims.length ? b.dims : null;
+  if (dims === null) return null;
+  const n = sizeOf(dims);
+  if (n < FUSE_FROM || !fusing()) return null;
+  return deferred(new FusedExpr(code, false, operand(a), operand(b), n), dims, [a, b]);
+}
+
+function fusing(): boolean {
+  return fusionOn() && wasmKernelsOn() && !anyActive() && simdAvailable();
+}
+
+/** x as an operand: its pending expression while that is small enough, else its storage (computed, shared). */
+function operand(x: Tensor): Operand {
+  const p = x.pending;
+  if (p instanceof FusedExpr && p.size < MAX_FUSED) return p;
+  return x.share() as Float32Array;
+}
+
+function deferred(expr: FusedExpr, dims: readonly number[], inputs: Tensor[]): Tensor {
+  const t = result('float32', dims, allocateUnfilled('float32', expr.n, dims), inputs);
+  t.defer(expr);
+  return t;
+}
