@@ -649,7 +649,7 @@ function memory(): void {
   {
     const x = J(x0, [n]);
     const chain = (y: Tensor, sample: () => void) => { for (let i = 0; i < len; i++) { y = i % 2 ? ops.sin(y) : ops.mul(y, 1.0001); if (i % every === 0) sample(); } return y; };
-    measure('jacobi', 'plain', 1, '', (s) => chain(x, s));
+    measure('jacobi', 'plain', 1, 'ops deferred and fused (src/ops/fused.ts): intermediates that are never read are never stored', (s) => chain(x, s));
     const t0 = J(new Float32Array(n).fill(1), [n]);
     measure('jacobi', 'ForwardAccumulator', 2, 'outputs: primal and tangent', (s) => {
       const acc = new tf.autodiff.ForwardAccumulator(x, t0);

@@ -4,11 +4,13 @@
 // special values; inputs changed in place after the op must not change its result; transformations
 // and shapes the fused path does not take run at once.
 import assert from 'node:assert/strict';
-import { jax, ops, Tensor } from '../../src/index.js';
+import { jax, ops, tf, Tensor } from '../../src/index.js';
+import { requiresGrad } from '../../src/autodiff/torch_autograd.js';
 import { withoutFusion } from '../../src/kernels/switches.js';
 import { FUSE_FROM } from '../../src/ops/fused.js';
 import { MAX_FUSED } from '../../src/kernels/fusion.js';
 import { simdAvailable } from '../../src/kernels/simd.js';
+import { memory } from '../../src/tensor/dtype.js';
 
 const N = 3 * FUSE_FROM + 7; // several tiles and a ragged end
 
@@ -78,6 +80,19 @@ describe('fused elementwise chains', function () {
     same(() => ops.tanh(ops.add(ops.mul(m, m), 1)), 'a matrix');
   });
 
+  it('intermediates read before or after what is built on them give the op-by-op bits', function () {
+    const x = data(N);
+    const steps = (): Tensor[] => { const ys = [x]; for (let i = 0; i < 12; i++) ys.push(i % 3 ? ops.sin(ys[i]) : ops.mul(ys[i], 1.5)); return ys.slice(1); };
+    const want = withoutFusion(steps).map(bits);
+    const forward = steps();
+    forward.forEach((y, i) => assert.deepEqual(bits(y), want[i], `in order, step ${i}`));
+    const backward = steps();
+    backward.slice().reverse().forEach((y, i) => assert.deepEqual(bits(y), want[want.length - 1 - i], `last first, step ${want.length - 1 - i}`));
+    const middle = steps();
+    assert.deepEqual(bits(middle[5]), want[5]);
+    middle.forEach((y, i) => assert.deepEqual(bits(y), want[i], `middle first, step ${i}`));
+  });
+
   it('a chain longer than one fused expression holds gives the op-by-op bits', function () {
     const x = data(N, 2);
     same(() => { let y = x; for (let i = 0; i < 3 * MAX_FUSED + 5; i++) y = i % 2 ? ops.sin(y) : ops.add(ops.mul(y, 1.0001), 0.25); return y; }, 'long chain');
@@ -98,11 +113,39 @@ describe('fused elementwise chains', function () {
     assert.equal((x.values as Float32Array)[0], 7);
   });
 
+  it('a result past the memory limit fails where the op is called, not where it is read', function () {
+    const x = data(N);
+    const before = memory.limit;
+    memory.limit = 4 * N - 1;
+    try {
+      assert.throws(() => ops.sin(x), /Unable to allocate/);
+      assert.throws(() => ops.add(x, 1), /Unable to allocate/);
+    } finally {
+      memory.limit = before;
+    }
+  });
+
   it('runs at once under a transformation, for other dtypes, for broadcasting and for small tensors', function () {
     const x = data(N);
     let seen: Tensor | null = null;
     jax.grad((t: Tensor) => { seen = ops.sin(t); return ops.sum(seen); })(x);
     assert.equal((seen as unknown as Tensor).pending, null, 'under grad');
+    // A tape follows what it watches only: other tensors' ops are still deferred, with the same bits.
+    const z = data(N);
+    const tape = new tf.GradientTape({ persistent: true });
+    tape.watch(x);
+    let followed: Tensor | null = null, other: Tensor | null = null, loss: Tensor | null = null;
+    tape.run(() => { followed = ops.sin(x); other = ops.sin(z); loss = ops.sum(followed); });
+    assert.equal((followed as unknown as Tensor).pending, null, 'followed by the tape');
+    assert.notEqual((other as unknown as Tensor).pending, null, 'not followed by the tape');
+    assert.deepEqual(bits(other as unknown as Tensor), bits(withoutFusion(() => ops.sin(z))));
+    const g = tape.gradient(loss, x) as Tensor;
+    assert.deepEqual(bits(g), bits(withoutFusion(() => ops.cos(x))));
+    // torch's autograd, once entered, stays: tensors that do not require grad still fuse.
+    const w = requiresGrad(data(N));
+    const tw = ops.mul(w, 2);
+    assert.equal(tw.pending, null, 'requires grad');
+    assert.notEqual(ops.mul(z, 2).pending, null, 'beside torch autograd');
     assert.equal(ops.sin(ops.cast(x, 'float64')).pending, null, 'float64');
     const col = new Tensor('float32', [FUSE_FROM, 1], (data(FUSE_FROM).values as Float32Array), 'numpy');
     const row = new Tensor('float32', [1, 4], Float32Array.of(1, 2, 3, 4), 'numpy');

@@ -26,6 +26,12 @@ export class ForwardLevel extends Level {
     if (t !== null) this.tangents.set(out, t);
   }
 
+  /** It carries tangents only from tensors that have one. */
+  override watches(inputs: readonly Tensor[]): boolean {
+    for (const t of inputs) if (this.tangents.has(t)) return true;
+    return false;
+  }
+
   /** `out` now stands where `old` was (an in-place change): its tangent follows. */
   override rebind(old: Tensor, out: Tensor): void {
     const t = this.tangents.get(out);

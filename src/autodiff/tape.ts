@@ -73,6 +73,12 @@ export class TapeLevel extends Level {
     this.recorded(out, node);
   }
 
+  /** It records only results of tensors it has nodes for. */
+  override watches(inputs: readonly Tensor[]): boolean {
+    for (const t of inputs) if (this.nodes.has(t)) return true;
+    return false;
+  }
+
   /** A hook for subclasses (torch names grad_fn here). */
   protected recorded(_out: Tensor, _node: TapeNode): void {}
 

@@ -19,6 +19,8 @@ export abstract class Level {
   onVariableRead(_v: Variable, _value: Tensor): void {}
   /** `out` now stands where `old` was (an in-place change): what the level knows of `out` moves to `old`. */
   rebind(_old: Tensor, _out: Tensor): void {}
+  /** Whether a primitive applied to `inputs` would concern the level (true unless it knows better). */
+  watches(_inputs: readonly Tensor[]): boolean { return true; }
 }
 
 /**
@@ -87,6 +89,12 @@ export function exitLevel(level: Level): void {
 
 export function isActive(level: Level): boolean {
   return active.includes(level);
+}
+
+/** Whether a level that sees a primitive applied to `inputs` now would do anything with it. */
+export function anyWatching(inputs: readonly Tensor[]): boolean {
+  for (const l of active) if (l.id < ceiling && l.watches(inputs)) return true;
+  return false;
 }
 
 /** Whether any level is active (the fast path of every primitive call checks this). */

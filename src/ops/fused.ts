@@ -1,21 +1,25 @@
 // Elementwise float32 ops on large tensors are deferred and fused when no transformation watches
-// (src/kernels/fusion.ts): the op returns its tensor at once, storage allocated and values pending; an
-// op on pending tensors extends their expression instead of computing; the first read of the values
-// computes the whole expression a tile at a time. Inputs are held by their storage as it was when the
-// op was called (shared, so a later in-place write copies first), so the values are the ones the op
-// would have computed then, and the kernels are the eager path's: the same bits.
+// (src/kernels/fusion.ts): the op returns its tensor at once, values pending (the memory limit is
+// checked then, as the op would have); an op on pending tensors extends their expression instead of
+// computing; the first read of the values computes the whole expression a tile at a time, into
+// storage made then (intermediates never read never get any). Inputs are held by their storage as it
+// was when the op was called (shared, so a later in-place write copies first), so the values are the
+// ones the op would have computed then, and the kernels are the eager path's: the same bits.
+// Where a transformation follows an input (a tape, jvp, vmap, torch's autograd on a tensor that
+// requires grad) the op runs at once: its rules read the values.
 //
 // Only where the eager path runs the WebAssembly kernels on float32 storage with a float32 result:
 // arithmetic with an operand of the same dims or a single element, and the unary functions the module
-// has. Under a transformation (a tape, jvp, vmap) every op runs at once: the rules read the values.
-import { anyActive } from '../core/levels.js';
-import { allocateUnfilled, type DType } from '../tensor/dtype.js';
+// has.
+import { anyWatching } from '../core/levels.js';
+import { checkAllocation, type DType } from '../tensor/dtype.js';
 import { sameDims, sizeOf } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
 import { FusedExpr, MAX_FUSED, type Operand } from '../kernels/fusion.js';
 import { binaryArithmeticCode, simdAvailable, unaryCode } from '../kernels/simd.js';
 import { fusionOn, wasmKernelsOn } from '../kernels/switches.js';
-import { result } from './result.js';
+import { flavorOf } from './convert.js';
+import { withWeakType } from './result.js';
 
 /** From this many elements: smaller tensors stay in the cache from one op to the next anyway. */
 export const FUSE_FROM = 1 << 15;
@@ -24,7 +28,7 @@ export const FUSE_FROM = 1 << 15;
 export function deferUnary(op: string, x: Tensor, outDtype: DType): Tensor | null {
   if (outDtype !== 'float32' || x.dt !== 'float32' || x.count < FUSE_FROM) return null;
   const code = unaryCode(op);
-  if (code === undefined || !fusing()) return null;
+  if (code === undefined || !fusing([x])) return null;
   return deferred(new FusedExpr(code, true, operand(x), null, x.count), x.dims, [x]);
 }
 
@@ -39,12 +43,13 @@ export function deferBinary(op: string, a: Tensor, b: Tensor, outDtype: DType): 
     : a.count === 1 && a.dims.length <= b.dims.length ? b.dims : null;
   if (dims === null) return null;
   const n = sizeOf(dims);
-  if (n < FUSE_FROM || !fusing()) return null;
+  if (n < FUSE_FROM || !fusing([a, b])) return null;
   return deferred(new FusedExpr(code, false, operand(a), operand(b), n), dims, [a, b]);
 }
 
-function fusing(): boolean {
-  return fusionOn() && wasmKernelsOn() && !anyActive() && simdAvailable();
+/** Whether ops on `inputs` may be deferred: the kernels are on and no transformation follows these inputs. */
+function fusing(inputs: readonly Tensor[]): boolean {
+  return fusionOn() && wasmKernelsOn() && simdAvailable() && !anyWatching(inputs);
 }
 
 /** x as an operand: its pending expression while that is small enough, else its storage (computed, shared). */
@@ -54,8 +59,8 @@ function operand(x: Tensor): Operand {
   return x.share() as Float32Array;
 }
 
+/** The op's tensor, its values deferred; the memory limit is checked now, where the op would have allocated. */
 function deferred(expr: FusedExpr, dims: readonly number[], inputs: Tensor[]): Tensor {
-  const t = result('float32', dims, allocateUnfilled('float32', expr.n, dims), inputs);
-  t.defer(expr);
-  return t;
+  checkAllocation('float32', expr.n, dims);
+  return withWeakType(Tensor.deferred('float32', dims, expr, flavorOf(inputs)), inputs);
 }

@@ -10,7 +10,11 @@ export function result(dt: DType, dims: readonly number[], data: TensorData, inp
     const d = data as Float32Array;
     for (let i = 0; i < d.length; i++) d[i] = r(d[i]);
   }
-  const t = new Tensor(dt, dims, data, flavorOf(inputs));
+  return withWeakType(new Tensor(dt, dims, data, flavorOf(inputs)), inputs);
+}
+
+/** `t`, weakly typed when every input was. */
+export function withWeakType(t: Tensor, inputs: readonly Tensor[]): Tensor {
   let weak = inputs.length > 0;
   for (let i = 0; i < inputs.length; i++) weak &&= inputs[i].weak;
   if (weak) t.weak = true;

@@ -123,11 +123,17 @@ function pooled(info: Info, size: number, bytes: number): TensorData {
   return t;
 }
 
+/** Throws the out-of-memory error where storage for `size` elements would pass the limit (`dims` names the shape). */
+export function checkAllocation(dtype: DType, size: number, dims: readonly number[] = [size]): void {
+  const bytes = size * (INFO[dtype].bits / 8);
+  if (bytes > memory.limit) throw memory.error(bytes, dims, dtype);
+}
+
 /** Zeroed storage for `size` elements (`dims` names the shape in an out-of-memory error). */
 export function allocate(dtype: DType, size: number, dims: readonly number[] = [size]): TensorData {
   const info = INFO[dtype];
   const bytes = size * (info.bits / 8);
-  if (bytes > memory.limit) throw memory.error(bytes, dims, dtype);
+  checkAllocation(dtype, size, dims);
   const stored = size * info.storage.BYTES_PER_ELEMENT;
   if (stored >= POOLED_FROM && stored <= POOLED_UP_TO) return pooled(info, size, stored);
   try {
@@ -150,7 +156,7 @@ export function allocateUnfilled(dtype: DType, size: number, dims: readonly numb
   const info = INFO[dtype];
   const bytes = size * info.storage.BYTES_PER_ELEMENT;
   if (bytes < UNFILLED_FROM || typeof Buffer === 'undefined') return allocate(dtype, size, dims);
-  if (size * (info.bits / 8) > memory.limit) throw memory.error(size * (info.bits / 8), dims, dtype);
+  checkAllocation(dtype, size, dims);
   try {
     const b = Buffer.allocUnsafeSlow(bytes);
     return new info.storage(b.buffer, b.byteOffset, size);

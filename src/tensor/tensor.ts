@@ -29,12 +29,11 @@ export const printHooks: {
 export { sizeOf };
 
 /**
- * Values still to be written into a tensor's storage (a fused elementwise chain, src/ops/fused.ts):
- * written on the first read of `values`. The storage exists from the start, so an allocation fails
- * where the op is called, as it would have.
+ * A tensor's values still to be computed (a fused elementwise chain, src/ops/fused.ts): computed, with
+ * their storage, on the first read of `values`.
  */
 export interface Deferred {
-  fill(out: TensorData): void;
+  compute(): TensorData;
 }
 
 /**
@@ -108,9 +107,11 @@ export class Tensor implements PrintableTensor {
     return this._data;
   }
 
-  /** Makes a new tensor's values wait for `d` (before anything has read them). */
-  defer(d: Deferred): void {
-    this.deferred = d;
+  /** A new tensor whose values (and storage) wait for `d`: `values` computes them when first read. */
+  static deferred(dtype: DType, dims: readonly number[], d: Deferred, flavor: Flavor): Tensor {
+    const t = new Tensor(dtype, dims, NOT_YET, flavor);
+    t.deferred = d;
+    return t;
   }
 
   /** What is still to compute this tensor's values, if anything (a fused chain extends it). */
@@ -118,9 +119,9 @@ export class Tensor implements PrintableTensor {
     return this.deferred;
   }
 
-  /** Writes the deferred values; an interrupted write leaves them deferred, to be written again whole. */
+  /** Computes the deferred values; an interrupted computation leaves them deferred, to be computed again whole. */
   private settle(): void {
-    this.deferred!.fill(this._data);
+    this._data = this.deferred!.compute();
     this.deferred = null;
   }
 
@@ -183,6 +184,9 @@ export class Tensor implements PrintableTensor {
   [Symbol.for('nodejs.util.inspect.custom')](): string { return printHooks.repr(this); }
 }
 Object.defineProperty(Tensor.prototype, TENSOR_BRAND, { value: true });
+
+/** The storage of a tensor whose values are deferred, until they are computed. */
+const NOT_YET = new Float32Array(0);
 
 function sameStrides(strides: readonly number[], dims: readonly number[]): boolean {
   const own = stridesOf(dims);
