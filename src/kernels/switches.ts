@@ -1,39 +1,32 @@
-// Whether the WebAssembly kernels run: JACOBI_NO_WASM=1 in the environment at start switches them off
-// for the process (the JavaScript loops and kernels then run, with the same bits); specs and the bench
-// compare both within one process through withoutWasm. Read once: a process.env read costs about
-// 0.16 us, a fifth of a 100-element add (measured).
-let wasm = process.env.JACOBI_NO_WASM !== '1';
+// Switches for whole paths of the runtime, each set off for the process by an environment variable
+// at start, and for one call by its `without` function (the specs and the bench compare both paths in
+// one process). Read once: a process.env read costs about 0.16 us, a fifth of a 100-element add.
+//
+// JACOBI_NO_WASM=1: the JavaScript loops and kernels instead of the WebAssembly ones (the same bits).
+// JACOBI_NO_FUSION=1: every op computed when called, none deferred and fused (src/ops/fused.ts).
 
-export function wasmKernelsOn(): boolean {
-  return wasm;
+function pathSwitch(variable: string): { on: () => boolean; without: <T>(f: () => T) => T } {
+  let on = process.env[variable] !== '1';
+  return {
+    on: () => on,
+    without: <T>(f: () => T): T => {
+      const before = on;
+      on = false;
+      try {
+        return f();
+      } finally {
+        on = before;
+      }
+    },
+  };
 }
 
+const wasm = pathSwitch('JACOBI_NO_WASM');
+const fusion = pathSwitch('JACOBI_NO_FUSION');
+
+export const wasmKernelsOn: () => boolean = wasm.on;
 /** Runs `f` with the WebAssembly kernels off: what the JavaScript loops and kernels compute. */
-export function withoutWasm<T>(f: () => T): T {
-  const before = wasm;
-  wasm = false;
-  try {
-    return f();
-  } finally {
-    wasm = before;
-  }
-}
-
-// Whether large float32 elementwise ops are deferred and fused (src/ops/fused.ts): JACOBI_NO_FUSION=1
-// at start runs every op at once; withoutFusion does for a call (the specs compare both).
-let fusion = process.env.JACOBI_NO_FUSION !== '1';
-
-export function fusionOn(): boolean {
-  return fusion;
-}
-
+export const withoutWasm: <T>(f: () => T) => T = wasm.without;
+export const fusionOn: () => boolean = fusion.on;
 /** Runs `f` with every op computed when called. */
-export function withoutFusion<T>(f: () => T): T {
-  const before = fusion;
-  fusion = false;
-  try {
-    return f();
-  } finally {
-    fusion = before;
-  }
-}
+export const withoutFusion: <T>(f: () => T) => T = fusion.without;
