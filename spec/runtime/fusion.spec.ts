@@ -40,6 +40,17 @@ function same(f: () => Tensor, what: string): void {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) assert.fail(`${what}: element ${i}: ${(fused.values as Float32Array)[i]} vs ${(eager.values as Float32Array)[i]}`);
 }
 
+/** same() for float64 results. */
+function same64(f: () => Tensor, what: string): void {
+  const fused = f();
+  assert.notEqual(fused.pending, null, `${what}: deferred`);
+  const eager = withoutFusion(f);
+  const a = fused.values as Float64Array, b = eager.values as Float64Array;
+  assert.equal(fused.dt, 'float64');
+  const ua = new BigUint64Array(a.buffer, a.byteOffset, a.length), ub = new BigUint64Array(b.buffer, b.byteOffset, b.length);
+  for (let i = 0; i < ua.length; i++) if (ua[i] !== ub[i]) assert.fail(`${what}: element ${i}: ${a[i]} vs ${b[i]}`);
+}
+
 const UNARY = ['neg', 'abs', 'sqrt', 'floor', 'ceil', 'relu', 'sign', 'round', 'sin', 'cos', 'exp', 'log', 'tanh', 'sigmoid', 'erf', 'expm1', 'log1p', 'log2', 'log10', 'exp2', 'sinh', 'cosh'] as const;
 const BINARY = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'] as const;
 type Un = (x: Tensor) => Tensor;
@@ -70,6 +81,19 @@ describe('fused elementwise chains', function () {
       same(() => bin(name)(ops.tanh(x), 0.3), `${name}(tanh x, 0.3)`);
       same(() => bin(name)(ops.tanh(x), NaN), `${name}(tanh x, nan)`);
     }
+  });
+
+  it('float64: + - * /, with single elements on either side, and the exact unary ops give the op-by-op bits', function () {
+    const x = ops.cast(data(N), 'float64'), y = ops.cast(data(N), 'float64');
+    for (const name of ['neg', 'abs', 'sqrt', 'floor', 'ceil', 'relu', 'sign', 'round']) same64(() => un(name)(ops.mul(x, 1.5)), `float64 ${name}`);
+    for (const name of ['add', 'sub', 'mul', 'div']) {
+      same64(() => bin(name)(x, y), `float64 ${name}(x, y)`);
+      same64(() => bin(name)(ops.add(ops.mul(x, x), ops.mul(x, 2)), 1), `float64 ${name}(x*x + 2x, 1)`);
+      same64(() => bin(name)(new Tensor('float64', [], Float64Array.of(0.1), 'numpy'), ops.sqrt(ops.abs(y))), `float64 ${name}(0.1, sqrt|y|)`);
+    }
+    // The transcendentals stay with Math in float64, and max and min with the loops: computed when called.
+    assert.equal(ops.sin(x).pending, null);
+    assert.equal(ops.maximum(x, y).pending, null);
   });
 
   it('shared subexpressions, one input used many times, and matrices give the op-by-op bits', function () {

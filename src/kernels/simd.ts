@@ -574,29 +574,38 @@ export function simdTranspose(a: TensorData, dims: readonly number[], strides: r
 // ---------------------------------------------------------------- fused chains
 
 /**
- * The float32 kernels fused chains run (src/kernels/fusion.ts): on tiles in the module's memory from
- * byte `base` on (the transposes' room: the two never run at once), `bytes` of it reserved. Null without
- * the module. `f32()` is the module's memory as float32 (fetch it again after reserving more).
+ * The kernels fused chains run (src/kernels/fusion.ts): on tiles in the module's memory from byte
+ * `base` on (the transposes' room: the two never run at once), `bytes` of it reserved. Null without
+ * the module. `f32()` and `f64()` are the module's memory (fetch them again after reserving more).
  */
 export interface TileKernels {
   readonly base: number;
   unary(code: number, a: number, o: number, n: number): void;
   binary(code: number, a: number, sa: number, b: number, sb: number, o: number, n: number): void;
+  unary64(code: number, a: number, o: number, n: number): void;
+  binary64(code: number, a: number, sa: number, b: number, sb: number, o: number, n: number): void;
   f32(): Float32Array;
+  f64(): Float64Array;
 }
 
+/** The kernels of a chain that was deferred while they were on: withoutWasm since does not change its values. */
 export function tileKernels(bytes: number): TileKernels | null {
-  const m = module();
+  const m = load();
   if (m === null) return null;
   reserve(m, T_OFF + bytes);
-  return { base: T_OFF, unary: m.x.unaryF32, binary: m.x.binaryF32, f32: () => m.f32 };
+  const { x } = m;
+  return { base: T_OFF, unary: x.unaryF32, binary: x.binaryF32, unary64: x.unaryF64, binary64: x.binaryF64, f32: () => m.f32, f64: () => m.f64 };
 }
 
-/** The module's code for a float32 elementwise op it computes (unary or binary), or undefined. */
-export function unaryCode(op: string): number | undefined {
-  return UNARY[op];
+/**
+ * The module's code for an elementwise op it computes with the eager path's bits in `dtype` (float32:
+ * every unary function and arithmetic op here; float64: the exact unary ops and + - * /), or undefined.
+ */
+export function unaryCode(op: string, dtype: DType): number | undefined {
+  const code = UNARY[op];
+  return code === undefined || (dtype === 'float64' && code >= 10) ? undefined : code;
 }
-export function binaryArithmeticCode(op: string): number | undefined {
+export function binaryArithmeticCode(op: string, dtype: DType): number | undefined {
   const code = BINARY[op];
-  return code !== undefined && code < 10 ? code : undefined;
+  return code === undefined || code >= 10 || (dtype === 'float64' && code > 3) ? undefined : code;
 }

@@ -1,4 +1,4 @@
-// Elementwise float32 ops on large tensors are deferred and fused when no transformation watches
+// Elementwise float32 and float64 ops on large tensors are deferred and fused when no transformation watches
 // (src/kernels/fusion.ts): the op returns its tensor at once, values pending (the memory limit is
 // checked then, as the op would have); an op on pending tensors extends their expression instead of
 // computing; the first read of the values computes the whole expression a tile at a time, into
@@ -8,14 +8,14 @@
 // Where a transformation follows an input (a tape, jvp, vmap, torch's autograd on a tensor that
 // requires grad) the op runs at once: its rules read the values.
 //
-// Only where the eager path runs the WebAssembly kernels on float32 storage with a float32 result:
-// arithmetic with an operand of the same dims or a single element, and the unary functions the module
-// has.
+// Only where the eager path runs the WebAssembly kernels: float32 arithmetic and unary functions,
+// float64 + - * / and the exact unary ops (neg, abs, sqrt, floor, ceil, relu, sign, round), with an
+// operand of the same dims or a single element.
 import { anyWatching } from '../core/levels.js';
 import { checkAllocation, type DType } from '../tensor/dtype.js';
 import { sameDims, sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
-import { FusedExpr, MAX_FUSED, type Operand } from '../kernels/fusion.js';
+import { FusedExpr, MAX_FUSED, type FloatData, type Operand } from '../kernels/fusion.js';
 import { binaryArithmeticCode, simdAvailable, unaryCode } from '../kernels/simd.js';
 import { fusionOn, wasmKernelsOn } from '../kernels/switches.js';
 import { flavorOf } from './convert.js';
@@ -24,18 +24,21 @@ import { withWeakType } from './result.js';
 /** From this many elements: smaller tensors stay in the cache from one op to the next anyway. */
 export const FUSE_FROM = 1 << 15;
 
+/** float32 or float64 results of inputs of that dtype: where the eager path runs the module's kernels. */
+const fusable = (dt: DType, out: DType): boolean => dt === out && (dt === 'float32' || dt === 'float64');
+
 /** op(x), deferred, or null where it runs now. */
 export function deferUnary(op: string, x: Tensor, outDtype: DType): Tensor | null {
-  if (outDtype !== 'float32' || x.dt !== 'float32' || x.count < FUSE_FROM) return null;
-  const code = unaryCode(op);
+  if (!fusable(x.dt, outDtype) || x.count < FUSE_FROM) return null;
+  const code = unaryCode(op, x.dt);
   if (code === undefined || !fusing([x])) return null;
-  return deferred(new FusedExpr(code, true, operand(x), null, x.count), x.dims, [x]);
+  return deferred(new FusedExpr(x.dt === 'float64', code, true, operand(x), null, x.count), x.dt, x.dims, [x]);
 }
 
 /** a op b, deferred, or null where it runs now. */
 export function deferBinary(op: string, a: Tensor, b: Tensor, outDtype: DType): Tensor | null {
-  if (outDtype !== 'float32' || a.dt !== 'float32' || b.dt !== 'float32') return null;
-  const code = binaryArithmeticCode(op);
+  if (!fusable(a.dt, outDtype) || b.dt !== a.dt) return null;
+  const code = binaryArithmeticCode(op, a.dt);
   if (code === undefined) return null;
   // The same dims, or one side a single element with no more axes than the other (the other's dims).
   const dims = sameDims(a.dims, b.dims) ? a.dims
@@ -44,7 +47,7 @@ export function deferBinary(op: string, a: Tensor, b: Tensor, outDtype: DType): 
   if (dims === null) return null;
   const n = sizeOf(dims);
   if (n < FUSE_FROM || !fusing([a, b])) return null;
-  return deferred(new FusedExpr(code, false, operand(a), operand(b), n), dims, [a, b]);
+  return deferred(new FusedExpr(a.dt === 'float64', code, false, operand(a), operand(b), n), a.dt, dims, [a, b]);
 }
 
 /** Whether ops on `inputs` may be deferred: the kernels are on and no transformation follows these inputs. */
@@ -56,11 +59,11 @@ function fusing(inputs: readonly Tensor[]): boolean {
 function operand(x: Tensor): Operand {
   const p = x.pending;
   if (p instanceof FusedExpr && p.size < MAX_FUSED) return p;
-  return x.share() as Float32Array;
+  return x.share() as FloatData;
 }
 
 /** The op's tensor, its values deferred; the memory limit is checked now, where the op would have allocated. */
-function deferred(expr: FusedExpr, dims: readonly number[], inputs: Tensor[]): Tensor {
-  checkAllocation('float32', expr.n, dims);
-  return withWeakType(Tensor.deferred('float32', dims, expr, flavorOf(inputs)), inputs);
+function deferred(expr: FusedExpr, dtype: DType, dims: readonly number[], inputs: Tensor[]): Tensor {
+  checkAllocation(dtype, expr.n, dims);
+  return withWeakType(Tensor.deferred(dtype, dims, expr, flavorOf(inputs)), inputs);
 }
