@@ -100,6 +100,7 @@ describe('fused elementwise chains', function () {
     const x = data(N);
     same(() => { const s = ops.sin(x); return ops.add(ops.mul(s, s), ops.div(s, ops.add(ops.abs(s), 1))); }, 'sin shared');
     same(() => ops.add(ops.mul(x, x), ops.sin(x)), 'x*x + sin(x)');
+    same(() => ops.pow(ops.sub(x, ops.cos(x)), 2), '(x - cos x) ** 2');
     const m = new Tensor('float32', [211, 311], (data(211 * 311).values as Float32Array), 'numpy');
     same(() => ops.tanh(ops.add(ops.mul(m, m), 1)), 'a matrix');
   });
@@ -115,6 +116,31 @@ describe('fused elementwise chains', function () {
     const middle = steps();
     assert.deepEqual(bits(middle[5]), want[5]);
     middle.forEach((y, i) => assert.deepEqual(bits(y), want[i], `middle first, step ${i}`));
+  });
+
+  it('a sum over all axes of a pending tensor adds its tiles as they come, with the eager sum\'s bits', function () {
+    // Values of many magnitudes, so that rounding each buffer's running total matters.
+    const wide = (n: number) => new Tensor('float32', [n], Float32Array.from({ length: n }, () => (rnd() - 0.3) * 10 ** Math.floor(rnd() * 8 - 4)), 'numpy');
+    for (const n of [N, 8 * 8192, 5 * 8192 + 1, 40 * 8192 + 3]) {
+      for (const dt of ['float32', 'float64'] as const) {
+        const x = ops.cast(n > 8 * 8192 ? wide(n) : data(n), dt);
+        const f = () => ops.sum(ops.mul(ops.sub(x, 0.25), ops.sqrt(ops.abs(x))));
+        const want = withoutFusion(f).values[0] as number;
+        const sq = ops.mul(ops.sub(x, 0.25), ops.sqrt(ops.abs(x)));
+        assert.notEqual(sq.pending, null);
+        const got = ops.sum(sq);
+        assert.ok(Object.is(got.values[0], want), `${dt} n=${n}: ${got.values[0]} vs ${want}`);
+        assert.notEqual(sq.pending, null, 'the summed tensor stays pending');
+        const again = withoutFusion(() => ops.mul(ops.sub(x, 0.25), ops.sqrt(ops.abs(x))));
+        assert.deepEqual(Array.from((sq.values as Float64Array).subarray(0, 9)), Array.from((again.values as Float64Array).subarray(0, 9)));
+      }
+    }
+    const m = new Tensor('float32', [211, 311], (data(211 * 311).values as Float32Array), 'numpy');
+    const all = () => ops.sum(ops.mul(m, m), [0, 1], true);
+    assert.deepEqual(all().dims, [1, 1]);
+    assert.ok(Object.is(all().values[0], withoutFusion(all).values[0]), 'a matrix, keepdims');
+    const rows = () => ops.sum(ops.mul(m, m), 1);
+    assert.deepEqual(bits(rows()), bits(withoutFusion(rows)), 'one axis: the eager sum');
   });
 
   it('a chain longer than one fused expression holds gives the op-by-op bits', function () {

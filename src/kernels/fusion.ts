@@ -5,7 +5,7 @@
 // op runs the kernel the eager path runs, on the same values: the bits are the eager path's.
 import type { Deferred } from '../tensor/tensor.js';
 import { allocateUnfilled } from '../tensor/dtype.js';
-import { tileKernels } from './simd.js';
+import { tileKernels, type TileKernels } from './simd.js';
 
 /** Storage of one of the two float widths. */
 export type FloatData = Float32Array | Float64Array;
@@ -49,16 +49,34 @@ type Step =
   | { expr: FusedExpr; a: number; sa: number; b: number; sb: number; to: number; keep: FloatData | null };
 
 /**
- * The expression's values: its steps planned once, then run on every tile. An expression that was
- * computed inside another before is being read after what was built on it (intermediates kept and
- * read last first): then every intermediate keeps its values too, so that reading the others does not
- * compute them once more each.
+ * The expression's values. An expression that was computed inside another before is being read after
+ * what was built on it (intermediates kept and read last first): then every intermediate keeps its
+ * values too, so that reading the others does not compute them once more each.
  */
 function evaluate(root: FusedExpr): FloatData {
+  const out = allocateUnfilled(root.f64 ? 'float64' : 'float32', root.n) as FloatData;
+  run(root, root.computedInside, (_k, F, at, t, len) => out.set(F.subarray(at, at + len), t));
+  return out;
+}
+
+/**
+ * The sum of the expression's values over all its elements, its tiles added up as they are computed
+ * (never stored): the additions and order of the eager sum of a long group (simd.ts, simdSumGroups),
+ * whose 8192-element buffers the tiles hold whole.
+ */
+export function sumOf(root: FusedExpr): number {
+  let acc = 0;
+  run(root, false, (k, _F, at, _t, len) => { acc = k.sumOn(at * (root.f64 ? 8 : 4), len, acc, root.f64); });
+  return acc;
+}
+
+/** What takes each tile of the root's values: at element `at` of the module's memory, for elements t .. t + len. */
+type Sink = (k: TileKernels, F: FloatData, at: number, t: number, len: number) => void;
+
+/** The expression's steps planned once, then run on every tile; each tile of the root's values goes to `sink`. */
+function run(root: FusedExpr, keepAll: boolean, sink: Sink): void {
   const dtype = root.f64 ? 'float64' : 'float32';
   const size = root.f64 ? 8 : 4, shift = root.f64 ? 3 : 2, tile = TILE_BYTES / size;
-  const out = allocateUnfilled(dtype, root.n) as FloatData;
-  const keepAll = root.computedInside;
   // Every expression and array once, operands before their users.
   const order: (FusedExpr | FloatData)[] = [];
   const index = new Map<FusedExpr | FloatData, number>();
@@ -123,8 +141,7 @@ function evaluate(root: FusedExpr): FloatData {
         if (s.keep !== null) s.keep.set(F.subarray(to >> shift, (to >> shift) + len), t);
       }
     }
-    out.set(F.subarray(result, result + len), t);
+    sink(k, F, result, t, len);
   }
   for (const s of steps) if ('expr' in s && s.keep !== null) s.expr.settled = s.keep;
-  return out;
 }

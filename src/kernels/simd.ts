@@ -376,11 +376,17 @@ export function simdSumGroups(a: TensorData, groups: number, g: number, out: Ten
  * recursion adds its halves, rounded to the storage's precision.
  */
 function bufferSum(x: SimdExports, view: Float32Array | Float64Array, ai: number, a: TensorData, from: number, f32: boolean): number {
-  const chunk = f32 ? 1024 : 512, sums = f32 ? CHUNK_SUMS32 : CHUNK_SUMS64;
-  for (let c = 0; c < sums.length; c++) {
+  const chunk = f32 ? 1024 : 512;
+  return chunkedSum(x, f32, (c) => {
     view.set((a as Float32Array).subarray(from + c * chunk, from + (c + 1) * chunk), ai);
-    sums[c] = f32 ? x.chunkSumF32(A_OFF) : x.chunkSumF64(A_OFF);
-  }
+    return A_OFF;
+  });
+}
+
+/** The pairwise sum of an 8192-element buffer whose 4 KiB chunk c is at byte chunkAt(c) of the module. */
+function chunkedSum(x: SimdExports, f32: boolean, chunkAt: (c: number) => number): number {
+  const sums = f32 ? CHUNK_SUMS32 : CHUNK_SUMS64;
+  for (let c = 0; c < sums.length; c++) sums[c] = f32 ? x.chunkSumF32(chunkAt(c)) : x.chunkSumF64(chunkAt(c));
   // Neighbours added level by level (a Float32Array rounds each sum to float32).
   for (let w = sums.length; w > 1; w >>= 1) for (let k = 0; k < w; k += 2) sums[k >> 1] = sums[k] + sums[k + 1];
   return sums[0];
@@ -586,6 +592,12 @@ export interface TileKernels {
   binary64(code: number, a: number, sa: number, b: number, sb: number, o: number, n: number): void;
   f32(): Float32Array;
   f64(): Float64Array;
+  /**
+   * `acc` plus the `n` elements at byte `p`, as simdSumGroups adds a long group up: each whole
+   * 8192-element buffer's pairwise sum in turn, rounded to the width, then the rest (`n` is a whole
+   * number of buffers except at the group's end).
+   */
+  sumOn(p: number, n: number, acc: number, f64: boolean): number;
 }
 
 /** The kernels of a chain that was deferred while they were on: withoutWasm since does not change its values. */
@@ -594,7 +606,18 @@ export function tileKernels(bytes: number): TileKernels | null {
   if (m === null) return null;
   reserve(m, T_OFF + bytes);
   const { x } = m;
-  return { base: T_OFF, unary: x.unaryF32, binary: x.binaryF32, unary64: x.unaryF64, binary64: x.binaryF64, f32: () => m.f32, f64: () => m.f64 };
+  return {
+    base: T_OFF, unary: x.unaryF32, binary: x.binaryF32, unary64: x.unaryF64, binary64: x.binaryF64, f32: () => m.f32, f64: () => m.f64,
+    sumOn: (p, n, acc, f64) => {
+      const size = f64 ? 8 : 4;
+      let i = 0;
+      for (; i + 8192 <= n; i += 8192) {
+        const s = chunkedSum(x, !f64, (c) => p + i * size + c * 4096);
+        acc = f64 ? acc + s : Math.fround(acc + s);
+      }
+      return i < n ? (f64 ? x.sumBlocksF64 : x.sumBlocksF32)(p + i * size, n - i, acc) : acc;
+    },
+  };
 }
 
 /**

@@ -12,14 +12,14 @@
 // float64 + - * / and the exact unary ops (neg, abs, sqrt, floor, ceil, relu, sign, round), with an
 // operand of the same dims or a single element.
 import { anyWatching } from '../core/levels.js';
-import { checkAllocation, type DType } from '../tensor/dtype.js';
+import { allocate, checkAllocation, type DType } from '../tensor/dtype.js';
 import { sameDims, sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
-import { FusedExpr, MAX_FUSED, type FloatData, type Operand } from '../kernels/fusion.js';
+import { FusedExpr, MAX_FUSED, sumOf, type FloatData, type Operand } from '../kernels/fusion.js';
 import { binaryArithmeticCode, simdAvailable, unaryCode } from '../kernels/simd.js';
 import { fusionOn, wasmKernelsOn } from '../kernels/switches.js';
 import { flavorOf } from './convert.js';
-import { withWeakType } from './result.js';
+import { result, withWeakType } from './result.js';
 
 /** From this many elements: smaller tensors stay in the cache from one op to the next anyway. */
 export const FUSE_FROM = 1 << 15;
@@ -38,6 +38,8 @@ export function deferUnary(op: string, x: Tensor, outDtype: DType): Tensor | nul
 /** a op b, deferred, or null where it runs now. */
 export function deferBinary(op: string, a: Tensor, b: Tensor, outDtype: DType): Tensor | null {
   if (!fusable(a.dt, outDtype) || b.dt !== a.dt) return null;
+  // x ** 2 is x * x to the bit: the eager path's shortcut (arith.ts).
+  if (op === 'pow' && b.count === 1 && b.dims.length <= a.dims.length && (b.values as FloatData)[0] === 2) return deferBinary('mul', a, a, outDtype);
   const code = binaryArithmeticCode(op, a.dt);
   if (code === undefined) return null;
   // The same dims, or one side a single element with no more axes than the other (the other's dims).
@@ -66,4 +68,16 @@ function operand(x: Tensor): Operand {
 function deferred(expr: FusedExpr, dtype: DType, dims: readonly number[], inputs: Tensor[]): Tensor {
   checkAllocation(dtype, expr.n, dims);
   return withWeakType(Tensor.deferred(dtype, dims, expr, flavorOf(inputs)), inputs);
+}
+
+/**
+ * The sum of a pending tensor over all its axes, its expression's tiles added up as they are computed
+ * (the eager sum's additions in its order; the tensor itself stays pending), or null.
+ */
+export function fusedSum(x: Tensor, axes: readonly number[], dims: readonly number[]): Tensor | null {
+  const p = x.pending;
+  if (!(p instanceof FusedExpr) || axes.length !== x.dims.length || x.count <= 8192) return null;
+  const out = allocate(x.dt, 1, dims);
+  out[0] = sumOf(p);
+  return result(x.dt, dims, out, [x]);
 }

@@ -14,6 +14,7 @@ import { alias, Tensor } from '../tensor/tensor.js';
 import { zeros } from '../tensor/create.js';
 import { bind, defineLinear, definePrimitive, type InputMeta, type Primitive } from '../core/primitive.js';
 import { result } from './result.js';
+import { fusedSum } from './fused.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const zerosFor = (m: InputMeta, like: Tensor) => zeros(m.dims, m.dt, like.flavor);
@@ -131,7 +132,8 @@ export function keptDims(dims: readonly number[], axes: readonly number[], keepd
 
 export const sumP: Primitive<ReduceParams> = defineLinear<ReduceParams>({
   name: 'reduce_sum',
-  impl: ([x], p) => result(x.dt, keptDims(x.dims, p.axes, p.keepdims), reduceKernel('sum', x.values, x.dims, p.axes, x.dt), [x]),
+  impl: ([x], p) => fusedSum(x, p.axes, keptDims(x.dims, p.axes, p.keepdims))
+    ?? result(x.dt, keptDims(x.dims, p.axes, p.keepdims), reduceKernel('sum', x.values, x.dims, p.axes, x.dt), [x]),
   transpose: (ct, p, [x]) => [expandBack(ct, x.dims, p)],
   batch: ([x], [d], p) => [bind(sumP, [batchFirst(x, d!)], { axes: p.axes.map((a) => a + 1), keepdims: p.keepdims }), 0],
 });
