@@ -63,6 +63,9 @@ def numpy_case(case, x, args):
     if case == "sum":
         v = x["x"]
         return lambda: v.sum()
+    if case == "mse64":
+        a, b = x["a"].astype(np.float64), x["b"].astype(np.float64)
+        return lambda: np.mean((a - b) ** 2)
     if case == "bcast":
         a, b = x["a"], x["b"]
         return lambda: a + b
@@ -102,6 +105,9 @@ def torch_case(case, x, args):
     if case == "sum":
         v = t["x"]
         return lambda: v.sum()
+    if case == "mse64":
+        a, b = t["a"].double(), t["b"].double()
+        return lambda: torch.mean((a - b) ** 2)
     if case == "bcast":
         a, b = t["a"], t["b"]
         return lambda: a + b

@@ -492,6 +492,20 @@ function buildCases(): Case[] {
     },
   });
 
+  // NumPy's default dtype, and a loss: the whole expression fuses into the sum (src/ops/fused.ts).
+  // tfjs has no float64, jax-js's is not enabled by default: NumPy and PyTorch only.
+  const y6 = rnd(N, 14);
+  cases.push({
+    id: 'mse64', group: 'kernels', name: 'mean((a - b) ** 2), 1e6 float64', unit: 'ns/element', value: perElem(N), reps: 9,
+    impls: {
+      jacobi: jacImpl(() => {
+        const a = ops.cast(J(x6, [N]), 'float64'), b = ops.cast(J(y6, [N]), 'float64');
+        return () => ops.mean(ops.pow(ops.sub(a, b), 2));
+      }),
+      ...pyBoth('mse64', { a: [x6, [N]], b: [y6, [N]] }),
+    },
+  });
+
   const row = rnd(1000, 11);
   cases.push({
     id: 'bcast', group: 'kernels', name: 'broadcast add [1000,1000]+[1,1000]', unit: 'ns/element', value: perElem(N), reps: 9,
