@@ -69,6 +69,12 @@ def numpy_case(case, x, args):
     if case == "bcast":
         a, b = x["a"], x["b"]
         return lambda: a + b
+    if case == "argsort64":
+        a = x["a"].astype(np.float64) + x["b"].astype(np.float64) * 2.0 ** -30
+        return lambda: np.argsort(a)
+    if case == "sort32":
+        v = x["x"]
+        return lambda: np.sort(v)
     if case == "scalar-add":
         a, b, n = np.array(1.5, np.float32), np.array(2.5, np.float32), args["n"]
 
@@ -111,6 +117,12 @@ def torch_case(case, x, args):
     if case == "bcast":
         a, b = t["a"], t["b"]
         return lambda: a + b
+    if case == "argsort64":
+        a = t["a"].double() + t["b"].double() * 2.0 ** -30
+        return lambda: torch.argsort(a)
+    if case == "sort32":
+        v = t["x"]
+        return lambda: torch.sort(v)[0]
     if case == "scalar-add":
         a, b, n = torch.tensor(1.5), torch.tensor(2.5), args["n"]
 

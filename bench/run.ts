@@ -506,6 +506,26 @@ function buildCases(): Case[] {
     },
   });
 
+  // Sorting: NumPy's default argsort of distinct float64 values (a + b 2^-30: float32 data alone has
+  // ties, which NumPy's introsort orders its own way), and sort of float32 values (ties or not).
+  cases.push({
+    id: 'argsort64', group: 'kernels', name: 'argsort of 1e6 distinct float64', unit: 'ns/element', value: perElem(N), reps: 5,
+    impls: {
+      jacobi: jacImpl(() => {
+        const a = ops.add(ops.cast(J(x6, [N]), 'float64'), ops.mul(ops.cast(J(y6, [N]), 'float64'), 2 ** -30));
+        return () => ops.argsort(a);
+      }),
+      ...pyBoth('argsort64', { a: [x6, [N]], b: [y6, [N]] }),
+    },
+  });
+  cases.push({
+    id: 'sort32', group: 'kernels', name: 'sort of 1e6 float32', unit: 'ns/element', value: perElem(N), reps: 5,
+    impls: {
+      jacobi: jacImpl(() => { const x = J(x6, [N]); return () => ops.sort(x); }),
+      ...pyBoth('sort32', { x: [x6, [N]] }),
+    },
+  });
+
   const row = rnd(1000, 11);
   cases.push({
     id: 'bcast', group: 'kernels', name: 'broadcast add [1000,1000]+[1,1000]', unit: 'ns/element', value: perElem(N), reps: 9,

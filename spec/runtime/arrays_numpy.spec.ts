@@ -36,6 +36,12 @@ const e2 = arr([], 'float64', [2, 0]);
 const nanrow = arr([1, NaN, 3, 4, 5, 6], 'float64', [2, 3]);
 const rows = arr([1, 2, 1, 2, 0, 5, 1, 2, 0, 5], 'int64', [5, 2]);
 
+// Long lanes, past the radix sort's RADIX_MIN: distinct values, and ties whose order is NumPy's introsort's.
+const lf32 = arr(Array.from({ length: 3000 }, (_, i) => (((i * 7919) % 1009) - 500) / 4), 'float32');
+const lf64 = arr(Array.from({ length: 4001 }, (_, i) => (((i * 7919) % 4001) - 2000) / 7), 'float64');
+const li32 = arr(Array.from({ length: 2500 }, (_, i) => ((i * 7919) % 211) - 100), 'int32');
+const lnan = arr(Array.from({ length: 600 }, (_, i) => (i % 37 === 5 ? NaN : (((i * 7919) % 601) - 300) / 3)), 'float64');
+
 const cases: [string, string, Thunk][] = [];
 const add = (name: string, pyExpr: string, ts: Thunk) => cases.push([name, pyExpr, ts]);
 
@@ -43,6 +49,11 @@ const add = (name: string, pyExpr: string, ts: Thunk) => cases.push([name, pyExp
 for (const [n, x] of [['f1', f1], ['f2', f2], ['i1', i1], ['il', il], ['i32', i32], ['b1', b1], ['f32', f32], ['e0', e0], ['e2', e2]] as [string, In][]) {
   add(`sort_${n}`, `np.sort(${x.py})`, () => np.sort(x.ts()));
   add(`argsort_${n}`, `np.argsort(${x.py})`, () => np.argsort(x.ts()));
+}
+for (const [n, x] of [['lf32', lf32], ['lf64', lf64], ['li32', li32], ['lnan', lnan]] as [string, In][]) {
+  add(`sort_${n}`, `np.sort(${x.py})`, () => np.sort(x.ts()));
+  add(`argsort_${n}`, `np.argsort(${x.py})`, () => np.argsort(x.ts()));
+  add(`argsort_${n}_stable`, `np.argsort(${x.py}, kind='stable')`, () => np.argsort(x.ts(), { kind: 'stable' }));
 }
 for (const kind of ['stable', 'heapsort', 'mergesort', 'quicksort']) {
   add(`argsort_il_${kind}`, `np.argsort(${il.py}, kind='${kind}')`, () => np.argsort(il.ts(), { kind }));

@@ -5,8 +5,9 @@
 // cotangent goes back through the permutation) and batch under vmap. Binary search (searchsorted)
 // is here too: it reads the same order.
 import { Tensor } from '../tensor/tensor.js';
-import { allocate, type TensorData } from '../tensor/dtype.js';
+import { allocate, type NumberData, type TensorData } from '../tensor/dtype.js';
 import { isBigStorage } from '../kernels/storage.js';
+import { RADIX_MIN, radixArgsort, radixSortValues, sortKeys } from '../kernels/radix_sort.js';
 import { anyActive } from '../core/levels.js';
 import { normAxis, sameDims, sizeOf, ValueError } from '../tensor/shape.js';
 import { bind, definePrimitive, type Primitive } from '../core/primitive.js';
@@ -20,6 +21,8 @@ type Less = (a: any, b: any) => boolean;
 const ascending: Less = (a, b) => a < b || (b !== b && a === a);
 /** a > b with NaN before every number (PyTorch's descending order). */
 const descending: Less = (a, b) => a > b || (a !== a && b === b);
+/** For sort keys (src/kernels/radix_sort.ts), which hold no NaN and carry the direction. */
+const plainLess: Less = (a, b) => a < b;
 
 /**
  * 'quicksort' is NumPy's introsort (median-of-three quicksort, insertion sort below 17 elements,
@@ -209,32 +212,53 @@ function stableSort(v: ArrayLike<unknown>, idx: Int32Array, n: number, less: Les
   idx.set(order);
 }
 
-/** The permutation sorting one lane (`lane` holds its values contiguously). */
+/**
+ * The permutation sorting one lane (`lane` holds its values contiguously). Long numeric lanes go by
+ * radix sort (src/kernels/radix_sort.ts), which gives the stable permutation, and so every kind's
+ * when no two values compare equal; the other lanes, by the kind's own sort.
+ */
 export function argsortLane(lane: ArrayLike<unknown>, kind: SortKind, desc: boolean): Int32Array {
   const n = lane.length;
+  let v = lane, less = desc ? descending : ascending;
+  if (ArrayBuffer.isView(lane) && !isBigStorage(lane as TensorData)) {
+    const keys = sortKeys(lane as NumberData, desc, true);
+    if (n >= RADIX_MIN) {
+      const perm = radixArgsort(keys, kind !== 'stable');
+      if (perm !== null) return perm;
+    }
+    // One-word keys order as the values do (NaN and the direction included) under plain <, which
+    // the comparison sorts run faster on than on mixed storage with NaN checks.
+    if (keys.lo === null) { v = keys.hi; less = plainLess; }
+  }
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  const less = desc ? descending : ascending;
-  if (kind === 'stable') stableSort(lane, idx, n, less);
-  else if (kind === 'heapsort') heapsort(lane, idx, 0, n, less);
-  else if (kind === 'std') stdSort(lane, idx, n, less);
-  else introsort(lane, idx, n, less);
+  if (kind === 'stable') stableSort(v, idx, n, less);
+  else if (kind === 'heapsort') heapsort(v, idx, 0, n, less);
+  else if (kind === 'std') stdSort(v, idx, n, less);
+  else introsort(v, idx, n, less);
   return idx;
 }
 
-/** Calls f for each lane along `axis`: its values copied out, and a function mapping lane position -> flat offset. */
-function forLanes(x: Tensor, axis: number, f: (lane: unknown[], offset: (k: number) => number) => void): void {
+/**
+ * Calls f for each lane along `axis` with its values (a view of a contiguous lane, else a copy into
+ * storage of the tensor's kind), its first flat offset and its stride.
+ */
+function forLanes(x: Tensor, axis: number, f: (lane: ArrayLike<unknown>, base: number, stride: number) => void): void {
   const dims = x.dims;
   const n = dims[axis];
   const inner = sizeOf(dims.slice(axis + 1));
   const outer = sizeOf(dims.slice(0, axis));
-  const src = x.values as ArrayLike<unknown>;
-  const lane = new Array<unknown>(n);
+  const src = x.values as TensorData;
+  if (inner === 1 && !isBigStorage(src)) {
+    for (let o = 0; o < outer; o++) f((src as NumberData).subarray(o * n, o * n + n), o * n, 1);
+    return;
+  }
+  const lane: unknown[] = isBigStorage(src) ? new Array<unknown>(n) : new (src.constructor as new (n: number) => unknown[])(n);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
-      for (let k = 0; k < n; k++) lane[k] = src[base + k * inner];
-      f(lane, (k) => base + k * inner);
+      for (let k = 0; k < n; k++) lane[k] = (src as ArrayLike<unknown>)[base + k * inner];
+      f(lane, base, inner);
     }
   }
 }
@@ -244,9 +268,10 @@ export const argsortP: Primitive<ArgsortParams> = definePrimitive<ArgsortParams>
   impl: ([x], p) => {
     const out = new Int32Array(x.count);
     if (x.count > 0) {
-      forLanes(x, p.axis, (lane, at) => {
+      forLanes(x, p.axis, (lane, base, stride) => {
         const perm = argsortLane(lane, p.kind, p.descending);
-        for (let k = 0; k < perm.length; k++) out[at(k)] = perm[k];
+        if (stride === 1) out.set(perm, base);
+        else for (let k = 0; k < perm.length; k++) out[base + k * stride] = perm[k];
       });
     }
     return result('int32', x.dims, out, [x]);
@@ -368,8 +393,11 @@ function sortedRows(values: TensorData, n: number, desc: boolean): TensorData | 
       }
       if (pos && neg) return null;
     }
-    row.sort();
-    if (desc) row.reverse();
+    if (n >= RADIX_MIN) radixSortValues(row as NumberData, desc);
+    else {
+      row.sort();
+      if (desc) row.reverse();
+    }
   }
   return out;
 }
