@@ -79,6 +79,13 @@ for (const [k, flag] of [[1, 'return_index'], [2, 'return_inverse'], [3, 'return
   add(`unique_rows_${flag}`, `np.unique(${rows.py}, axis=0, return_index=True, return_inverse=True, return_counts=True)[${k}]`,
     () => (np.unique(rows.ts(), { axis: 0, return_index: true, return_inverse: true, return_counts: true }) as Tensor[])[k]);
 }
+// Long lanes (the radix sort's ranks): ties, NaNs one value or each its own, every return.
+for (const [n, x] of [['lf32', lf32], ['li32', li32], ['lnan', lnan]] as [string, In][]) {
+  ['index', 'inverse', 'counts'].forEach((flag, k) => add(`unique_${n}_${flag}`, `np.unique(${x.py}, return_index=True, return_inverse=True, return_counts=True)[${k + 1}]`,
+    () => (np.unique(x.ts(), { return_index: true, return_inverse: true, return_counts: true }) as Tensor[])[k + 1]));
+  add(`unique_${n}`, `np.unique(${x.py})`, () => np.unique(x.ts()));
+}
+add('unique_lnan_each', `np.unique(${lnan.py}, equal_nan=False)`, () => np.unique(lnan.ts(), { equal_nan: false }));
 add('unique_rows', `np.unique(${rows.py}, axis=0)`, () => np.unique(rows.ts(), { axis: 0 }));
 add('unique_cols', `np.unique(${rows.py}, axis=1)`, () => np.unique(rows.ts(), { axis: 1 }));
 add('unique_2d_inverse', `np.unique(${i32.py}, return_inverse=True)[1]`, () => (np.unique(i32.ts(), { return_inverse: true }) as Tensor[])[1]);

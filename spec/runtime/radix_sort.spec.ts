@@ -23,7 +23,11 @@ function values(dtype: DType, n: number, distinct: boolean): Tensor {
     if (dtype === 'bool') data[i] = rnd() < 0.5 ? 1 : 0;
     else if (float && !distinct && rnd() < 0.1) data[i] = specials[Math.floor(rnd() * specials.length)];
     else if (float) data[i] = distinct ? (i * 7919 % n - n / 2) / 3 : Math.floor(rnd() * 40) / 8 - 2.5;
-    else data[i] = Math.floor((rnd() - (dtype.startsWith('u') ? 0 : 0.5)) * (distinct ? 2 ** 40 : 60));
+    else if (dtype === 'int64' || dtype === 'uint64') {
+      // Both words vary: the high one by the first draw, the low one by the second.
+      const v = BigInt(Math.floor((rnd() - (dtype === 'uint64' ? 0 : 0.5)) * (distinct ? 2 ** 31 : 6))) * 2n ** 32n + BigInt(Math.floor(rnd() * (distinct ? 2 ** 32 : 3)));
+      (data as unknown as BigInt64Array)[i] = dtype === 'uint64' ? BigInt.asUintN(64, v) : v;
+    } else data[i] = Math.floor((rnd() - (dtype.startsWith('u') ? 0 : 0.5)) * (distinct ? 2 ** 40 : 60));
   }
   // float16 and bfloat16 storage holds values already rounded to the format.
   const round = narrowRounding(dtype);
@@ -31,10 +35,9 @@ function values(dtype: DType, n: number, distinct: boolean): Tensor {
   return new Tensor(dtype, [n], data);
 }
 
-const numeric = DTYPES.filter((d) => d !== 'int64' && d !== 'uint64');
 
 describe('runtime: radix sort', function () {
-  for (const dtype of numeric) {
+  for (const dtype of DTYPES) {
     it(`${dtype}: argsort of typed lanes gives the comparison sorts' permutations, ties and specials included`, function () {
       for (const n of [RADIX_MIN - 1, RADIX_MIN, RADIX_MIN + 1, 1000, 4099]) {
         for (const distinct of dtype === 'bool' ? [false] : [false, true]) {
@@ -52,29 +55,41 @@ describe('runtime: radix sort', function () {
     });
   }
 
-  it('takes the radix path for distinct values and for stable sorts, and leaves ties to the other kinds', function () {
+  it('finds ties, and ranks the elements by their keys', function () {
     const distinct = values('float32', 1000, true).values as Float32Array;
-    assert.notEqual(radixArgsort(sortKeys(distinct, false, true), true), null);
-    const ties = values('float32', 1000, false).values as Float32Array;
-    assert.equal(radixArgsort(sortKeys(ties, false, true), true), null);
-    assert.notEqual(radixArgsort(sortKeys(ties, false, true), false), null);
+    assert.equal(radixArgsort(sortKeys(distinct, false, true)).ranks, null);
+    for (const dtype of ['float32', 'float64', 'int64'] as DType[]) {
+      const lane = values(dtype, 1000, false).values as Float64Array;
+      const { perm, ranks } = radixArgsort(sortKeys(lane, false, true));
+      assert.ok(ranks !== null, dtype);
+      // Ranks start at 0, rise by one at each new value along the sorted order, and stay on ties.
+      assert.equal(ranks[perm[0]], 0);
+      for (let i = 1; i < perm.length; i++) {
+        const a = lane[perm[i - 1]], b = lane[perm[i]];
+        const tie = a === b || (a !== a && b !== b);
+        assert.equal(ranks[perm[i]], ranks[perm[i - 1]] + (tie ? 0 : 1), `${dtype} position ${i}`);
+      }
+    }
+    // A tie at the start: the first two keys equal.
+    const first = radixArgsort(sortKeys(Int32Array.from({ length: 300 }, (_, i) => (i < 2 ? -1 : i)), false, true));
+    assert.deepEqual(Array.from(first.ranks!.subarray(0, 4)), [0, 0, 1, 2]);
     // A digit that all keys but one share still takes its pass.
     const oneOff = Int32Array.from({ length: 300 }, (_, i) => (i === 299 ? 4 : 5));
     assert.equal(argsortLane(oneOff, 'stable', false)[0], 299);
     // -0 and 0 compare equal, as do NaNs of either sign: they are ties, not distinct keys.
-    assert.equal(radixArgsort(sortKeys(Float64Array.of(...Array.from({ length: 300 }, (_, i) => i), -0, 0), false, true), true), null);
-    assert.equal(radixArgsort(sortKeys(Float32Array.of(...Array.from({ length: 300 }, (_, i) => i), NaN, -NaN), false, true), true), null);
+    assert.notEqual(radixArgsort(sortKeys(Float64Array.of(...Array.from({ length: 300 }, (_, i) => i), -0, 0), false, true)).ranks, null);
+    assert.notEqual(radixArgsort(sortKeys(Float32Array.of(...Array.from({ length: 300 }, (_, i) => i), NaN, -NaN), false, true)).ranks, null);
   });
 
   it('lanes along a leading axis, and sort by values against the permutation, bit for bit', function () {
-    for (const dtype of ['float32', 'float64', 'int16', 'uint32'] as DType[]) {
+    for (const dtype of ['float32', 'float64', 'int16', 'uint32', 'int64'] as DType[]) {
       const flat = values(dtype, 3 * 700, dtype === 'uint32');
       const t = new Tensor(dtype, [700, 3], flat.values);
       for (const kind of KINDS) {
         for (const desc of [false, true]) {
           const perm = argsort(t, 0, kind, desc).values as Int32Array;
           for (let c = 0; c < 3; c++) {
-            const lane = Array.from({ length: 700 }, (_, r) => (t.values as Float64Array)[r * 3 + c]);
+            const lane = Array.from({ length: 700 }, (_, r) => (t.values as ArrayLike<unknown>)[r * 3 + c]);
             const want = argsortLane(lane, kind, desc);
             for (let r = 0; r < 700; r++) assert.equal(perm[r * 3 + c], want[r], `${dtype} column ${c} ${kind}`);
           }

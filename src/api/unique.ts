@@ -5,6 +5,8 @@
 import * as ops from '../ops/index.js';
 import { Tensor } from '../tensor/tensor.js';
 import { sizeOf } from '../tensor/shape.js';
+import type { TensorData } from '../tensor/dtype.js';
+import { RADIX_MIN, radixArgsort, sortKeys } from '../kernels/radix_sort.js';
 
 export interface Uniques {
   /** The unique slices in sorted order, gathered from the input along the axis (the axis at 0 when moved). */
@@ -37,22 +39,33 @@ export function uniqueAlong(x: Tensor, axis: number, equalNan: boolean): Uniques
   const n = moved.dims[0] ?? 1;
   const width = n === 0 ? 0 : sizeOf(moved.dims.slice(1));
   const data = ops.stopGradient(moved).values as ArrayLike<unknown>;
-  const cmp = rowLess(data, width);
-  const perm = Array.from({ length: n }, (_, i) => i).sort(cmp);
-  const same = (i: number, j: number) => {
-    for (let k = 0; k < width; k++) {
-      const a = data[i * width + k], b = data[j * width + k];
-      if (a !== b && !(equalNan && a !== a && b !== b)) return false;
-    }
-    return true;
-  };
-  const starts: number[] = [];
-  perm.forEach((p, k) => { if (k === 0 || !same(perm[k - 1], p)) starts.push(k); });
-  const index = Int32Array.from(starts, (k) => perm[k]);
-  const inverse = new Int32Array(n);
-  let u = -1;
-  perm.forEach((p, k) => { if (starts[u + 1] === k) u++; inverse[p] = u; });
-  const counts = Int32Array.from(starts, (k, i) => (starts[i + 1] ?? n) - k);
+  let perm: ArrayLike<number>;
+  let same: (i: number, j: number) => boolean;
+  if (width === 1 && n >= RADIX_MIN && ArrayBuffer.isView(data)) {
+    // Long lanes of single values: the radix sort's stable permutation, equal values by equal ranks.
+    const sorted = radixArgsort(sortKeys(data as TensorData, false, true));
+    const ranks = sorted.ranks, float = data instanceof Float32Array || data instanceof Float64Array;
+    perm = sorted.perm;
+    same = (i, j) => ranks !== null && ranks[i] === ranks[j] && (equalNan || !float || data[i] === data[i]);
+  } else {
+    perm = Array.from({ length: n }, (_, i) => i).sort(rowLess(data, width));
+    same = (i, j) => {
+      for (let k = 0; k < width; k++) {
+        const a = data[i * width + k], b = data[j * width + k];
+        if (a !== b && !(equalNan && a !== a && b !== b)) return false;
+      }
+      return true;
+    };
+  }
+  const isStart = new Uint8Array(n);
+  let count = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || !same(perm[k - 1], perm[k])) { isStart[k] = 1; count++; }
+  const index = new Int32Array(count), counts = new Int32Array(count), inverse = new Int32Array(n);
+  for (let k = 0, u = -1; k < n; k++) {
+    if (isStart[k]) index[++u] = perm[k];
+    inverse[perm[k]] = u;
+    counts[u]++;
+  }
   const values = ops.gather(moved, index, 0);
   return { values: axis === 0 ? values : ops.moveaxis(values, 0, axis), index, inverse, counts };
 }

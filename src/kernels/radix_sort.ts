@@ -4,7 +4,7 @@
 // compare equal, the one permutation every sort gives. src/ops/sorting.ts keeps its comparison sorts
 // (NumPy's introsort, libstdc++'s std::sort, heapsort) for lanes where the order of equal values is
 // theirs to decide.
-import type { NumberData } from '../tensor/dtype.js';
+import type { TensorData } from '../tensor/dtype.js';
 
 const BITS = 11, BUCKETS = 1 << BITS, MASK = BUCKETS - 1, DIGITS = 3;
 
@@ -19,7 +19,7 @@ export const RADIX_MIN = 256;
  */
 export interface SortKeys { hi: Uint32Array; lo: Uint32Array | null }
 
-export function sortKeys(values: NumberData, desc: boolean, canonical: boolean): SortKeys {
+export function sortKeys(values: TensorData, desc: boolean, canonical: boolean): SortKeys {
   const n = values.length;
   const hi = new Uint32Array(n);
   let lo: Uint32Array | null = null;
@@ -40,6 +40,12 @@ export function sortKeys(values: NumberData, desc: boolean, canonical: boolean):
       // Negative numbers: every bit flipped, so larger magnitudes come first.
       if (h & 0x80000000) { hi[i] = ~h >>> 0; lo[i] = ~l >>> 0; } else { hi[i] = (h | 0x80000000) >>> 0; lo[i] = l; }
     }
+  } else if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
+    // 64-bit integers by their two words (little-endian), int64's high word offset as int32's is.
+    lo = new Uint32Array(n);
+    const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+    const sign = values instanceof BigInt64Array ? 0x80000000 : 0;
+    for (let i = 0; i < n; i++) { lo[i] = words[2 * i]; hi[i] = (words[2 * i + 1] ^ sign) >>> 0; }
   } else {
     // Signed integers are offset by their type's minimum; unsigned ones (and bool) are their own keys.
     const offset = values instanceof Int32Array ? 0x80000000 : values instanceof Int16Array ? 0x8000 : values instanceof Int8Array ? 0x80 : 0;
@@ -63,9 +69,10 @@ function keyFloat(k: number): number {
 }
 
 /**
- * The stable permutation sorting `keys`, or null when `distinct` is asked and two keys are equal.
+ * The stable permutation sorting `keys`, and, when two keys are equal, each element's rank among the
+ * distinct keys (equal keys share one): comparing ranks is comparing keys, in one int32 each.
  */
-export function radixArgsort(keys: SortKeys, distinct: boolean): Int32Array | null {
+export function radixArgsort(keys: SortKeys): { perm: Int32Array; ranks: Int32Array | null } {
   const { hi, lo } = keys;
   const n = hi.length, words = lo === null ? 1 : 2, stride = words + 1;
   // Records of the key's words (least significant first) and the index: a pass writes one stream a bucket.
@@ -76,14 +83,18 @@ export function radixArgsort(keys: SortKeys, distinct: boolean): Int32Array | nu
     rec[r + words] = i;
   }
   const sorted = sortRecords(rec, stride, lo === null ? [hi] : [lo, hi]);
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = sorted[i * stride + words];
-  if (distinct) {
-    for (let i = 1, r = stride; i < n; i++, r += stride) {
-      if (sorted[r] === sorted[r - stride] && (words === 1 || sorted[r + 1] === sorted[r + 1 - stride])) return null;
-    }
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = sorted[i * stride + words];
+  const same = (r: number) => sorted[r] === sorted[r - stride] && (words === 1 || sorted[r + 1] === sorted[r + 1 - stride]);
+  let r = stride;
+  while (r < n * stride && !same(r)) r += stride;
+  if (r >= n * stride) return { perm, ranks: null };
+  const ranks = new Int32Array(n);
+  for (let i = 1, rank = 0; i < n; i++) {
+    if (!same(i * stride)) rank++;
+    ranks[perm[i]] = rank;
   }
-  return idx;
+  return { perm, ranks };
 }
 
 /**
@@ -91,7 +102,7 @@ export function radixArgsort(keys: SortKeys, distinct: boolean): Int32Array | nu
  * decoded back, so every value keeps its bits. Equal values are indistinguishable except zeros of
  * both signs and NaNs (ordered here by their bits): a caller that cares sorts those otherwise.
  */
-export function radixSortValues(values: NumberData, desc: boolean): void {
+export function radixSortValues(values: TensorData, desc: boolean): void {
   const { hi, lo } = sortKeys(values, desc, false);
   if (lo === null) {
     decode(values, sortRecords(hi, 1, [hi]), 1, desc);
@@ -125,7 +136,7 @@ function sortRecords(rec: Uint32Array, stride: number, keyWords: Uint32Array[]):
 }
 
 /** values[i] = the value whose key is record i of `rec` (sortKeys without `canonical`, inverted). */
-function decode(values: NumberData, rec: Uint32Array, stride: number, desc: boolean): void {
+function decode(values: TensorData, rec: Uint32Array, stride: number, desc: boolean): void {
   const n = values.length;
   const flip = desc ? 0xffffffff : 0;
   if (values instanceof Float32Array) {
@@ -137,6 +148,10 @@ function decode(values: NumberData, rec: Uint32Array, stride: number, desc: bool
       const l = (rec[stride * i] ^ flip) >>> 0, h = (rec[stride * i + 1] ^ flip) >>> 0;
       if (h & 0x80000000) { bits[2 * i + 1] = h & 0x7fffffff; bits[2 * i] = l; } else { bits[2 * i + 1] = ~h; bits[2 * i] = ~l; }
     }
+  } else if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
+    const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+    const sign = values instanceof BigInt64Array ? 0x80000000 : 0;
+    for (let i = 0; i < n; i++) { words[2 * i] = rec[2 * i] ^ flip; words[2 * i + 1] = rec[2 * i + 1] ^ flip ^ sign; }
   } else {
     const offset = values instanceof Int32Array ? 0x80000000 : values instanceof Int16Array ? 0x8000 : values instanceof Int8Array ? 0x80 : 0;
     for (let i = 0; i < n; i++) values[i] = ((rec[i] ^ flip) >>> 0) - offset;

@@ -21,7 +21,7 @@ type Less = (a: any, b: any) => boolean;
 const ascending: Less = (a, b) => a < b || (b !== b && a === a);
 /** a > b with NaN before every number (PyTorch's descending order). */
 const descending: Less = (a, b) => a > b || (a !== a && b === b);
-/** For sort keys (src/kernels/radix_sort.ts), which hold no NaN and carry the direction. */
+/** For sort keys and ranks (src/kernels/radix_sort.ts), which hold no NaN and carry the direction. */
 const plainLess: Less = (a, b) => a < b;
 
 /**
@@ -220,15 +220,17 @@ function stableSort(v: ArrayLike<unknown>, idx: Int32Array, n: number, less: Les
 export function argsortLane(lane: ArrayLike<unknown>, kind: SortKind, desc: boolean): Int32Array {
   const n = lane.length;
   let v = lane, less = desc ? descending : ascending;
-  if (ArrayBuffer.isView(lane) && !isBigStorage(lane as TensorData)) {
-    const keys = sortKeys(lane as NumberData, desc, true);
+  if (ArrayBuffer.isView(lane)) {
+    const keys = sortKeys(lane as TensorData, desc, true);
     if (n >= RADIX_MIN) {
-      const perm = radixArgsort(keys, kind !== 'stable');
-      if (perm !== null) return perm;
+      const { perm, ranks } = radixArgsort(keys);
+      if (ranks === null || kind === 'stable') return perm;
+      // Ties, whose order is the kind's: its comparisons, made on ranks (the same outcomes, faster).
+      v = ranks; less = plainLess;
+    } else if (keys.lo === null) {
+      // One-word keys order as the values do (NaN and the direction included) under plain <.
+      v = keys.hi; less = plainLess;
     }
-    // One-word keys order as the values do (NaN and the direction included) under plain <, which
-    // the comparison sorts run faster on than on mixed storage with NaN checks.
-    if (keys.lo === null) { v = keys.hi; less = plainLess; }
   }
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
@@ -249,11 +251,11 @@ function forLanes(x: Tensor, axis: number, f: (lane: ArrayLike<unknown>, base: n
   const inner = sizeOf(dims.slice(axis + 1));
   const outer = sizeOf(dims.slice(0, axis));
   const src = x.values as TensorData;
-  if (inner === 1 && !isBigStorage(src)) {
-    for (let o = 0; o < outer; o++) f((src as NumberData).subarray(o * n, o * n + n), o * n, 1);
+  if (inner === 1) {
+    for (let o = 0; o < outer; o++) f(src.subarray(o * n, o * n + n), o * n, 1);
     return;
   }
-  const lane: unknown[] = isBigStorage(src) ? new Array<unknown>(n) : new (src.constructor as new (n: number) => unknown[])(n);
+  const lane = new (src.constructor as new (n: number) => unknown[])(n);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
@@ -379,7 +381,7 @@ export function sort(x: TensorLike, axis = -1, kind: SortKind = 'quicksort', des
  * the permutation: no indirection through indices.
  */
 function sortedRows(values: TensorData, n: number, desc: boolean): TensorData | null {
-  if (isBigStorage(values) || n < 2) return null;
+  if (n < 2) return null;
   const out = (values as Float64Array).slice();
   const float = out instanceof Float32Array || out instanceof Float64Array;
   for (let o = 0; o < out.length; o += n) {
@@ -393,7 +395,7 @@ function sortedRows(values: TensorData, n: number, desc: boolean): TensorData | 
       }
       if (pos && neg) return null;
     }
-    if (n >= RADIX_MIN) radixSortValues(row as NumberData, desc);
+    if (n >= RADIX_MIN) radixSortValues(row, desc);
     else {
       row.sort();
       if (desc) row.reverse();
