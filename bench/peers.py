@@ -75,6 +75,9 @@ def numpy_case(case, x, args):
     if case == "sort32":
         v = x["x"]
         return lambda: np.sort(v)
+    if case == "np-randn":
+        n = args["n"]
+        return lambda: np.random.randn(n)
     if case == "scalar-add":
         a, b, n = np.array(1.5, np.float32), np.array(2.5, np.float32), args["n"]
 
@@ -123,6 +126,9 @@ def torch_case(case, x, args):
     if case == "sort32":
         v = t["x"]
         return lambda: torch.sort(v)[0]
+    if case == "torch-randn":
+        n = args["n"]
+        return lambda: torch.randn(n)
     if case == "scalar-add":
         a, b, n = torch.tensor(1.5), torch.tensor(2.5), args["n"]
 

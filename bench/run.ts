@@ -13,7 +13,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as jx from '@jax-js/jax';
-import { tf, jax, ops, Tensor } from '../src/index.js';
+import { tf, jax, np as jnp, torch as jtorch, ops, Tensor } from '../src/index.js';
 import { gemmThreads } from '../src/kernels/wasm_gemm.js';
 import { withoutWasm } from '../src/kernels/switches.js';
 
@@ -523,6 +523,22 @@ function buildCases(): Case[] {
     impls: {
       jacobi: jacImpl(() => { const x = J(x6, [N]); return () => ops.sort(x); }),
       ...pyBoth('sort32', { x: [x6, [N]] }),
+    },
+  });
+
+  // Random normals in each library's own stream (Jacobi's facades reproduce NumPy's and PyTorch's bits).
+  cases.push({
+    id: 'np-randn', group: 'kernels', name: 'np.random.randn(1e6)', unit: 'ns/element', value: perElem(N), reps: 5,
+    impls: {
+      jacobi: jacImpl(() => () => jnp.random.randn(N) as Tensor),
+      numpy: pyImpl('numpy', 'np-randn', {}, { n: N }),
+    },
+  });
+  cases.push({
+    id: 'torch-randn', group: 'kernels', name: 'torch.randn(1e6)', unit: 'ns/element', value: perElem(N), reps: 5,
+    impls: {
+      jacobi: jacImpl(() => () => jtorch.randn(N) as Tensor),
+      torch: pyImpl('torch', 'torch-randn', {}, { n: N }),
     },
   });
 

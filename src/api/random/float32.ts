@@ -34,11 +34,10 @@ export function f64FromBits(hi: number, lo: number): number {
 export function roundToF32(hi: number, lo: number): number {
   const f = Math.fround(hi);
   if (f === hi || lo === 0 || !Number.isFinite(f)) return f;
-  // Only a hi lying exactly halfway between two floats needs the tail to break the tie.
-  const bits = f32Bits(f);
-  const away = Math.abs(hi) > Math.abs(f);
-  const other = f32FromBits(away ? bits + 1 : bits - 1);
-  if ((f + other) / 2 !== hi) return f;
+  // Only a hi lying exactly halfway between two floats needs the tail to break the tie. Then
+  // 2 hi - f (exact) is the float on its other side; otherwise it lies strictly between floats.
+  const other = 2 * hi - f;
+  if (Math.fround(other) !== other) return f;
   return (lo > 0) === (other > f) ? other : f;
 }
 

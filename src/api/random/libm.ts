@@ -95,7 +95,8 @@ function log1pSeries(sh: number, sl: number, out: DD): DD {
 /** Natural log of a positive double-double, as a double-double. */
 function logDD(xh: number, xl: number, out: DD): DD {
   // x = 2^k m with m in [sqrt(1/2), sqrt(2)); the scaling by 2^-k is exact.
-  let k = Math.floor(Math.log2(xh));
+  // (log2 of the largest doubles rounds to 1024, whose power of two overflows.)
+  let k = Math.min(Math.floor(Math.log2(xh)), 1023);
   let m = xh / 2 ** k, ml = xl / 2 ** k;
   if (m >= Math.SQRT2) { m /= 2; ml /= 2; k += 1; } else if (m < Math.SQRT1_2) { m *= 2; ml *= 2; k -= 1; }
   // s = (m - 1) / (m + 1)
@@ -117,8 +118,122 @@ function logDD(xh: number, xl: number, out: DD): DD {
 export function log(x: number): number {
   if (!(x > 0) || x === Infinity) return x === 0 ? -Infinity : x === Infinity ? Infinity : NaN;
   if (x === 1) return 0;
+  return quickLog(x) ?? exactLog(x);
+}
+
+/** log(x) by the double-double series alone (the quick phase's fallback, and its specs' oracle). */
+export function exactLog(x: number): number {
   const r = logDD(x, 0, [0, 0]);
   return r[0] + r[1];
+}
+
+// ---------------------------------------------------------------- log's quick phase
+// log x = e ln2 + log(1/r) + log1p(u), x = 2^e f, f in [1, 2), u = f r - 1 with r about 1/f from a
+// table of 256 (|u| <= 2^-9), in double-double where it matters, with a bound on the error. The
+// rounding is certain, and the result returned, when the bound keeps the true value on the same side
+// of every rounding midpoint; else (about 1 call in 10^4, and x near 1 or subnormal) the series runs.
+
+/** ln 2 as LN2_HI + LN2_LO, with e LN2_HI exact for |e| < 2^11 (its low 11 bits are zero). */
+const LN2_HI = 0.6931471805598903;
+const LN2_LO = (LN2[0] - LN2_HI) + LN2[1];
+const D64 = new Float64Array(1);
+const D32 = new Uint32Array(D64.buffer);
+let LOG_R = new Float64Array(0), LOG_T = new Float64Array(0);
+
+/** The error of the product a * b = p (Dekker's: exact without a fused multiply-add). */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b), bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+/** r_j = 1/c_j (rounded), c_j the middle of [1 + j/256, 1 + (j+1)/256), and log(1/r_j) = -log r_j as hi, lo. */
+function makeLogTables(): void {
+  LOG_R = new Float64Array(256);
+  LOG_T = new Float64Array(512);
+  for (let j = 0; j < 256; j++) {
+    const r = 1 / (1 + (j + 0.5) / 256);
+    const t = logDD(r, 0, [0, 0]);
+    LOG_R[j] = r;
+    LOG_T[2 * j] = -t[0];
+    LOG_T[2 * j + 1] = -t[1];
+  }
+}
+
+/**
+ * The quick phase's value of log x as rh + rl (rh = fl(rh + rl)) and a bound on its error, for x a
+ * positive normal double (undefined for subnormals).
+ */
+export function quickLogParts(x: number): { rh: number; rl: number; bound: number } | undefined {
+  if (LOG_R.length === 0) makeLogTables();
+  const R = LOG_R, T = LOG_T;
+  D64[0] = x;
+  const hw = D32[1];
+  const biased = (hw >>> 20) & 0x7ff;
+  if (biased === 0) return undefined; // subnormal
+  let e: number, uh: number, ul: number, th: number, tl: number;
+  if (Math.abs(x - 1) < 1 / 512) {
+    // Near 1: u = x - 1 exactly (no table term to cancel against).
+    e = 0; uh = x - 1; ul = 0; th = 0; tl = 0;
+  } else {
+    e = biased - 1023;
+    const j = (hw >>> 12) & 0xff;
+    D32[1] = (hw & 0x000fffff) | 0x3ff00000;
+    const f = D64[0], r = R[j];
+    const p = f * r;
+    const pe = productError(f, r, p);
+    // u = (p - 1) + pe exactly (p - 1 is exact: p lies within 2^-9 of 1), as a normalized pair.
+    const u0 = p - 1;
+    uh = u0 + pe;
+    const bb = uh - u0;
+    ul = (u0 - (uh - bb)) + (pe - bb);
+    th = T[2 * j]; tl = T[2 * j + 1];
+  }
+  // log1p(u) = u - u^2/2 + u^3 P(u), P(u) = 1/3 - u/4 + ... - u^7/10 (next term below 2^-99 |u|).
+  const hh = uh * uh, hl = productError(uh, uh, hh);
+  const q = uh * hh * (1 / 3 + uh * (-1 / 4 + uh * (1 / 5 + uh * (-1 / 6 + uh * (1 / 7 + uh * (-1 / 8 + uh * (1 / 9 + uh * (-1 / 10))))))));
+  // The large terms summed exactly (two-sums), the small ones in one double.
+  const a = e * LN2_HI;
+  let s = a + th;
+  let bb = s - a;
+  let err = (a - (s - bb)) + (th - bb);
+  let s2 = s + uh;
+  bb = s2 - s;
+  err += (s - (s2 - bb)) + (uh - bb);
+  const h = -0.5 * hh;
+  s = s2 + h;
+  bb = s - s2;
+  err += (s2 - (s - bb)) + (h - bb);
+  const small = err + (e * LN2_LO + tl + ul - 0.5 * hl - uh * ul + q);
+  const rh = s + small;
+  bb = rh - s;
+  const rl = (s - (rh - bb)) + (small - bb);
+  // Bound on |true - (rh + rl)|: q's rounding (2^-50.6 |u|^3), ln 2's and the table's representation,
+  // the small sum's rounding; each with a margin of 4 or more.
+  const bound = 2 ** -48 * Math.abs(uh * hh) + 2 ** -86 * Math.abs(e) + 2 ** -94 * (Math.abs(a) + Math.abs(th) + Math.abs(uh));
+  return { rh, rl, bound };
+}
+
+function quickLog(x: number): number | undefined {
+  const q = quickLogParts(x);
+  if (q === undefined) return undefined;
+  const { rh, rl, bound } = q;
+  D64[0] = rh;
+  const rb = (D32[1] >>> 20) & 0x7ff;
+  // Powers of two (a smaller spacing below) and tiny results go to the series.
+  if (rb < 60 || ((D32[1] & 0x000fffff) === 0 && D32[0] === 0)) return undefined;
+  // Half an ulp of rh: 2^(exponent - 53).
+  D32[1] = (rb - 53) << 20;
+  D32[0] = 0;
+  return Math.abs(rl) + bound < D64[0] ? rh : undefined;
+}
+
+/** log x as the series computes it, hi and lo (the specs' measure of the quick phase's error). */
+export function exactLogParts(x: number): [number, number] {
+  const r = logDD(x, 0, [0, 0]);
+  return [r[0], r[1]];
 }
 
 /** log1p(x) correctly rounded. */
@@ -270,30 +385,55 @@ function nextDown32(bits: number, f: number): number {
   return F32[0];
 }
 
+/**
+ * fround(d) where d is Math's value of the function (V8's fdlibm ports: within 1 double ulp of the
+ * true value), when that is certainly the true value's float32 rounding: d lies more than MARGIN
+ * double ulps from every float32 rounding midpoint (about 2 in 10^8 do not), and the result is a
+ * normal float32. Else undefined, and the caller computes the exact value.
+ */
+const MARGIN = 4;
+export function certifiedFloat(d: number): number | undefined {
+  const f = Math.fround(d);
+  if (!(Math.abs(f) >= 1.1754943508222875e-38 && Math.abs(f) < Infinity)) return undefined;
+  D64[0] = d;
+  // The 29 bits a double has beyond float32's: the midpoint between two floats is 2^28 there.
+  const below = D32[0] & 0x1fffffff;
+  return Math.abs(below - 0x10000000) > MARGIN ? f : undefined;
+}
+
+/** The float functions by the double-double series alone (their fallback, and the specs' oracle). */
+export const exactFloat = {
+  logf: (x: number): number => dd2f(logDD(x, 0, [0, 0])),
+  log1pf: (x: number): number => dd2f(log1pDD(x, [0, 0])),
+  sinf: (x: number): number => dd2f(sinCosDD(x, true, [0, 0])),
+  cosf: (x: number): number => dd2f(sinCosDD(x, false, [0, 0])),
+  expf: (x: number): number => dd2f(expDD(x, [0, 0])),
+};
+
 /** logf correctly rounded. */
 export function logf(x: number): number {
   if (!(x > 0) || x === Infinity) return log(x);
   if (x === 1) return 0;
-  return dd2f(logDD(x, 0, [0, 0]));
+  return certifiedFloat(Math.log(x)) ?? exactFloat.logf(x);
 }
 
 /** log1pf correctly rounded. */
 export function log1pf(x: number): number {
   if (!(x > -1) || x === 0 || x === Infinity) return log1p(x);
-  return dd2f(log1pDD(x, [0, 0]));
+  return certifiedFloat(Math.log1p(x)) ?? exactFloat.log1pf(x);
 }
 
 /** sinf correctly rounded. */
 export function sinf(x: number): number {
   if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 2 ** 28) return Math.fround(Math.sin(x));
-  return dd2f(sinCosDD(x, true, [0, 0]));
+  return certifiedFloat(Math.sin(x)) ?? exactFloat.sinf(x);
 }
 
 /** cosf correctly rounded. */
 export function cosf(x: number): number {
   if (!Number.isFinite(x) || Math.abs(x) >= 2 ** 28) return Math.fround(Math.cos(x));
   if (x === 0) return 1;
-  return dd2f(sinCosDD(x, false, [0, 0]));
+  return certifiedFloat(Math.cos(x)) ?? exactFloat.cosf(x);
 }
 
 /** expf correctly rounded. */
@@ -301,5 +441,5 @@ export function expf(x: number): number {
   if (Number.isNaN(x)) return x;
   if (x > 89) return Infinity;
   if (x < -104) return 0;
-  return dd2f(expDD(x, [0, 0]));
+  return certifiedFloat(Math.exp(x)) ?? exactFloat.expf(x);
 }

@@ -134,9 +134,9 @@ export class PCG64 implements BitGenerator {
     for (let k = 0; k < 8; k++) {
       let s = carry + inc[k];
       for (let i = 0; i <= k; i++) s += a[i] * m[k - i];
-      const lo = s % 65536;
-      r[k] = lo;
-      carry = (s - lo) / 65536;
+      // s < 2^36, so the division and floor are exact (and much faster than % on doubles).
+      carry = Math.floor(s / 65536);
+      r[k] = s - carry * 65536;
     }
     a.set(r);
   }
