@@ -207,8 +207,9 @@ function strides(dims: readonly number[], outDims: readonly number[]): number[] 
 }
 
 /**
- * out (dims `dims`, row-major) = a op b with NumPy broadcasting, for float32 (arithmetic and
- * comparisons into bool), float64 (arithmetic) and int32 (add, sub, mul) storage; false when not handled.
+ * out (dims `dims`, row-major) = a op b with NumPy broadcasting, for float32, float64 and int32
+ * storage (arithmetic, maximum and minimum, comparisons into bool; int32 without division); false
+ * when not handled.
  */
 export function simdBinary(
   op: string, a: TensorData, aDims: readonly number[], b: TensorData, bDims: readonly number[], out: TensorData, dims: readonly number[],
@@ -223,9 +224,13 @@ export function simdBinary(
   if (a instanceof Float32Array && b instanceof Float32Array) {
     if (code >= 10 ? !(out instanceof Uint8Array && outDtype === 'bool') : !(out instanceof Float32Array && outDtype === 'float32')) return false;
     kind = 'f32';
-  } else if (a instanceof Float64Array && b instanceof Float64Array && out instanceof Float64Array && outDtype === 'float64' && code <= 3) kind = 'f64';
-  else if (a instanceof Int32Array && b instanceof Int32Array && out instanceof Int32Array && outDtype === 'int32' && code <= 2) kind = 'i32';
-  else return false;
+  } else if (a instanceof Float64Array && b instanceof Float64Array) {
+    if (code >= 10 ? !(out instanceof Uint8Array && outDtype === 'bool') : !(out instanceof Float64Array && outDtype === 'float64')) return false;
+    kind = 'f64';
+  } else if (a instanceof Int32Array && b instanceof Int32Array && code !== 3) {
+    if (code >= 10 ? !(out instanceof Uint8Array && outDtype === 'bool') : !(out instanceof Int32Array && outDtype === 'int32')) return false;
+    kind = 'i32';
+  } else return false;
   const m = module();
   if (m === null) return false;
   const [d, sa, sb] = simplify(dims, strides(aDims, dims), strides(bDims, dims));

@@ -51,16 +51,45 @@ const LOG2 = 19, LOG10 = 20, EXP2 = 21, SINH = 22, COSH = 23, POW = 24;
 // maximum/minimum as the scalar kernels: a NaN operand wins (the first one), ties keep `a` (so -0 vs 0 is a).
 @final class Max {
   @inline f32(a: v128, b: v128): v128 { return v128.bitselect(a, v128.bitselect(a, b, f32x4.ge(a, b)), f32x4.ne(a, a)); }
+  @inline f64(a: v128, b: v128): v128 { return v128.bitselect(a, v128.bitselect(a, b, f64x2.ge(a, b)), f64x2.ne(a, a)); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.max_s(a, b); }
 }
 @final class Min {
   @inline f32(a: v128, b: v128): v128 { return v128.bitselect(a, v128.bitselect(a, b, f32x4.le(a, b)), f32x4.ne(a, a)); }
+  @inline f64(a: v128, b: v128): v128 { return v128.bitselect(a, v128.bitselect(a, b, f64x2.le(a, b)), f64x2.ne(a, a)); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.min_s(a, b); }
 }
-@final class Eq { @inline f32(a: v128, b: v128): v128 { return f32x4.eq(a, b); } }
-@final class Ne { @inline f32(a: v128, b: v128): v128 { return f32x4.ne(a, b); } }
-@final class Lt { @inline f32(a: v128, b: v128): v128 { return f32x4.lt(a, b); } }
-@final class Le { @inline f32(a: v128, b: v128): v128 { return f32x4.le(a, b); } }
-@final class Gt { @inline f32(a: v128, b: v128): v128 { return f32x4.gt(a, b); } }
-@final class Ge { @inline f32(a: v128, b: v128): v128 { return f32x4.ge(a, b); } }
+// Comparisons: all-ones lanes where true (f64 lanes are 64 bits wide; the loops narrow them to bytes).
+@final class Eq {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.eq(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.eq(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.eq(a, b); }
+}
+@final class Ne {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.ne(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.ne(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.ne(a, b); }
+}
+@final class Lt {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.lt(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.lt(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.lt_s(a, b); }
+}
+@final class Le {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.le(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.le(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.le_s(a, b); }
+}
+@final class Gt {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.gt(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.gt(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.gt_s(a, b); }
+}
+@final class Ge {
+  @inline f32(a: v128, b: v128): v128 { return f32x4.ge(a, b); }
+  @inline f64(a: v128, b: v128): v128 { return f64x2.ge(a, b); }
+  @inline i32(a: v128, b: v128): v128 { return i32x4.ge_s(a, b); }
+}
 
 // ---------------------------------------------------------------- float32 arithmetic
 
@@ -155,12 +184,38 @@ export function binaryRowsF32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
   else { const r = op.f64(va0, vb0); for (let i = 0; i < n; i += 2) { v128.store(o, r); o += 16; } }
 }
 
+/** Comparisons of doubles into bytes 0/1: sixteen results per store, eight masks of two narrowed. */
+@inline function cmpLoopF64<Op>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const op = the<Op>();
+  const va0 = v128.load64_splat(a), vb0 = v128.load64_splat(b);
+  const da: usize = sa ? 128 : 0, db: usize = sb ? 128 : 0;
+  const one = i8x16.splat(1);
+  for (let i = 0; i < n; i += 16) {
+    const m0 = v128.shuffle<i32>(op.f64(sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0), op.f64(sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0), 0, 2, 4, 6);
+    const m1 = v128.shuffle<i32>(op.f64(sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0), op.f64(sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0), 0, 2, 4, 6);
+    const m2 = v128.shuffle<i32>(op.f64(sa ? v128.load(a, 64) : va0, sb ? v128.load(b, 64) : vb0), op.f64(sa ? v128.load(a, 80) : va0, sb ? v128.load(b, 80) : vb0), 0, 2, 4, 6);
+    const m3 = v128.shuffle<i32>(op.f64(sa ? v128.load(a, 96) : va0, sb ? v128.load(b, 96) : vb0), op.f64(sa ? v128.load(a, 112) : va0, sb ? v128.load(b, 112) : vb0), 0, 2, 4, 6);
+    const w = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
+    v128.store(o, v128.and(w, one));
+    a += da; b += db; o += 16;
+  }
+}
+
+/** As binaryF32 for doubles: arithmetic, maximum and minimum, and comparisons into bytes. */
 export function binaryF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   switch (op) {
     case ADD: loopF64<Add>(a, sa, b, sb, o, n); return;
     case SUB: loopF64<Sub>(a, sa, b, sb, o, n); return;
     case MUL: loopF64<Mul>(a, sa, b, sb, o, n); return;
-    default: loopF64<Div>(a, sa, b, sb, o, n); return;
+    case DIV: loopF64<Div>(a, sa, b, sb, o, n); return;
+    case MAX: loopF64<Max>(a, sa, b, sb, o, n); return;
+    case MIN: loopF64<Min>(a, sa, b, sb, o, n); return;
+    case EQ: cmpLoopF64<Eq>(a, sa, b, sb, o, n); return;
+    case NE: cmpLoopF64<Ne>(a, sa, b, sb, o, n); return;
+    case LT: cmpLoopF64<Lt>(a, sa, b, sb, o, n); return;
+    case LE: cmpLoopF64<Le>(a, sa, b, sb, o, n); return;
+    case GT: cmpLoopF64<Gt>(a, sa, b, sb, o, n); return;
+    default: cmpLoopF64<Ge>(a, sa, b, sb, o, n); return;
   }
 }
 
@@ -179,12 +234,36 @@ export function binaryRowsF64(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
   else { const r = op.i32(va0, vb0); for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; } }
 }
 
-/** int32 add, sub and mul wrap around (as Int32Array stores do, and Math.imul). */
+@inline function cmpLoopI32<Op>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  const op = the<Op>();
+  const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
+  const da: usize = sa ? 64 : 0, db: usize = sb ? 64 : 0;
+  const one = i8x16.splat(1);
+  for (let i = 0; i < n; i += 16) {
+    const m0 = op.i32(sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0);
+    const m1 = op.i32(sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0);
+    const m2 = op.i32(sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0);
+    const m3 = op.i32(sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0);
+    const w = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
+    v128.store(o, v128.and(w, one));
+    a += da; b += db; o += 16;
+  }
+}
+
+/** int32 add, sub and mul wrap around (as Int32Array stores do, and Math.imul); maximum, minimum, comparisons. */
 export function binaryI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   switch (op) {
     case ADD: loopI32<Add>(a, sa, b, sb, o, n); return;
     case SUB: loopI32<Sub>(a, sa, b, sb, o, n); return;
-    default: loopI32<Mul>(a, sa, b, sb, o, n); return;
+    case MUL: loopI32<Mul>(a, sa, b, sb, o, n); return;
+    case MAX: loopI32<Max>(a, sa, b, sb, o, n); return;
+    case MIN: loopI32<Min>(a, sa, b, sb, o, n); return;
+    case EQ: cmpLoopI32<Eq>(a, sa, b, sb, o, n); return;
+    case NE: cmpLoopI32<Ne>(a, sa, b, sb, o, n); return;
+    case LT: cmpLoopI32<Lt>(a, sa, b, sb, o, n); return;
+    case LE: cmpLoopI32<Le>(a, sa, b, sb, o, n); return;
+    case GT: cmpLoopI32<Gt>(a, sa, b, sb, o, n); return;
+    default: cmpLoopI32<Ge>(a, sa, b, sb, o, n); return;
   }
 }
 
