@@ -147,10 +147,11 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     cases.push(['rows', [300, 37], values(300 * 37)]);
     cases.push(['rows with ties', [200, 60], ties(200 * 60)]);
     for (const [name, dims, v] of cases) {
-      const t = new Tensor('float32', dims, Float32Array.from(v));
-      for (const f of [ops.argmax, ops.argmin]) {
-        const got = f(t, -1), want = scalarOnly(() => f(t, -1));
-        assert.deepEqual(Array.from(got.values as Int32Array), Array.from(want.values as Int32Array), `${f.name} ${name}`);
+      for (const t of [new Tensor('float32', dims, Float32Array.from(v)), new Tensor('float64', dims, Float64Array.from(v))]) {
+        for (const f of [ops.argmax, ops.argmin]) {
+          const got = f(t, -1), want = scalarOnly(() => f(t, -1));
+          assert.deepEqual(Array.from(got.values as Int32Array), Array.from(want.values as Int32Array), `${t.dt} ${f.name} ${name}`);
+        }
       }
     }
   });

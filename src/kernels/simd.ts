@@ -37,6 +37,7 @@ interface SimdExports {
   rowExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
   rowExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
   rowArgExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
+  rowArgExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
   select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
 }
 
@@ -516,18 +517,20 @@ export function simdSelect(c: TensorData, a: TensorData, b: TensorData, out: Ten
  * each tile's answer folded in by the same rule. False when not handled.
  */
 export function simdArgExtremes(kind: 'max' | 'min', a: TensorData, groups: number, n: number, out: Int32Array): boolean {
-  if (!(a instanceof Float32Array) || groups * n < 256 || n === 0) return false;
+  const f64 = a instanceof Float64Array;
+  if (!(f64 || a instanceof Float32Array) || groups * n < 256 || n === 0) return false;
   const m = module();
   if (m === null) return false;
   const { x } = m;
   const max = kind === 'max' ? 1 : 0;
-  const ai = A_OFF >> 2, oi = O_OFF >> 2;
+  const view = f64 ? m.f64 : m.f32, rowsFn = f64 ? x.rowArgExtremesF64 : x.rowArgExtremesF32;
+  const ai = A_OFF >> (f64 ? 3 : 2), oi = O_OFF >> 2;
   if (n <= TILE) {
     const per = Math.floor(TILE / n);
     for (let o0 = 0; o0 < groups; o0 += per) {
       const nr = Math.min(per, groups - o0);
-      copyIn(m.f32, ai, a, o0 * n, nr * n);
-      x.rowArgExtremesF32(A_OFF, nr, n, O_OFF, max);
+      copyIn(view, ai, a, o0 * n, nr * n);
+      rowsFn(A_OFF, nr, n, O_OFF, max);
       out.set(m.i32.subarray(oi, oi + nr), o0);
     }
     return true;
@@ -536,8 +539,8 @@ export function simdArgExtremes(kind: 'max' | 'min', a: TensorData, groups: numb
     let best = NaN, at = -1;
     for (let i = 0; i < n; i += TILE) {
       const len = Math.min(TILE, n - i);
-      copyIn(m.f32, ai, a, o * n + i, len);
-      x.rowArgExtremesF32(A_OFF, 1, len, O_OFF, max);
+      copyIn(view, ai, a, o * n + i, len);
+      rowsFn(A_OFF, 1, len, O_OFF, max);
       const k = i + m.i32[oi], v = a[o * n + k];
       if (at < 0 || (best === best && (v !== v || (max ? v > best : v < best)))) { best = v; at = k; }
     }

@@ -1109,17 +1109,27 @@ export function rowExtremesF64(p: usize, rows: i32, cols: i32, o: usize, max: i3
   return acc != acc || (max ? a < acc : a > acc) ? acc : a;
 }
 
-/** The extreme of n elements at p (float32: 4 lanes, float64: 2). */
+/** One vector step of the loop's rule in each lane: keep v where it is NaN or beats x. */
+@inline function keepLanes<T>(v: v128, x: v128, max: bool): v128 {
+  return v128.bitselect(v, x, v128.or(v128.ne<T>(v, v), max ? v128.lt<T>(x, v) : v128.gt<T>(x, v)));
+}
+
+/**
+ * The extreme of n elements at p (float32: 4 lanes, float64: 2), in two vectors of lanes at a time
+ * (two chains: a vector's compare and select wait on the one before in the same chain).
+ */
 @inline function extreme<T>(p: usize, n: i32, max: bool): T {
   const size = <usize>sizeof<T>(), lanes = <i32>(16 / size);
   let acc = load<T>(p);
   let i = 0;
   if (n >= 2 * lanes) {
-    let v = v128.load(p);
-    for (i = lanes; i + lanes <= n; i += lanes) {
-      const x = v128.load(p + <usize>i * size);
-      v = v128.bitselect(v, x, v128.or(v128.ne<T>(v, v), max ? v128.lt<T>(x, v) : v128.gt<T>(x, v)));
+    let v = v128.load(p), w = v128.load(p + 16);
+    for (i = 2 * lanes; i + 2 * lanes <= n; i += 2 * lanes) {
+      v = keepLanes<T>(v, v128.load(p + <usize>i * size), max);
+      w = keepLanes<T>(w, v128.load(p + <usize>i * size, 16), max);
     }
+    v = keepLanes<T>(v, w, max);
+    if (i + lanes <= n) { v = keepLanes<T>(v, v128.load(p + <usize>i * size), max); i += lanes; }
     if (sizeof<T>() == 4) {
       acc = <T>f32x4.extract_lane(v, 0);
       acc = keep<T>(acc, <T>f32x4.extract_lane(v, 1), max);
@@ -1199,45 +1209,56 @@ export function select(c: usize, sc: i32, a: usize, sa: i32, b: usize, sb: i32, 
  * the largest (or smallest) values; the tail continues the scalar rule.
  */
 export function rowArgExtremesF32(p: usize, rows: i32, cols: i32, o: usize, max: i32): void {
-  for (let r = 0; r < rows; r++) store<i32>(o + (<usize>r << 2), argExtremeF32(p + (<usize>(r * cols) << 2), cols, max != 0));
+  for (let r = 0; r < rows; r++) store<i32>(o + (<usize>r << 2), argExtreme<f32>(p + (<usize>(r * cols) << 2), cols, max != 0));
+}
+export function rowArgExtremesF64(p: usize, rows: i32, cols: i32, o: usize, max: i32): void {
+  for (let r = 0; r < rows; r++) store<i32>(o + (<usize>r << 2), argExtreme<f64>(p + (<usize>(r * cols) << 3), cols, max != 0));
 }
 
-function argExtremeF32(p: usize, n: i32, max: bool): i32 {
-  let best: f32 = load<f32>(p), at = 0, i = 1;
-  if (n >= 8) {
-    let v = v128.load(p), idx = i32x4(0, 1, 2, 3), cur = i32x4(4, 5, 6, 7);
-    const four = i32x4.splat(4);
-    for (i = 4; i + 4 <= n; i += 4) {
-      const x = v128.load(p + (<usize>i << 2));
-      const better = v128.or(f32x4.ne(x, x), max ? f32x4.gt(x, v) : f32x4.lt(x, v));
-      const take = v128.andnot(better, f32x4.ne(v, v));
-      v = v128.bitselect(x, v, take);
-      idx = v128.bitselect(cur, idx, take);
-      cur = i32x4.add(cur, four);
+/** Lane l of a vector of T (f32 or f64), and of its index vector (i32 or i64 lanes alike). */
+@inline function laneOf<T>(v: v128, l: i32): T {
+  if (sizeof<T>() == 8) return <T>(l == 0 ? f64x2.extract_lane(v, 0) : f64x2.extract_lane(v, 1));
+  return <T>(l == 0 ? f32x4.extract_lane(v, 0) : l == 1 ? f32x4.extract_lane(v, 1) : l == 2 ? f32x4.extract_lane(v, 2) : f32x4.extract_lane(v, 3));
+}
+@inline function indexOf<T>(v: v128, l: i32): i32 {
+  if (sizeof<T>() == 8) return <i32>(l == 0 ? i64x2.extract_lane(v, 0) : i64x2.extract_lane(v, 1));
+  return l == 0 ? i32x4.extract_lane(v, 0) : l == 1 ? i32x4.extract_lane(v, 1) : l == 2 ? i32x4.extract_lane(v, 2) : i32x4.extract_lane(v, 3);
+}
+
+function argExtreme<T>(p: usize, n: i32, max: bool): i32 {
+  const size = <usize>sizeof<T>(), lanes = <i32>(16 / size), f64 = sizeof<T>() == 8;
+  let best: T = load<T>(p), at = 0, i = 1;
+  if (n >= 2 * lanes) {
+    // Each lane's index beside its value, in lanes of the same width (the masks select both); two
+    // vectors at a time, each lane of each keeping the first extreme of its own elements.
+    let v = v128.load(p), w = v128.load(p + 16);
+    let iv = f64 ? i64x2(0, 1) : i32x4(0, 1, 2, 3), iw = f64 ? i64x2(2, 3) : i32x4(4, 5, 6, 7);
+    const step = f64 ? i64x2.splat(4) : i32x4.splat(8);
+    let cv = f64 ? i64x2.add(iv, step) : i32x4.add(iv, step), cw = f64 ? i64x2.add(iw, step) : i32x4.add(iw, step);
+    for (i = 2 * lanes; i + 2 * lanes <= n; i += 2 * lanes) {
+      const x = v128.load(p + <usize>i * size), y = v128.load(p + <usize>i * size, 16);
+      const tx = v128.andnot(v128.or(v128.ne<T>(x, x), max ? v128.gt<T>(x, v) : v128.lt<T>(x, v)), v128.ne<T>(v, v));
+      const ty = v128.andnot(v128.or(v128.ne<T>(y, y), max ? v128.gt<T>(y, w) : v128.lt<T>(y, w)), v128.ne<T>(w, w));
+      v = v128.bitselect(x, v, tx); iv = v128.bitselect(cv, iv, tx);
+      w = v128.bitselect(y, w, ty); iw = v128.bitselect(cw, iw, ty);
+      if (f64) { cv = i64x2.add(cv, step); cw = i64x2.add(cw, step); } else { cv = i32x4.add(cv, step); cw = i32x4.add(cw, step); }
     }
-    // Merge the lanes: the first NaN, else the first of the extreme values.
-    best = f32x4.extract_lane(v, 0); at = i32x4.extract_lane(idx, 0);
-    for (let l = 1; l < 4; l++) {
-      const lv = laneF32(v, l), li = laneI32(idx, l);
+    // Merge the lanes of both: the first NaN, else the first of the extreme values.
+    best = laneOf<T>(v, 0); at = indexOf<T>(iv, 0);
+    for (let l = 1; l < 2 * lanes; l++) {
+      const lv = l < lanes ? laneOf<T>(v, l) : laneOf<T>(w, l - lanes), li = l < lanes ? indexOf<T>(iv, l) : indexOf<T>(iw, l - lanes);
       if (best != best) { if (lv != lv && li < at) at = li; continue; }
       if (lv != lv || (max ? lv > best : lv < best) || (lv == best && li < at)) { best = lv; at = li; }
     }
   }
   if (best == best) {
     for (; i < n; i++) {
-      const x = load<f32>(p + (<usize>i << 2));
+      const x = load<T>(p + <usize>i * size);
       if (x != x) { at = i; break; }
       if (max ? x > best : x < best) { best = x; at = i; }
     }
   }
   return at;
-}
-
-@inline function laneF32(v: v128, l: i32): f32 {
-  return l == 1 ? f32x4.extract_lane(v, 1) : l == 2 ? f32x4.extract_lane(v, 2) : f32x4.extract_lane(v, 3);
-}
-@inline function laneI32(v: v128, l: i32): i32 {
-  return l == 1 ? i32x4.extract_lane(v, 1) : l == 2 ? i32x4.extract_lane(v, 2) : i32x4.extract_lane(v, 3);
 }
 
 // ---------------------------------------------------------------- transposes
