@@ -1,40 +1,50 @@
 // Converting storage between dtypes as NumPy's astype does: floats to integers truncate toward
 // zero, integers wrap to the narrower width (as C casts do), anything to bool is `!= 0`, and the
 // narrow floats round to nearest.
-import { allocateUnfilled, bitsOf, isBig, isFloat, isUnsigned, narrowRounding, type DType, type TensorData } from '../tensor/dtype.js';
+import { allocateUnfilled, isBig, isFloat, isUnsigned, narrowRounding, type DType, type TensorData } from '../tensor/dtype.js';
 
 export function castData(a: TensorData, from: DType, to: DType): TensorData {
   if (from === to) return a;
   const n = a.length;
   const out = allocateUnfilled(to, n);
+  // 64-bit integers are read and written as two 32-bit words (little-endian): no BigInt per element.
+  const inW = isBig(from) ? words(a) : null, outW = isBig(to) ? words(out) : null;
   if (to === 'bool') {
     const o = out as Uint8Array;
-    if (isBig(from)) for (let i = 0; i < n; i++) o[i] = (a[i] as bigint) !== 0n ? 1 : 0;
+    if (inW) for (let i = 0; i < n; i++) o[i] = (inW[2 * i] | inW[2 * i + 1]) !== 0 ? 1 : 0;
     else for (let i = 0; i < n; i++) o[i] = (a[i] as number) !== 0 ? 1 : 0;
     return out;
   }
-  if (isBig(to)) {
-    const o = out as BigInt64Array;
-    if (isBig(from)) for (let i = 0; i < n; i++) o[i] = a[i] as bigint; // the store wraps to the target's range
-    else {
+  if (outW) {
+    if (inW) outW.set(inW); // the same bits: int64 and uint64 wrap into each other
+    else if (!isFloat(from)) {
+      // Integers sign-extended (unsigned ones are never negative).
+      for (let i = 0; i < n; i++) { const v = a[i] as number; outW[2 * i] = v; outW[2 * i + 1] = v < 0 ? -1 : 0; }
+    } else {
       // NaN and infinities have no integer value; NumPy gives the most negative integer (2^63 unsigned).
+      const o = out as BigInt64Array;
       const bad = to === 'int64' ? -(2n ** 63n) : 2n ** 63n;
       for (let i = 0; i < n; i++) {
-        const v = a[i] as number;
-        o[i] = Number.isFinite(v) ? BigInt(Math.trunc(v)) : bad;
+        const v = Math.trunc(a[i] as number);
+        if (Math.abs(v) < 2 ** 63) {
+          // hi 2^32 + lo with lo in [0, 2^32): both exact for an integral double.
+          const hi = Math.floor(v / 4294967296);
+          outW[2 * i] = v - hi * 4294967296;
+          outW[2 * i + 1] = hi;
+        } else o[i] = Number.isFinite(v) ? BigInt(v) : bad; // the store wraps to the target's range
       }
     }
     return out;
   }
   const O = out as Float64Array;
-  if (isBig(from)) {
-    const s = a as BigInt64Array;
-    if (isFloat(to)) for (let i = 0; i < n; i++) O[i] = Number(s[i]);
-    else {
-      // Wrap exactly through BigInt: Number() of a large int64 would lose the low bits first.
-      const bits = bitsOf(to);
-      const wrap = isUnsigned(to) ? (v: bigint) => BigInt.asUintN(bits, v) : (v: bigint) => BigInt.asIntN(bits, v);
-      for (let i = 0; i < n; i++) O[i] = Number(wrap(s[i]));
+  if (inW) {
+    const unsigned = from === 'uint64';
+    if (isFloat(to)) {
+      // hi 2^32 + lo: one rounding, as Number(bigint) rounds.
+      for (let i = 0; i < n; i++) O[i] = (unsigned ? inW[2 * i + 1] >>> 0 : inW[2 * i + 1]) * 4294967296 + (inW[2 * i] >>> 0);
+    } else {
+      // The low word wraps to any narrower width (the store keeps its low bits, signed or not).
+      for (let i = 0; i < n; i++) O[i] = isUnsigned(to) ? inW[2 * i] >>> 0 : inW[2 * i];
     }
   } else if (isFloat(from) && !isFloat(to)) {
     // Truncate first: a typed-array store of a fraction would also truncate, but NaN must become 0.
@@ -43,4 +53,9 @@ export function castData(a: TensorData, from: DType, to: DType): TensorData {
   const r = narrowRounding(to);
   if (r) for (let i = 0; i < n; i++) O[i] = r(O[i]);
   return out;
+}
+
+/** A 64-bit integer array's words, two per element (low first). */
+function words(a: TensorData): Int32Array {
+  return new Int32Array(a.buffer, a.byteOffset, 2 * a.length);
 }

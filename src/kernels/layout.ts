@@ -4,6 +4,7 @@ import { allocate, allocateUnfilled, type DType, type TensorData } from '../tens
 import { stridesOf } from '../tensor/shape.js';
 import { memcpyRuns, nextRow, simplify, stridedGather } from '../tensor/strided.js';
 import { simdTranspose } from './simd.js';
+import { bitsView } from './storage.js';
 
 export { stridedGather };
 
@@ -44,6 +45,18 @@ export function gather(a: TensorData, dims: readonly number[], indices: Int32Arr
   const n = dims[axis];
   const m = indices.length;
   const out = allocateUnfilled(dtype, outer * m * inner);
+  if (inner === 1 && a.BYTES_PER_ELEMENT === out.BYTES_PER_ELEMENT) {
+    // Single elements move as integer words (no BigInt or float conversions).
+    const { view: A, words } = bitsView(a), O = bitsView(out).view;
+    if (words === 2) {
+      for (let o = 0, d = 0; o < outer; o++) {
+        for (let j = 0; j < m; j++, d += 2) { const s = 2 * (o * n + indices[j]); O[d] = A[s]; O[d + 1] = A[s + 1]; }
+      }
+    } else {
+      for (let o = 0, d = 0; o < outer; o++) for (let j = 0; j < m; j++) O[d++] = A[o * n + indices[j]];
+    }
+    return out;
+  }
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < m; j++) {
       const src = (o * n + indices[j]) * inner;

@@ -5,7 +5,8 @@
 // primitive over the flat positions an index selects.
 import { Tensor } from '../tensor/tensor.js';
 import { arange as arangeTensor, describe, tensor } from '../tensor/create.js';
-import { sizeOf, ValueError } from '../tensor/shape.js';
+import { sameDims, sizeOf, ValueError } from '../tensor/shape.js';
+import { asNumbers } from '../kernels/storage.js';
 import { isPyFloat } from '../tensor/scalars.js';
 import { unwatched } from '../core/levels.js';
 import { bind, definePrimitive, type Primitive } from '../core/primitive.js';
@@ -97,6 +98,14 @@ function sliceIndices(n: number, start: number | null, stop: number | null, step
 export function nonzeroIndices(mask: Tensor): Int32Array[] {
   const data = mask.values;
   const n = mask.dims.length;
+  if (n === 1 && data instanceof Uint8Array) {
+    // A bool vector (0/1 bytes): written without a branch per element (a random mask's branches
+    // are mispredicted half the time); the slot after the last true index takes the spare writes.
+    const all = new Int32Array(data.length + 1);
+    let k = 0;
+    for (let i = 0; i < data.length; i++) { all[k] = i; k += data[i]; }
+    return [all.slice(0, k)];
+  }
   let count = 0;
   for (let i = 0; i < data.length; i++) if (data[i]) count++;
   const out = Array.from({ length: Math.max(n, 1) }, () => new Int32Array(count));
@@ -222,7 +231,7 @@ export function getItem(x: TensorLike, specs: readonly unknown[], bounds: Bounds
 }
 
 /** Broadcasts index arrays together (NumPy's rules, its message when they do not). */
-function broadcastIndices(values: Tensor[]): { dims: number[]; arrays: Int32Array[] } {
+function broadcastIndices(values: Tensor[]): { dims: number[]; arrays: ArrayLike<number>[] } {
   let dims: number[] = [];
   for (const v of values) {
     const n = Math.max(dims.length, v.dims.length);
@@ -238,8 +247,10 @@ function broadcastIndices(values: Tensor[]): { dims: number[]; arrays: Int32Arra
   }
   const total = sizeOf(dims);
   const arrays = values.map((v) => {
-    const src = v.values;
-    const out = new Int32Array(total);
+    // Index values as numbers (64-bit ones exactly up to 2^53: out-of-range ones still raise).
+    const src = asNumbers(v.values);
+    if (sameDims(v.dims, dims)) return src;
+    const out = new Float64Array(total);
     const own = [...new Array<number>(dims.length - v.dims.length).fill(1), ...v.dims];
     const idx = new Array<number>(dims.length).fill(0);
     for (let o = 0; o < total; o++) {
@@ -248,7 +259,7 @@ function broadcastIndices(values: Tensor[]): { dims: number[]; arrays: Int32Arra
         if (own[d] !== 1) off += idx[d] * stride;
         stride *= own[d];
       }
-      out[o] = Number(src[off]);
+      out[o] = src[off];
       for (let d = dims.length - 1; d >= 0; d--) {
         if (++idx[d] < dims[d]) break;
         idx[d] = 0;
@@ -271,16 +282,27 @@ function advanced(y: Tensor, es: Entry[]): Tensor {
   const advDims = advAxes.map((a) => y.dims[a]);
   const total = sizeOf(sDims);
   const linear = new Int32Array(total);
-  for (let o = 0; o < total; o++) {
-    let l = 0;
-    for (let k = 0; k < advAxes.length; k++) {
-      const n = advDims[k];
-      let v = idx[k][o];
-      if (v < -n || v >= n) throw new IndexError(`index ${v} is out of bounds for axis ${advAxes[k]} with size ${n}`);
-      if (v < 0) v += n;
-      l = l * n + v;
+  const outOfBounds = (v: number, k: number) => new IndexError(`index ${v} is out of bounds for axis ${advAxes[k]} with size ${advDims[k]}`);
+  if (advAxes.length === 1) {
+    // One index array: its values are the positions (negative ones from the end).
+    const n = advDims[0], src = idx[0];
+    for (let o = 0; o < total; o++) {
+      const v = src[o];
+      if (v < -n || v >= n) throw outOfBounds(v, 0);
+      linear[o] = v < 0 ? v + n : v;
     }
-    linear[o] = l;
+  } else {
+    for (let o = 0; o < total; o++) {
+      let l = 0;
+      for (let k = 0; k < advAxes.length; k++) {
+        const n = advDims[k];
+        let v = idx[k][o];
+        if (v < -n || v >= n) throw outOfBounds(v, k);
+        if (v < 0) v += n;
+        l = l * n + v;
+      }
+      linear[o] = l;
+    }
   }
   const rest = y.dims.map((_, i) => i).filter((i) => !advAxes.includes(i));
   const front = transpose(y, [...advAxes, ...rest]);

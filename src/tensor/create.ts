@@ -225,8 +225,17 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType, fl
   dtype ??= Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step) ? 'int32' : 'float32';
   const n = rangeLength(start, stop, step);
   const data = allocate(dtype, n);
+  const last = start + (n - 1) * step;
   if (assignsAsStored(dtype, start, step)) for (let i = 0; i < n; i++) (data as Float64Array)[i] = start + i * step;
-  else for (let i = 0; i < n; i++) storeScalar(data, i, start + i * step, dtype);
+  else if (isBig(dtype) && Number.isInteger(start) && Number.isInteger(step) && Math.abs(start) <= 2 ** 53 && Math.abs(last) <= 2 ** 53) {
+    // 64-bit integers as their two 32-bit words (hi 2^32 + lo), no BigInt per element.
+    const w = new Int32Array(data.buffer, data.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) {
+      const v = start + i * step, hi = Math.floor(v / 4294967296);
+      w[2 * i] = v - hi * 4294967296;
+      w[2 * i + 1] = hi;
+    }
+  } else for (let i = 0; i < n; i++) storeScalar(data, i, start + i * step, dtype);
   return new Tensor(dtype, [n], data, flavor);
 }
 
