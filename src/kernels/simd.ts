@@ -38,6 +38,7 @@ interface SimdExports {
   rowExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
   rowArgExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
   rowArgExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
+  boxMullerCephesF32(p: number, blocks: number, mean: number, std: number, twoPi: number): number;
   select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
 }
 
@@ -639,4 +640,23 @@ export function unaryCode(op: string, dtype: DType): number | undefined {
 export function binaryArithmeticCode(op: string, dtype: DType): number | undefined {
   const code = BINARY[op];
   return code === undefined || code >= 10 || (dtype === 'float64' && code > 3) ? undefined : code;
+}
+
+/**
+ * PyTorch's AVX2 Box-Muller (src/kernels/wasm/simd.ts, boxMullerCephesF32) on `count` blocks of 16
+ * uniforms of `data` from `start`, in place; false where the module cannot run it the same way (no
+ * SIMD, or relaxed madd does not fuse), and the caller's JavaScript lanes do.
+ */
+export function simdBoxMuller(data: Float32Array, start: number, count: number, mean: number, std: number, twoPi: number): boolean {
+  const m = module();
+  // Zero blocks: only whether it runs here (all of the data, or none of it).
+  if (m === null || !m.x.boxMullerCephesF32(A_OFF, 0, 0, 1, twoPi)) return false;
+  const per = TILE / 16, ai = A_OFF >> 2;
+  for (let b = 0; b < count; b += per) {
+    const blocks = Math.min(per, count - b), from = start + 16 * b, len = 16 * blocks;
+    m.f32.set(data.subarray(from, from + len), ai);
+    m.x.boxMullerCephesF32(A_OFF, blocks, mean, std, twoPi);
+    data.set(m.f32.subarray(ai, ai + len), from);
+  }
+  return true;
 }

@@ -1319,3 +1319,84 @@ export function transpose64(src: usize, rows: i32, cols: i32, dst: usize): void 
   for (let i = r2; i < rows; i++) for (let j = 0; j < cols; j++) store<u64>(dst + ((<usize>j * <usize>rows + <usize>i) << 3), load<u64>(src + ((<usize>i * <usize>cols + <usize>j) << 3)));
   for (let i = 0; i < r2; i++) for (let j = c2; j < cols; j++) store<u64>(dst + ((<usize>j * <usize>rows + <usize>i) << 3), load<u64>(src + ((<usize>i * <usize>cols + <usize>j) << 3)));
 }
+
+// ---------------------------------------------------------------- Box-Muller with avx_mathfun's float32 log and sincos
+// PyTorch's AVX2 normal_fill, block by block of 16 uniforms u: radius = sqrt(-2 log(1 - u[0..8))),
+// theta = 2 pi u[8..16), then radius cos theta and radius sin theta, times std plus mean (fused),
+// in place. log256_ps and sincos256_ps are Cephes polynomials with GCC's fused multiply-adds; f32x4
+// arithmetic rounds as AVX's does, and relaxed madd fuses where FUSED_F32 says so (else the caller
+// keeps its JavaScript lanes, src/api/random/avx_mathfun.ts, which these steps follow one for one).
+
+/** Whether f32x4 relaxed madd fuses: (1 + 2^-12)^2 - 1 keeps its 2^-24 term only when rounded once. */
+const PROBE_F32 = memory.data<f32>([1 + 2.44140625e-4, -1]);
+const FUSED_F32: bool = f32x4.extract_lane(f32x4.relaxed_madd(v128.load32_splat(PROBE_F32), v128.load32_splat(PROBE_F32), v128.load32_splat(PROBE_F32 + 4)), 0) == <f32>(4.8828125e-4 + 5.9604644775390625e-8);
+
+@inline function fs(x: f32): v128 { return f32x4.splat(x); }
+@inline function fmaF32(a: v128, b: v128, c: v128): v128 { return f32x4.relaxed_madd(a, b, c); }
+
+/** log256_ps for x > 0 (1 - u, u in [0, 1)). */
+@inline function logCephes(x0: v128): v128 {
+  let x = f32x4.max(x0, fs(1.17549435e-38)); // cut off denormals
+  let imm = i32x4.shr_u(x, 23);
+  x = v128.or(v128.and(x, i32x4.splat(~0x7f800000)), fs(0.5)); // the mantissa with 0.5's exponent
+  let e = f32x4.add(f32x4.convert_i32x4_s(i32x4.sub(imm, i32x4.splat(127))), fs(1));
+  const small = f32x4.lt(x, fs(<f32>0.707106781186547524));
+  const tmp = v128.and(x, small);
+  x = f32x4.sub(x, fs(1));
+  e = f32x4.sub(e, v128.and(fs(1), small));
+  x = f32x4.add(x, tmp);
+  const z = f32x4.mul(x, x);
+  let y = fs(<f32>7.0376836292e-2);
+  y = fmaF32(y, x, fs(<f32>-1.1514610310e-1));
+  y = fmaF32(y, x, fs(<f32>1.1676998740e-1));
+  y = fmaF32(y, x, fs(<f32>-1.2420140846e-1));
+  y = fmaF32(y, x, fs(<f32>1.4249322787e-1));
+  y = fmaF32(y, x, fs(<f32>-1.6668057665e-1));
+  y = fmaF32(y, x, fs(<f32>2.0000714765e-1));
+  y = fmaF32(y, x, fs(<f32>-2.4999993993e-1));
+  y = fmaF32(y, x, fs(<f32>3.3333331174e-1));
+  y = f32x4.mul(y, x);
+  y = fmaF32(y, z, f32x4.mul(e, fs(<f32>-2.12194440e-4)));
+  y = f32x4.sub(y, f32x4.mul(z, fs(0.5)));
+  x = f32x4.add(x, y);
+  return fmaF32(e, fs(<f32>0.693359375), x);
+}
+
+/**
+ * o[i] for `blocks` blocks of 16 float32 uniforms at p, in place (the transform above); false when
+ * relaxed madd does not fuse here.
+ */
+export function boxMullerCephesF32(p: usize, blocks: i32, mean: f32, std: f32, twoPi: f32): bool {
+  if (!FUSED_F32) return false;
+  const zero = i32x4.splat(0), four = i32x4.splat(4);
+  for (let b = 0; b < blocks; b++) {
+    for (let h: usize = 0; h < 32; h += 16) {
+      const at = p + (<usize>b << 6) + h;
+      const radius = f32x4.sqrt(f32x4.mul(fs(-2), logCephes(f32x4.sub(fs(1), v128.load(at)))));
+      // sincos256_ps of theta = 2 pi u2 (theta >= 0: the sine's own sign is +).
+      let x = f32x4.mul(fs(twoPi), v128.load(at, 32));
+      let j = i32x4.trunc_sat_f32x4_s(f32x4.mul(x, fs(<f32>1.27323954473516)));
+      j = v128.and(i32x4.add(j, i32x4.splat(1)), i32x4.splat(~1));
+      const y = f32x4.convert_i32x4_s(j);
+      const swapSin = i32x4.ne(v128.and(j, four), zero);
+      const poly2 = i32x4.eq(v128.and(j, i32x4.splat(2)), zero);
+      x = fmaF32(y, fs(<f32>-0.78515625), x);
+      x = fmaF32(y, fs(<f32>-2.4187564849853515625e-4), x);
+      x = fmaF32(y, fs(<f32>-3.77489497744594108e-8), x);
+      const signCos = i32x4.ne(v128.and(v128.not(i32x4.sub(j, i32x4.splat(2))), four), zero);
+      const z = f32x4.mul(x, x);
+      let yc = fmaF32(fs(<f32>2.443315711809948e-005), z, fs(<f32>-1.388731625493765e-003));
+      yc = fmaF32(yc, z, fs(<f32>4.166664568298827e-002));
+      yc = f32x4.mul(yc, z);
+      yc = f32x4.add(fmaF32(yc, z, f32x4.neg(f32x4.mul(z, fs(0.5)))), fs(1));
+      let ys = fmaF32(fs(<f32>-1.9515295891e-4), z, fs(<f32>8.3321608736e-3));
+      ys = fmaF32(ys, z, fs(<f32>-1.6666654611e-1));
+      ys = fmaF32(f32x4.mul(ys, z), x, x);
+      const s = v128.bitselect(ys, yc, poly2), c = v128.bitselect(yc, ys, poly2);
+      const sin = v128.bitselect(f32x4.neg(s), s, swapSin), cos = v128.bitselect(f32x4.neg(c), c, signCos);
+      v128.store(at, fmaF32(f32x4.mul(radius, cos), fs(std), fs(mean)));
+      v128.store(at, fmaF32(f32x4.mul(radius, sin), fs(std), fs(mean)), 32);
+    }
+  }
+  return true;
+}
