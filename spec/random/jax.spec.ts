@@ -5,6 +5,8 @@ import { threefryBlock } from '../../src/api/random/threefry.js';
 import * as J from '../../src/api/random/jax_random.js';
 import { RandomError } from '../../src/api/random/errors.js';
 import { assertPrinted } from './helpers.js';
+import { erfInv32 } from '../../src/api/random/xla_math.js';
+import { simdErfInvSqrt2, simdAvailable } from '../../src/kernels/simd.js';
 
 const OLD = { partitionable: false };
 const NEW = { partitionable: true };
@@ -124,5 +126,36 @@ describe('random: JAX threefry2x32 and jax.random', function () {
     assert.throws(() => J.split(new Uint32Array(3)), (e: unknown) => e instanceof RandomError && e.name === 'TypeError');
     assert.throws(() => J.PRNGKey(2n ** 64n), (e: unknown) => e instanceof RandomError && e.name === 'OverflowError');
     assert.throws(() => J.choice(J.PRNGKey(0), 3, [5], false), /Cannot take a larger sample than population when 'replace=False'/);
+  });
+
+  it('normal\'s float32 erf_inv in the module gives the JavaScript lanes\' bits, the lanes it doubts recomputed', function () {
+    if (!simdAvailable()) this.skip();
+    const f32 = Math.fround, s2 = f32(Math.SQRT2);
+    // Uniforms over (-1, 1), denser near the ends and near the switch from the rational log1p (|u| = 0.6436).
+    const n = 1 << 20;
+    let seed = 5;
+    const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+    const u = Float32Array.from({ length: n }, (_, i) => {
+      const r = rnd(), sign = i % 2 ? 1 : -1;
+      // (normal's uniforms are never +-1: they lie in [nextafter(-1, 0), 1))
+      return f32(sign * Math.min(1 - 2 ** -24, i % 3 === 0 ? 1 - r * 2 ** -(rnd() * 24) : i % 3 === 1 ? 0.6436 + (r - 0.5) * 1e-3 : r));
+    });
+    u[0] = f32(-1 + 2 ** -24); u[1] = 0; u[2] = -0; u[3] = 1e-30;
+    const out = new Float32Array(n);
+    const doubts = simdErfInvSqrt2(u, out, s2);
+    if (doubts === null) this.skip();
+    const doubted = new Set(doubts);
+    for (let i = 0; i < n; i++) {
+      if (doubted.has(i)) continue;
+      const want = f32(s2 * erfInv32(u[i]));
+      if (!Object.is(out[i], want)) assert.fail(`u = ${u[i]}: module ${out[i]}, JavaScript ${want}`);
+    }
+    // About 3 in 10^5 of the logf lanes lie near a float32 rounding midpoint: some must be listed.
+    assert.ok(doubts.length > 0 && doubts.length < 200, `${doubts.length} lanes doubted`);
+    // normal() recomputes them: on the same key its values are the JavaScript lanes' throughout.
+    const k = J.PRNGKey(7);
+    const got = J.normal(k, [5000], 'float32', OLD);
+    const uk = J.uniform(k, [5000], 'float32', f32(-1 + 2 ** -24), 1, OLD) as Float32Array;
+    uk.forEach((v, i) => assert.ok(Object.is(got[i], f32(s2 * erfInv32(v))), `normal ${i}`));
   });
 });

@@ -39,6 +39,7 @@ interface SimdExports {
   rowArgExtremesF32(p: number, rows: number, cols: number, o: number, max: number): void;
   rowArgExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
   boxMullerCephesF32(p: number, blocks: number, mean: number, std: number, twoPi: number): number;
+  erfInvSqrt2F32(p: number, n: number, sqrt2: number, unsure: number): number;
   select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
 }
 
@@ -659,4 +660,23 @@ export function simdBoxMuller(data: Float32Array, start: number, count: number, 
     data.set(m.f32.subarray(ai, ai + len), from);
   }
   return true;
+}
+
+/**
+ * out = sqrt2 times XLA's float32 erf_inv of u (src/kernels/wasm/simd.ts, erfInvSqrt2F32, the steps of
+ * src/api/random/xla_math.ts's erfInv32). Returns the indices whose logf it could not certify, for the
+ * caller to compute; null where it cannot run here (out untouched).
+ */
+export function simdErfInvSqrt2(u: Float32Array, out: Float32Array, sqrt2: number): number[] | null {
+  const m = module();
+  if (m === null || m.x.erfInvSqrt2F32(A_OFF, 0, sqrt2, O_OFF) < 0) return null;
+  const ai = A_OFF >> 2, li = O_OFF >> 2, doubts: number[] = [];
+  for (let i = 0; i < u.length; i += TILE) {
+    const len = Math.min(TILE, u.length - i);
+    m.f32.set(u.subarray(i, i + len), ai);
+    const count = m.x.erfInvSqrt2F32(A_OFF, len, sqrt2, O_OFF);
+    out.set(m.f32.subarray(ai, ai + len), i);
+    for (let k = 0; k < count; k++) doubts.push(i + m.i32[li + k]);
+  }
+  return doubts;
 }

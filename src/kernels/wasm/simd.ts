@@ -1400,3 +1400,70 @@ export function boxMullerCephesF32(p: usize, blocks: i32, mean: f32, std: f32, t
   }
   return true;
 }
+
+// ---------------------------------------------------------------- XLA's float32 erf_inv, times sqrt 2 (jax.random.normal)
+// Giles' single-precision polynomial in w = -log1p(-x^2), as XLA's CPU backend emits it with fused
+// multiply-adds (src/api/random/xla_math.ts, erfInv32, which these steps follow one for one): log1p by
+// Cephes' rational below sqrt(2) - 1, else the correctly rounded logf of 1 + x, here the fast double
+// log certified as the float32 transcendentals are. Lanes it cannot certify are listed for the caller.
+
+const L1P_NUM = memory.data<f32>([4.5270000862445199635215e-5, 4.9854102823193375972212e-1, 6.5787325942061044846969e0,
+  2.9911919328553073277375e1, 6.0949667980987787057556e1, 5.7112963590585538103336e1, 2.0039553499201281259648e1]);
+const L1P_DEN = memory.data<f32>([1, 1.5062909083469192043167e1, 8.3047565967967209469434e1, 2.2176239823732856465394e2,
+  3.0909872225312059774938e2, 2.1642788614495947685003e2, 6.0118660497603843919306e1]);
+const EI_LT5 = memory.data<f32>([2.81022636e-08, 3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087,
+  -0.00125372503, -0.00417768164, 0.246640727, 1.50140941]);
+const EI_GE5 = memory.data<f32>([-0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773,
+  -0.0076224613, 0.00943887047, 1.00167406, 2.83297682]);
+
+/** Appends to the int32 list at `list` (from `count`) the indices i + l of the lanes set in mask, those below n. */
+@inline function listLanes(mask: v128, i: i32, n: i32, list: usize, count: i32): i32 {
+  if (i32x4.extract_lane(mask, 0) != 0) { store<i32>(list + (<usize>count << 2), i); count++; }
+  if (i32x4.extract_lane(mask, 1) != 0 && i + 1 < n) { store<i32>(list + (<usize>count << 2), i + 1); count++; }
+  if (i32x4.extract_lane(mask, 2) != 0 && i + 2 < n) { store<i32>(list + (<usize>count << 2), i + 2); count++; }
+  if (i32x4.extract_lane(mask, 3) != 0 && i + 3 < n) { store<i32>(list + (<usize>count << 2), i + 3); count++; }
+  return count;
+}
+
+/** The polynomial with float32 coefficients at c (count of them, highest first), XLA's fused chain from 0. */
+@inline function polyF32(c: usize, count: i32, x: v128): v128 {
+  let p = v128.load32_splat(c);
+  for (let i = 1; i < count; i++) p = fmaF32(p, x, v128.load32_splat(c + (<usize>i << 2)));
+  return p;
+}
+
+/**
+ * o[i] = sqrt(2) erf_inv(u[i]) for n float32 u in (-1, 1) at p, in place. Returns how many lanes it
+ * could not certify (their logf near a float32 rounding midpoint); their indices are at `unsure`
+ * (int32s), and their values are to be recomputed. -1 when the kernels cannot run here (relaxed madd
+ * does not fuse).
+ */
+export function erfInvSqrt2F32(p: usize, n: i32, sqrt2: f32, unsure: usize): i32 {
+  if (!FUSED_F32 || !FUSED) return -1;
+  let count = 0;
+  for (let i = 0; i < n; i += 4) {
+    const at = p + (<usize>i << 2);
+    const x = v128.load(at);
+    const t = f32x4.neg(f32x4.mul(x, x));
+    // log1p(t): the rational where |t| < sqrt(2) - 1 (no float32 lies between that and its rounding up).
+    const small = f32x4.lt(f32x4.abs(t), fs(<f32>0.41421356237309504880));
+    const t2 = f32x4.mul(t, t);
+    let r = f32x4.div(polyF32(L1P_NUM, 7, t), polyF32(L1P_DEN, 7, t));
+    r = f32x4.mul(f32x4.mul(t, t2), r);
+    r = fmaF32(fs(-0.5), t2, r);
+    const viaRational = f32x4.add(t, r);
+    // logf(1 + t) elsewhere, from the fast double log rounded once (certified against midpoints).
+    const y = f32x4.add(t, fs(1));
+    const dl = logFast(f64x2.promote_low_f32x4(y)), dh = logFast(f64x2.promote_low_f32x4(v128.shuffle<f32>(y, y, 2, 3, 2, 3)));
+    const viaLog = v128.shuffle<f32>(f32x4.demote_f64x2_zero(dl), f32x4.demote_f64x2_zero(dh), 0, 1, 4, 5);
+    const doubt = v128.andnot(nearMidpoint(dl, dh), small);
+    if (v128.any_true(doubt)) count = listLanes(doubt, i, n, unsure, count);
+    let w = f32x4.neg(v128.bitselect(viaRational, viaLog, small));
+    const lt = f32x4.lt(w, fs(5));
+    w = v128.bitselect(f32x4.sub(w, fs(2.5)), f32x4.sub(f32x4.sqrt(w), fs(3)), lt);
+    let q = v128.bitselect(v128.load32_splat(EI_LT5), v128.load32_splat(EI_GE5), lt);
+    for (let k: usize = 1; k < 9; k++) q = fmaF32(q, w, v128.bitselect(v128.load32_splat(EI_LT5 + (k << 2)), v128.load32_splat(EI_GE5 + (k << 2)), lt));
+    v128.store(at, f32x4.mul(fs(sqrt2), f32x4.mul(q, x)));
+  }
+  return count;
+}
