@@ -40,6 +40,7 @@ interface SimdExports {
   rowArgExtremesF64(p: number, rows: number, cols: number, o: number, max: number): void;
   boxMullerCephesF32(p: number, blocks: number, mean: number, std: number, twoPi: number): number;
   erfInvSqrt2F32(p: number, n: number, sqrt2: number, unsure: number): number;
+  pcg64Fill(s: number, o: number, m: number): void;
   select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
 }
 
@@ -679,4 +680,23 @@ export function simdErfInvSqrt2(u: Float32Array, out: Float32Array, sqrt2: numbe
     for (let k = 0; k < count; k++) doubts.push(i + m.i32[li + k]);
   }
   return doubts;
+}
+
+/**
+ * m PCG64 outputs into `out` as [high word, low word] pairs (src/kernels/wasm/simd.ts, pcg64Fill),
+ * from `state`: state low, high, increment low, high, as eight little-endian 32-bit words, which it
+ * advances. False where the module is not here.
+ */
+export function simdPcg64(state: Uint32Array, out: Uint32Array, m: number): boolean {
+  const mod = module();
+  if (mod === null) return false;
+  const si = C_OFF >> 2, oi = A_OFF >> 2;
+  mod.i32.set(state, si);
+  for (let i = 0; i < m; i += TILE) {
+    const len = Math.min(TILE, m - i);
+    mod.x.pcg64Fill(C_OFF, A_OFF, len);
+    out.set(mod.i32.subarray(oi, oi + 2 * len), 2 * i);
+  }
+  state.set(mod.i32.subarray(si, si + 4));
+  return true;
 }

@@ -3,6 +3,7 @@
 // default_rng. 64-bit words travel as [hi, lo] pairs of uint32 to avoid BigInt on hot paths.
 
 import { MT_N, mtInitByArray, mtInitGenrand, mtTemper, mtTwist } from './mt19937.js';
+import { simdPcg64 } from '../../kernels/simd.js';
 import { SeedSequence } from './seed_sequence.js';
 
 export type U64 = [number, number];
@@ -12,6 +13,11 @@ export interface BitGenerator {
   /** Fills and returns [hi, lo]. */
   nextUint64(out: U64): U64;
   nextDouble(): number;
+  /**
+   * A promise from the caller that at least k more 64-bit outputs will be drawn before anything else
+   * reads or sets the state: the generator may compute up to that many ahead, in one go.
+   */
+  reserve?(k: number): void;
 }
 
 export function u64ToBig(w: U64): bigint {
@@ -118,6 +124,7 @@ export class PCG64 implements BitGenerator {
 
   /** pcg_setseq_128_srandom_r. */
   setSeed(initState: bigint, initSeq: bigint): void {
+    this.aheadAt = this.aheadEnd = 0;
     this.state = new Float64Array(8);
     this.inc = u128FromBig(((initSeq << 1n) | 1n) & MASK128);
     this.step();
@@ -141,8 +148,32 @@ export class PCG64 implements BitGenerator {
     a.set(r);
   }
 
+  // Outputs computed ahead by reserve(), [high, low] word pairs, drawn from `ahead` before stepping.
+  private ahead = new Uint32Array(0);
+  private aheadAt = 0;
+  private aheadEnd = 0;
+  private readonly words = new Uint32Array(8);
+
+  /** Up to k outputs at once (4096 at most) by the module, where it is here and nothing is ahead. */
+  reserve(k: number): void {
+    if (this.aheadAt < this.aheadEnd || k < 64) return;
+    const m = Math.min(k, 4096), w = this.words, s = this.state, inc = this.inc;
+    for (let i = 0; i < 4; i++) { w[i] = s[2 * i] + s[2 * i + 1] * 65536; w[4 + i] = inc[2 * i] + inc[2 * i + 1] * 65536; }
+    if (this.ahead.length < 2 * m) this.ahead = new Uint32Array(2 * 4096);
+    if (!simdPcg64(w, this.ahead, m)) return;
+    for (let i = 0; i < 4; i++) { s[2 * i] = w[i] & 0xffff; s[2 * i + 1] = w[i] >>> 16; }
+    this.aheadAt = 0;
+    this.aheadEnd = m;
+  }
+
   /** One 64-bit output: step, then xor-fold the halves and rotate right by the top 6 bits. */
   nextUint64(out: U64): U64 {
+    if (this.aheadAt < this.aheadEnd) {
+      const p = 2 * this.aheadAt++;
+      out[0] = this.ahead[p];
+      out[1] = this.ahead[p + 1];
+      return out;
+    }
     this.step();
     const s = this.state;
     const hi = ((s[7] * 65536 + s[6]) ^ (s[3] * 65536 + s[2])) >>> 0;
@@ -183,10 +214,13 @@ export class PCG64 implements BitGenerator {
 
   /** The `state` property's numbers: state, inc, has_uint32, uinteger. */
   getState(): { state: bigint; inc: bigint; hasUint32: boolean; uinteger: number } {
+    // A caller broke reserve()'s promise: the state is ahead of what was drawn.
+    if (this.aheadAt < this.aheadEnd) throw new Error('PCG64: outputs reserved ahead were not drawn');
     return { state: u128ToBig(this.state), inc: u128ToBig(this.inc), hasUint32: this.hasUint32, uinteger: this.uinteger };
   }
 
   setState(s: { state: bigint; inc: bigint; hasUint32: boolean; uinteger: number }): void {
+    this.aheadAt = this.aheadEnd = 0;
     this.state = u128FromBig(s.state & MASK128);
     this.inc = u128FromBig(s.inc & MASK128);
     this.hasUint32 = s.hasUint32;

@@ -33,7 +33,7 @@ export class Generator {
     }
     if (dtype !== 'float64') throw new RandomError('TypeError', `Unsupported dtype dtype('${dtype}') for random`);
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = bg.nextDouble();
+    for (let i = 0; i < n; i++) { bg.reserve?.(n - i); out[i] = bg.nextDouble(); }
     return out;
   }
 
@@ -47,24 +47,25 @@ export class Generator {
     }
     if (dtype !== 'float64') throw new RandomError('TypeError', `Unsupported dtype dtype('${dtype}') for standard_normal`);
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = standardNormal(bg);
+    // Each sample draws one output or more: the n - i still to come are certainly drawn.
+    for (let i = 0; i < n; i++) { bg.reserve?.(n - i); out[i] = standardNormal(bg); }
     return out;
   }
 
   /** normal(loc, scale, size): loc + scale * z. */
   normal(loc: number, scale: number, n: number): Float64Array {
     numpyCheckNonNegative(scale, 'scale');
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = loc + scale * standardNormal(this.bitGenerator);
+    const out = new Float64Array(n), bg = this.bitGenerator;
+    for (let i = 0; i < n; i++) { bg.reserve?.(n - i); out[i] = loc + scale * standardNormal(bg); }
     return out;
   }
 
   /** uniform(low, high, size): low + (high - low) * u, high - low must be >= 0. */
   uniform(low: number, high: number, n: number): Float64Array {
     numpyCheckUniform(low, high, false);
-    const range = high - low;
+    const range = high - low, bg = this.bitGenerator;
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = low + range * this.bitGenerator.nextDouble();
+    for (let i = 0; i < n; i++) { bg.reserve?.(n - i); out[i] = low + range * bg.nextDouble(); }
     return out;
   }
 

@@ -1467,3 +1467,33 @@ export function erfInvSqrt2F32(p: usize, n: i32, sqrt2: f32, unsure: usize): i32
   }
   return count;
 }
+
+// ---------------------------------------------------------------- PCG64 (XSL-RR 128/64), NumPy's default bit generator
+// The 128-bit state and increment as two u64 each at s (state lo, hi, inc lo, hi); m outputs written
+// at o as [high word, low word] pairs (src/api/random/numpy_bitgen.ts's order), the state advanced.
+
+/** The high 64 bits of the 128-bit product a b. */
+@inline function mulHigh(a: u64, b: u64): u64 {
+  const a0 = a & 0xffffffff, a1 = a >> 32, b0 = b & 0xffffffff, b1 = b >> 32;
+  const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  const mid = (p00 >> 32) + (p01 & 0xffffffff) + (p10 & 0xffffffff);
+  return p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+}
+
+export function pcg64Fill(s: usize, o: usize, m: i32): void {
+  const MULT_HI: u64 = 2549297995355413924, MULT_LO: u64 = 4865540595714422341;
+  let lo = load<u64>(s), hi = load<u64>(s, 8);
+  const incLo = load<u64>(s, 16), incHi = load<u64>(s, 24);
+  for (let i = 0; i < m; i++) {
+    // state = state * MULT + inc (mod 2^128)
+    const pLo = lo * MULT_LO;
+    const pHi = mulHigh(lo, MULT_LO) + lo * MULT_HI + hi * MULT_LO;
+    lo = pLo + incLo;
+    hi = pHi + incHi + (lo < pLo ? 1 : 0);
+    const x = rotr<u64>(hi ^ lo, hi >> 58);
+    store<u32>(o + (<usize>i << 3), <u32>(x >> 32));
+    store<u32>(o + (<usize>i << 3), <u32>x, 4);
+  }
+  store<u64>(s, lo);
+  store<u64>(s, hi, 8);
+}
