@@ -7,6 +7,8 @@ import * as T from '../../src/api/random/tf_random.js';
 import * as K from '../../src/api/random/keras_init.js';
 import { RandomError } from '../../src/api/random/errors.js';
 import { assertPrinted, loadFixture } from './helpers.js';
+import { simdPhilox } from '../../src/kernels/simd.js';
+import { withoutWasm } from '../../src/kernels/switches.js';
 
 const f = Math.fround;
 const hex = (a: ArrayLike<number>) => Array.from(a, (v) => v.toString(16).padStart(8, '0')).join(' ');
@@ -108,5 +110,26 @@ describe('random: TensorFlow Philox and tf.random', function () {
     assert.throws(() => ctx.uniform([2], 5, 5, { dtype: 'int32' }), /Need minval < maxval: 5 >= 5/);
     assert.throws(() => T.statelessUniform([2], [1, 2, 3]), /seed must have shape \[2\], not \[3\]/);
     assert.throws(() => ctx.normal([-1]), (e: unknown) => e instanceof RandomError && e.name === 'InvalidArgumentError');
+  });
+
+  it('Philox blocks from the module: the JavaScript generator\'s words and counter, carries included', function () {
+    for (const start of [[0, 0, 0, 0], [0xfffffff0, 0xffffffff, 7, 1], [0xfffffffe, 0xffffffff, 0xffffffff, 0xffffffff], [12345, 678, 9, 10]]) {
+      const js = PhiloxRandom.fromCounterKey(start, [0x9e3779b9, 42]);
+      const counter = Uint32Array.from(start), words = new Uint32Array(4 * 40000);
+      if (!simdPhilox(counter, Uint32Array.of(0x9e3779b9, 42), words, 40000)) this.skip();
+      for (let g = 0; g < 40000; g++) {
+        const w = js.next();
+        for (let k = 0; k < 4; k++) if (words[4 * g + k] !== w[k]) assert.fail(`start ${hex(start)}, block ${g}: ${hex(words.subarray(4 * g, 4 * g + 4))} vs ${hex(w)}`);
+      }
+      assert.equal(hex(counter), hex(js.counter));
+    }
+  });
+
+  it('tf.random.normal of many groups gives the JavaScript path\'s values (ragged ends included)', function () {
+    for (const n of [1, 2, 3, 5, 4099, 100001]) {
+      const ctx = () => { const c = new T.TFRandomContext(); c.setSeed(3); return c; };
+      const fast = ctx().normal([n], 0, 1, { seed: 9 }), slow = withoutWasm(() => ctx().normal([n], 0, 1, { seed: 9 }));
+      assert.deepEqual(Array.from(fast), Array.from(slow), `n = ${n}`);
+    }
   });
 });

@@ -41,6 +41,7 @@ interface SimdExports {
   boxMullerCephesF32(p: number, blocks: number, mean: number, std: number, twoPi: number): number;
   erfInvSqrt2F32(p: number, n: number, sqrt2: number, unsure: number): number;
   pcg64Fill(s: number, o: number, m: number): void;
+  philoxFill(c: number, k: number, o: number, m: number): void;
   select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
 }
 
@@ -698,5 +699,24 @@ export function simdPcg64(state: Uint32Array, out: Uint32Array, m: number): bool
     out.set(mod.i32.subarray(oi, oi + 2 * len), 2 * i);
   }
   state.set(mod.i32.subarray(si, si + 4));
+  return true;
+}
+
+/**
+ * m Philox-4x32-10 blocks (four words each) into `out` from `counter` (four words, least significant
+ * first), which it steps by one per block, under `key` (two words). False where the module is not here.
+ */
+export function simdPhilox(counter: Uint32Array, key: Uint32Array, out: Uint32Array, m: number): boolean {
+  const mod = module();
+  if (mod === null) return false;
+  const ci = C_OFF >> 2, oi = A_OFF >> 2, per = TILE / 2;
+  mod.i32.set(counter, ci);
+  mod.i32.set(key, ci + 4);
+  for (let i = 0; i < m; i += per) {
+    const len = Math.min(per, m - i);
+    mod.x.philoxFill(C_OFF, C_OFF + 16, A_OFF, len);
+    out.set(mod.i32.subarray(oi, oi + 4 * len), 4 * i);
+  }
+  counter.set(mod.i32.subarray(ci, ci + 4));
   return true;
 }

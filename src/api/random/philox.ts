@@ -7,22 +7,20 @@ const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
 
-/** The high and low words of a 32 x 32-bit product. */
-function mulHiLo(a: number, b: number): [number, number] {
-  const lo = Math.imul(a, b) >>> 0;
+/** The high word of a 32 x 32-bit product (the low one is Math.imul's). */
+function mulHi(a: number, b: number): number {
   const al = a & 0xffff, ah = a >>> 16, bl = b & 0xffff, bh = b >>> 16;
   const mid = al * bh + ah * bl + ((al * bl) >>> 16); // < 2^34: exact
-  const hi = (ah * bh + Math.floor(mid / 65536)) >>> 0;
-  return [hi, lo];
+  return (ah * bh + Math.floor(mid / 65536)) >>> 0;
 }
 
-/** Ten rounds of Philox-4x32 on one counter under one key. */
+/** Ten rounds of Philox-4x32 on one counter under one key (no allocation: it runs per 128-bit draw). */
 export function philox4x32(counter: ArrayLike<number>, key: ArrayLike<number>, out: Uint32Array = new Uint32Array(4)): Uint32Array {
   let c0 = counter[0] >>> 0, c1 = counter[1] >>> 0, c2 = counter[2] >>> 0, c3 = counter[3] >>> 0;
   let k0 = key[0] >>> 0, k1 = key[1] >>> 0;
   for (let r = 0; r < 10; r++) {
-    const [hi0, lo0] = mulHiLo(M0, c0);
-    const [hi1, lo1] = mulHiLo(M1, c2);
+    const hi0 = mulHi(M0, c0), lo0 = Math.imul(M0, c0) >>> 0;
+    const hi1 = mulHi(M1, c2), lo1 = Math.imul(M1, c2) >>> 0;
     const n0 = (hi1 ^ c1 ^ k0) >>> 0, n2 = (hi0 ^ c3 ^ k1) >>> 0;
     c0 = n0; c1 = lo1; c2 = n2; c3 = lo0;
     k0 = (k0 + W0) >>> 0;

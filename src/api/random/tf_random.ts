@@ -8,6 +8,7 @@ import { PhiloxRandom } from './philox.js';
 import { PythonRandom } from './python_random.js';
 import { f32, f32FromBits, f64FromBits } from './float32.js';
 import { RandomError, tfCheckShape, tfCheckStatelessSeed, tfCheckUniformInt } from './errors.js';
+import { simdPhilox } from '../../kernels/simd.js';
 import * as libm from './libm.js';
 
 export type TFFloat = 'float32' | 'float64';
@@ -102,6 +103,23 @@ export function fillPhilox(base: PhiloxRandom, n: number, dist: Dist, dtype: TFD
     return out;
   }
   const gen = base.clone();
+  if (dist === 'normal' && !wide) {
+    // The common case written straight into the output: two Box-Muller pairs per 128-bit draw, the
+    // draws made by the module in one go where it is here (each steps the counter by one).
+    const o = out as Float32Array, groups = Math.ceil(n / 4);
+    const words = new Uint32Array(4 * groups);
+    if (!simdPhilox(gen.counter, gen.key, words, groups)) for (let g = 0; g < groups; g++) words.set(gen.next(s), 4 * g);
+    for (let i = 0; i < n; i += 4) {
+      const a = boxMullerFloat(words[i], words[i + 1]);
+      o[i] = a[0];
+      if (i + 1 < n) o[i + 1] = a[1];
+      if (i + 2 >= n) break;
+      const b = boxMullerFloat(words[i + 2], words[i + 3]);
+      o[i + 2] = b[0];
+      if (i + 3 < n) o[i + 3] = b[1];
+    }
+    return out;
+  }
   const perGroup = wide ? 2 : 4;
   const range = BigInt.asUintN(wide ? 64 : 32, hi - lo);
   for (let g = 0; g * perGroup < n; g++) {

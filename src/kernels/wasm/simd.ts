@@ -1497,3 +1497,27 @@ export function pcg64Fill(s: usize, o: usize, m: i32): void {
   store<u64>(s, lo);
   store<u64>(s, hi, 8);
 }
+
+// ---------------------------------------------------------------- Philox-4x32-10 (TensorFlow's counter-based generator)
+// m 128-bit blocks at o (four u32 words each) from the 128-bit counter at c (four u32 words, least
+// significant first), which steps by one per block, under the 64-bit key at k (two u32 words).
+
+export function philoxFill(c: usize, k: usize, o: usize, m: i32): void {
+  let c0 = load<u32>(c), c1 = load<u32>(c, 4), c2 = load<u32>(c, 8), c3 = load<u32>(c, 12);
+  const key0 = load<u32>(k), key1 = load<u32>(k, 4);
+  for (let i = 0; i < m; i++) {
+    let x0 = c0, x1 = c1, x2 = c2, x3 = c3, k0 = key0, k1 = key1;
+    for (let r = 0; r < 10; r++) {
+      const p0 = <u64>0xd2511f53 * <u64>x0, p1 = <u64>0xcd9e8d57 * <u64>x2;
+      const n0 = <u32>(p1 >> 32) ^ x1 ^ k0, n2 = <u32>(p0 >> 32) ^ x3 ^ k1;
+      x1 = <u32>p1; x3 = <u32>p0; x0 = n0; x2 = n2;
+      k0 += 0x9e3779b9; k1 += 0xbb67ae85;
+    }
+    const at = o + (<usize>i << 4);
+    store<u32>(at, x0); store<u32>(at, x1, 4); store<u32>(at, x2, 8); store<u32>(at, x3, 12);
+    // The counter's carry through its words.
+    c0++;
+    if (c0 == 0) { c1++; if (c1 == 0) { c2++; if (c2 == 0) c3++; } }
+  }
+  store<u32>(c, c0); store<u32>(c, c1, 4); store<u32>(c, c2, 8); store<u32>(c, c3, 12);
+}
