@@ -59,37 +59,14 @@ const LOG2 = 19, LOG10 = 20, EXP2 = 21, SINH = 22, COSH = 23, POW = 24;
   @inline f64(a: v128, b: v128): v128 { return v128.bitselect(a, v128.bitselect(a, b, f64x2.le(a, b)), f64x2.ne(a, a)); }
   @inline i32(a: v128, b: v128): v128 { return i32x4.min_s(a, b); }
 }
-// Comparisons: all-ones lanes where true (f64 lanes are 64 bits wide; the loops narrow them to bytes).
-@final class Eq {
-  @inline f32(a: v128, b: v128): v128 { return f32x4.eq(a, b); }
-  @inline f64(a: v128, b: v128): v128 { return f64x2.eq(a, b); }
-  @inline i32(a: v128, b: v128): v128 { return i32x4.eq(a, b); }
-}
-@final class Ne {
-  @inline f32(a: v128, b: v128): v128 { return f32x4.ne(a, b); }
-  @inline f64(a: v128, b: v128): v128 { return f64x2.ne(a, b); }
-  @inline i32(a: v128, b: v128): v128 { return i32x4.ne(a, b); }
-}
-@final class Lt {
-  @inline f32(a: v128, b: v128): v128 { return f32x4.lt(a, b); }
-  @inline f64(a: v128, b: v128): v128 { return f64x2.lt(a, b); }
-  @inline i32(a: v128, b: v128): v128 { return i32x4.lt_s(a, b); }
-}
-@final class Le {
-  @inline f32(a: v128, b: v128): v128 { return f32x4.le(a, b); }
-  @inline f64(a: v128, b: v128): v128 { return f64x2.le(a, b); }
-  @inline i32(a: v128, b: v128): v128 { return i32x4.le_s(a, b); }
-}
-@final class Gt {
-  @inline f32(a: v128, b: v128): v128 { return f32x4.gt(a, b); }
-  @inline f64(a: v128, b: v128): v128 { return f64x2.gt(a, b); }
-  @inline i32(a: v128, b: v128): v128 { return i32x4.gt_s(a, b); }
-}
-@final class Ge {
-  @inline f32(a: v128, b: v128): v128 { return f32x4.ge(a, b); }
-  @inline f64(a: v128, b: v128): v128 { return f64x2.ge(a, b); }
-  @inline i32(a: v128, b: v128): v128 { return i32x4.ge_s(a, b); }
-}
+// Comparisons: all-ones lanes where true, on lanes of type T (f32, f64, or i32, compared signed; the
+// loops narrow the masks to bytes).
+@final class Eq { @inline on<T>(a: v128, b: v128): v128 { return v128.eq<T>(a, b); } }
+@final class Ne { @inline on<T>(a: v128, b: v128): v128 { return v128.ne<T>(a, b); } }
+@final class Lt { @inline on<T>(a: v128, b: v128): v128 { return v128.lt<T>(a, b); } }
+@final class Le { @inline on<T>(a: v128, b: v128): v128 { return v128.le<T>(a, b); } }
+@final class Gt { @inline on<T>(a: v128, b: v128): v128 { return v128.gt<T>(a, b); } }
+@final class Ge { @inline on<T>(a: v128, b: v128): v128 { return v128.ge<T>(a, b); } }
 
 // ---------------------------------------------------------------- float32 arithmetic
 
@@ -125,20 +102,33 @@ const LOG2 = 19, LOG10 = 20, EXP2 = 21, SINH = 22, COSH = 23, POW = 24;
   }
 }
 
-@inline function cmpLoopF32<Op>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+/** Comparisons of 32-bit lanes (float32 or int32) into bytes 0/1. */
+@inline function cmpLoop32<Op, T>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   const op = the<Op>();
   const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
   const da: usize = sa ? 64 : 0, db: usize = sb ? 64 : 0;
   const one = i8x16.splat(1);
   // Sixteen results per store: four masks narrowed to bytes.
   for (let i = 0; i < n; i += 16) {
-    const m0 = op.f32(sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0);
-    const m1 = op.f32(sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0);
-    const m2 = op.f32(sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0);
-    const m3 = op.f32(sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0);
+    const m0 = op.on<T>(sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0);
+    const m1 = op.on<T>(sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0);
+    const m2 = op.on<T>(sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0);
+    const m3 = op.on<T>(sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0);
     const w = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
     v128.store(o, v128.and(w, one));
     a += da; b += db; o += 16;
+  }
+}
+
+/** The six comparisons of 32-bit lanes (T = f32 or i32), by operation code. */
+@inline function compare32<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  switch (op) {
+    case EQ: cmpLoop32<Eq, T>(a, sa, b, sb, o, n); return;
+    case NE: cmpLoop32<Ne, T>(a, sa, b, sb, o, n); return;
+    case LT: cmpLoop32<Lt, T>(a, sa, b, sb, o, n); return;
+    case LE: cmpLoop32<Le, T>(a, sa, b, sb, o, n); return;
+    case GT: cmpLoop32<Gt, T>(a, sa, b, sb, o, n); return;
+    default: cmpLoop32<Ge, T>(a, sa, b, sb, o, n); return;
   }
 }
 
@@ -154,12 +144,7 @@ export function binaryF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usiz
     case DIV: loopF32<Div>(a, sa, b, sb, o, n); return;
     case MAX: loopF32<Max>(a, sa, b, sb, o, n); return;
     case MIN: loopF32<Min>(a, sa, b, sb, o, n); return;
-    case EQ: cmpLoopF32<Eq>(a, sa, b, sb, o, n); return;
-    case NE: cmpLoopF32<Ne>(a, sa, b, sb, o, n); return;
-    case LT: cmpLoopF32<Lt>(a, sa, b, sb, o, n); return;
-    case LE: cmpLoopF32<Le>(a, sa, b, sb, o, n); return;
-    case GT: cmpLoopF32<Gt>(a, sa, b, sb, o, n); return;
-    default: cmpLoopF32<Ge>(a, sa, b, sb, o, n); return;
+    default: compare32<f32>(op, a, sa, b, sb, o, n); return;
   }
 }
 
@@ -191,10 +176,10 @@ export function binaryRowsF32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
   const da: usize = sa ? 128 : 0, db: usize = sb ? 128 : 0;
   const one = i8x16.splat(1);
   for (let i = 0; i < n; i += 16) {
-    const m0 = v128.shuffle<i32>(op.f64(sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0), op.f64(sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0), 0, 2, 4, 6);
-    const m1 = v128.shuffle<i32>(op.f64(sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0), op.f64(sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0), 0, 2, 4, 6);
-    const m2 = v128.shuffle<i32>(op.f64(sa ? v128.load(a, 64) : va0, sb ? v128.load(b, 64) : vb0), op.f64(sa ? v128.load(a, 80) : va0, sb ? v128.load(b, 80) : vb0), 0, 2, 4, 6);
-    const m3 = v128.shuffle<i32>(op.f64(sa ? v128.load(a, 96) : va0, sb ? v128.load(b, 96) : vb0), op.f64(sa ? v128.load(a, 112) : va0, sb ? v128.load(b, 112) : vb0), 0, 2, 4, 6);
+    const m0 = v128.shuffle<i32>(op.on<f64>(sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0), op.on<f64>(sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0), 0, 2, 4, 6);
+    const m1 = v128.shuffle<i32>(op.on<f64>(sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0), op.on<f64>(sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0), 0, 2, 4, 6);
+    const m2 = v128.shuffle<i32>(op.on<f64>(sa ? v128.load(a, 64) : va0, sb ? v128.load(b, 64) : vb0), op.on<f64>(sa ? v128.load(a, 80) : va0, sb ? v128.load(b, 80) : vb0), 0, 2, 4, 6);
+    const m3 = v128.shuffle<i32>(op.on<f64>(sa ? v128.load(a, 96) : va0, sb ? v128.load(b, 96) : vb0), op.on<f64>(sa ? v128.load(a, 112) : va0, sb ? v128.load(b, 112) : vb0), 0, 2, 4, 6);
     const w = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
     v128.store(o, v128.and(w, one));
     a += da; b += db; o += 16;
@@ -234,22 +219,6 @@ export function binaryRowsF64(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
   else { const r = op.i32(va0, vb0); for (let i = 0; i < n; i += 4) { v128.store(o, r); o += 16; } }
 }
 
-@inline function cmpLoopI32<Op>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
-  const op = the<Op>();
-  const va0 = v128.load32_splat(a), vb0 = v128.load32_splat(b);
-  const da: usize = sa ? 64 : 0, db: usize = sb ? 64 : 0;
-  const one = i8x16.splat(1);
-  for (let i = 0; i < n; i += 16) {
-    const m0 = op.i32(sa ? v128.load(a) : va0, sb ? v128.load(b) : vb0);
-    const m1 = op.i32(sa ? v128.load(a, 16) : va0, sb ? v128.load(b, 16) : vb0);
-    const m2 = op.i32(sa ? v128.load(a, 32) : va0, sb ? v128.load(b, 32) : vb0);
-    const m3 = op.i32(sa ? v128.load(a, 48) : va0, sb ? v128.load(b, 48) : vb0);
-    const w = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
-    v128.store(o, v128.and(w, one));
-    a += da; b += db; o += 16;
-  }
-}
-
 /** int32 add, sub and mul wrap around (as Int32Array stores do, and Math.imul); maximum, minimum, comparisons. */
 export function binaryI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   switch (op) {
@@ -258,12 +227,7 @@ export function binaryI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usiz
     case MUL: loopI32<Mul>(a, sa, b, sb, o, n); return;
     case MAX: loopI32<Max>(a, sa, b, sb, o, n); return;
     case MIN: loopI32<Min>(a, sa, b, sb, o, n); return;
-    case EQ: cmpLoopI32<Eq>(a, sa, b, sb, o, n); return;
-    case NE: cmpLoopI32<Ne>(a, sa, b, sb, o, n); return;
-    case LT: cmpLoopI32<Lt>(a, sa, b, sb, o, n); return;
-    case LE: cmpLoopI32<Le>(a, sa, b, sb, o, n); return;
-    case GT: cmpLoopI32<Gt>(a, sa, b, sb, o, n); return;
-    default: cmpLoopI32<Ge>(a, sa, b, sb, o, n); return;
+    default: compare32<i32>(op, a, sa, b, sb, o, n); return;
   }
 }
 
