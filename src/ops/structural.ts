@@ -8,7 +8,7 @@ import {
   transpose as transposeKernel,
 } from '../kernels/layout.js';
 import { cumsum as cumsumKernel, reduce as reduceKernel } from '../kernels/reduce.js';
-import { allocate } from '../tensor/dtype.js';
+import { allocate, allocateUnfilled } from '../tensor/dtype.js';
 import { broadcastStrides, sameDims, sizeOf, stridesOf } from '../tensor/shape.js';
 import { alias, Tensor } from '../tensor/tensor.js';
 import { zeros } from '../tensor/create.js';
@@ -101,7 +101,8 @@ export const transposeP: Primitive<readonly number[]> = defineLinear<readonly nu
 export const broadcastToP: Primitive<readonly number[]> = defineLinear<readonly number[]>({
   name: 'broadcast_to',
   impl: ([x], dims) => {
-    const out = allocate(x.dt, sizeOf(dims), dims);
+    // Every element is written below: storage not zeroed first.
+    const out = allocateUnfilled(x.dt, sizeOf(dims), dims);
     // One element everywhere (a reduction's cotangent, a scalar operand): a fill, not a strided walk.
     if (x.values.length === 1) (out as Float64Array).fill(x.values[0] as number);
     else stridedGather(x.values, dims, broadcastStrides(x.dims, dims), 0, out);
@@ -180,7 +181,7 @@ function withBatch(p: SliceParams, n: number): SliceParams {
 export const sliceP: Primitive<SliceParams> = defineLinear<SliceParams>({
   name: 'slice',
   impl: ([x], p) => {
-    const out = allocate(x.dt, sizeOf(p.size), p.size);
+    const out = allocateUnfilled(x.dt, sizeOf(p.size), p.size);
     const { strides, offset } = sliceStrides(x.dims, p);
     stridedGather(x.values, p.size, strides, offset, out);
     return result(x.dt, p.size, out, [x]);
