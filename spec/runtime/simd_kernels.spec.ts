@@ -156,7 +156,7 @@ describe('runtime: WebAssembly SIMD kernels', function () {
     }
   });
 
-  describe('sums over axes before the last give the scalar loop\'s bits (rows added in order)', function () {
+  describe('sums, max and min over axes before the last give the scalar loop\'s bits (rows combined in order)', function () {
     for (const dtype of ['float32', 'float64'] as const) {
       it(dtype, function () {
         const cases: [number[], number[]][] = [
@@ -164,11 +164,19 @@ describe('runtime: WebAssembly SIMD kernels', function () {
         ];
         for (const [dims, axes] of cases) {
           const t = make(dtype, dims);
-          sameBits(ops.sum(t, axes), scalarOnly(() => ops.sum(t, axes)), `${dtype} sum ${JSON.stringify(dims)} over ${JSON.stringify(axes)}`);
+          // max and min too: rows combined in order, so the same zero and NaN as the loop's.
+          for (const f of [ops.sum, ops.max, ops.min]) {
+            sameBits(f(t, axes), scalarOnly(() => f(t, axes)), `${dtype} ${f.name} ${JSON.stringify(dims)} over ${JSON.stringify(axes)}`);
+          }
         }
-        const zv = Array.from({ length: 1500 }, (_, i) => (i % 5 === 0 ? -0 : i % 5 === 1 ? NaN : i % 7));
+        const zv = Array.from({ length: 1500 }, (_, i) => (i % 5 === 0 ? -0 : i % 5 === 1 ? NaN : i % 5 === 2 ? 0 : i % 7));
         const z = new Tensor(dtype, [300, 5], dtype === 'float32' ? Float32Array.from(zv) : Float64Array.from(zv));
-        sameBits(ops.sum(z, [0]), scalarOnly(() => ops.sum(z, [0])), `${dtype} zeros and NaN`);
+        // Column 1: -0 in the first half of the rows, 0 in the second (the loop ends on the last tie).
+        const signs = new Tensor(dtype, [300, 5], (dtype === 'float32' ? Float32Array : Float64Array).from(zv.map((v, i) => (i % 5 === 1 ? (i < 750 ? -0 : 0) : v))));
+        for (const f of [ops.sum, ops.max, ops.min]) {
+          sameBits(f(z, [0]), scalarOnly(() => f(z, [0])), `${dtype} ${f.name} zeros and NaN`);
+          sameBits(f(signs, [0]), scalarOnly(() => f(signs, [0])), `${dtype} ${f.name} zeros of both signs`);
+        }
       });
     }
   });

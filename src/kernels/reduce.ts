@@ -3,7 +3,7 @@
 import { allocate, type DType, type TensorData } from '../tensor/dtype.js';
 import { stridesOf } from '../tensor/shape.js';
 import { isBigStorage } from './storage.js';
-import { simdArgExtremes, simdExtremeGroups, simdSumGroups, simdSumRows } from './simd.js';
+import { simdArgExtremes, simdExtremeGroups, simdExtremeRows, simdSumGroups, simdSumRows } from './simd.js';
 
 const loops = new Map<string, Function>();
 
@@ -127,6 +127,12 @@ export function reduce(kind: ReduceKind, a: TensorData, dims: readonly number[],
     }
     // Over the innermost axes each group is contiguous: WebAssembly SIMD, with this loop's result.
     if (trailing && a.constructor === out.constructor && simdExtremeGroups(kind, a, outSize, a.length / outSize, out)) return out;
+    // One block of axes before the last: rows combined in order onto each kept row, in SIMD.
+    if (axes.length > 0 && !axes.includes(dims.length - 1) && axes.every((ax, i) => ax === axes[0] + i) && a.constructor === out.constructor) {
+      const size = (from: number, to: number) => dims.slice(from, to).reduce((p, d) => p * d, 1);
+      const first = axes[0], end = first + axes.length;
+      if (simdExtremeRows(kind, a, size(0, first), size(first, end), size(end, dims.length), out)) return out;
+    }
     // Seed each output with its first element so that the combine never sees the NaN placeholder.
     seedFirst(a, dims, axes, out);
   } else if (big) (out as BigInt64Array).fill(BigInt(init));

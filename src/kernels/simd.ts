@@ -41,6 +41,8 @@ interface SimdExports {
   boxMullerCephesF32(p: number, blocks: number, mean: number, std: number, twoPi: number): number;
   erfInvSqrt2F32(p: number, n: number, sqrt2: number, unsure: number): number;
   pcg64Fill(s: number, o: number, m: number): void;
+  colExtremesF32(p: number, rows: number, cols: number, o: number, more: number, max: number): void;
+  colExtremesF64(p: number, rows: number, cols: number, o: number, more: number, max: number): void;
   philoxFill(c: number, k: number, o: number, m: number): void;
   select(c: number, sc: number, a: number, sa: number, b: number, sb: number, o: number, n: number, lanes: number): void;
 }
@@ -465,17 +467,28 @@ export function simdExtremeGroups(kind: 'max' | 'min', a: TensorData, groups: nu
  * handled (a row wider than a tile).
  */
 export function simdSumRows(a: TensorData, outer: number, rows: number, cols: number, out: TensorData): boolean {
+  return rowsOnto('sum', a, outer, rows, cols, out);
+}
+
+/** max or min over one block of axes before the last, row by row in order (the scalar loop's bits). */
+export function simdExtremeRows(kind: 'max' | 'min', a: TensorData, outer: number, rows: number, cols: number, out: TensorData): boolean {
+  return rowsOnto(kind, a, outer, rows, cols, out);
+}
+
+function rowsOnto(kind: 'sum' | 'max' | 'min', a: TensorData, outer: number, rows: number, cols: number, out: TensorData): boolean {
   if (outer * rows * cols < 256 || cols > TILE || rows === 0) return false;
   const t = floatTiles(a, out);
   if (t === null) return false;
   const { m: { x }, f32, view, ai, oi } = t;
-  const sums = f32 ? x.colSumsF32 : x.colSumsF64;
+  const max = kind === 'max' ? 1 : 0;
+  const onto = kind === 'sum' ? (f32 ? x.colSumsF32 : x.colSumsF64)
+    : (p: number, r: number, c: number, o: number, more: number) => (f32 ? x.colExtremesF32 : x.colExtremesF64)(p, r, c, o, more, max);
   const per = Math.floor(TILE / cols);
   for (let o = 0; o < outer; o++) {
     for (let r0 = 0; r0 < rows; r0 += per) {
       const nr = Math.min(per, rows - r0);
       copyIn(view, ai, a, (o * rows + r0) * cols, nr * cols);
-      sums(A_OFF, nr, cols, O_OFF, r0 === 0 ? 0 : 1);
+      onto(A_OFF, nr, cols, O_OFF, r0 === 0 ? 0 : 1);
     }
     (out as Float64Array).set((view as Float64Array).subarray(oi, oi + cols), o * cols);
   }

@@ -1132,6 +1132,28 @@ export function colSumsF64(p: usize, rows: i32, cols: i32, o: usize, more: i32):
   }
 }
 
+/**
+ * o[j] = the max (max != 0) or min down column j of rows x cols elements at p, onto o's values when
+ * `more` (a later tile of rows), else from the first row: the scalar loop's rule, row by row in order
+ * (keep the running value when it is NaN or beats the element), so its bits, zeros and NaNs included.
+ */
+export function colExtremesF32(p: usize, rows: i32, cols: i32, o: usize, more: i32, max: i32): void {
+  colExtremes<f32>(p, rows, cols, o, more != 0, max != 0);
+}
+export function colExtremesF64(p: usize, rows: i32, cols: i32, o: usize, more: i32, max: i32): void {
+  colExtremes<f64>(p, rows, cols, o, more != 0, max != 0);
+}
+@inline function colExtremes<T>(p: usize, rows: i32, cols: i32, o: usize, more: bool, max: bool): void {
+  const size = <usize>sizeof<T>(), stride = <usize>cols * size;
+  for (let j = 0; j < cols; j += <i32>(16 / size)) {
+    const at = <usize>j * size;
+    let acc = v128.load(more ? o + at : p + at);
+    let q = p + at;
+    for (let i = 0; i < rows; i++) { acc = keepLanes<T>(acc, v128.load(q), max); q += stride; }
+    v128.store(o + at, acc);
+  }
+}
+
 // ---------------------------------------------------------------- where
 
 /**
