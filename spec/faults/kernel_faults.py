@@ -171,7 +171,9 @@ def main(kernel_name, stderr_path):
         def _():
             content, _ = k.execute("setTimeout(() => { while (true) {} }, 200); 'scheduled'")
             assert content["status"] == "ok", content
-            time.sleep(0.5)
+            # Long enough for the 200 ms timer to have fired on a loaded host (0.5 s once was not:
+            # the canary cell then ran before the callback and got no notice).
+            time.sleep(1.5)
             # The kernel is stuck in the callback: the next cell waits until an interrupt stops it.
             msg_id = k.send("canary.n")
             time.sleep(0.5)
