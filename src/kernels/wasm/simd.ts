@@ -120,6 +120,25 @@ const LOG2 = 19, LOG10 = 20, EXP2 = 21, SINH = 22, COSH = 23, POW = 24;
   }
 }
 
+/** The loop of operation Op over lanes of T (f32, f64 or i32). */
+@inline function loopOf<Op, T>(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  if (isInteger<T>()) loopI32<Op>(a, sa, b, sb, o, n);
+  else if (sizeof<T>() == 8) loopF64<Op>(a, sa, b, sb, o, n);
+  else loopF32<Op>(a, sa, b, sb, o, n);
+}
+
+/** Arithmetic, maximum and minimum (op < 10) over lanes of T, by operation code (int32 has no division). */
+@inline function arithmetic<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  switch (op) {
+    case ADD: loopOf<Add, T>(a, sa, b, sb, o, n); return;
+    case SUB: loopOf<Sub, T>(a, sa, b, sb, o, n); return;
+    case MUL: loopOf<Mul, T>(a, sa, b, sb, o, n); return;
+    case DIV: if (!isInteger<T>()) loopOf<Div, T>(a, sa, b, sb, o, n); return;
+    case MAX: loopOf<Max, T>(a, sa, b, sb, o, n); return;
+    default: loopOf<Min, T>(a, sa, b, sb, o, n); return;
+  }
+}
+
 /** The six comparisons of 32-bit lanes (T = f32 or i32), by operation code. */
 @inline function compare32<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
   switch (op) {
@@ -137,15 +156,8 @@ const LOG2 = 19, LOG10 = 20, EXP2 = 21, SINH = 22, COSH = 23, POW = 24;
  * (op >= 10) write bytes 0/1.
  */
 export function binaryF32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
-  switch (op) {
-    case ADD: loopF32<Add>(a, sa, b, sb, o, n); return;
-    case SUB: loopF32<Sub>(a, sa, b, sb, o, n); return;
-    case MUL: loopF32<Mul>(a, sa, b, sb, o, n); return;
-    case DIV: loopF32<Div>(a, sa, b, sb, o, n); return;
-    case MAX: loopF32<Max>(a, sa, b, sb, o, n); return;
-    case MIN: loopF32<Min>(a, sa, b, sb, o, n); return;
-    default: compare32<f32>(op, a, sa, b, sb, o, n); return;
-  }
+  if (op < EQ) arithmetic<f32>(op, a, sa, b, sb, o, n);
+  else compare32<f32>(op, a, sa, b, sb, o, n);
 }
 
 /**
@@ -188,13 +200,8 @@ export function binaryRowsF32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
 
 /** As binaryF32 for doubles: arithmetic, maximum and minimum, and comparisons into bytes. */
 export function binaryF64(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  if (op < EQ) { arithmetic<f64>(op, a, sa, b, sb, o, n); return; }
   switch (op) {
-    case ADD: loopF64<Add>(a, sa, b, sb, o, n); return;
-    case SUB: loopF64<Sub>(a, sa, b, sb, o, n); return;
-    case MUL: loopF64<Mul>(a, sa, b, sb, o, n); return;
-    case DIV: loopF64<Div>(a, sa, b, sb, o, n); return;
-    case MAX: loopF64<Max>(a, sa, b, sb, o, n); return;
-    case MIN: loopF64<Min>(a, sa, b, sb, o, n); return;
     case EQ: cmpLoopF64<Eq>(a, sa, b, sb, o, n); return;
     case NE: cmpLoopF64<Ne>(a, sa, b, sb, o, n); return;
     case LT: cmpLoopF64<Lt>(a, sa, b, sb, o, n); return;
@@ -221,14 +228,8 @@ export function binaryRowsF64(op: i32, a: usize, ar: i32, sa: i32, b: usize, br:
 
 /** int32 add, sub and mul wrap around (as Int32Array stores do, and Math.imul); maximum, minimum, comparisons. */
 export function binaryI32(op: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
-  switch (op) {
-    case ADD: loopI32<Add>(a, sa, b, sb, o, n); return;
-    case SUB: loopI32<Sub>(a, sa, b, sb, o, n); return;
-    case MUL: loopI32<Mul>(a, sa, b, sb, o, n); return;
-    case MAX: loopI32<Max>(a, sa, b, sb, o, n); return;
-    case MIN: loopI32<Min>(a, sa, b, sb, o, n); return;
-    default: compare32<i32>(op, a, sa, b, sb, o, n); return;
-  }
+  if (op < EQ) arithmetic<i32>(op, a, sa, b, sb, o, n);
+  else compare32<i32>(op, a, sa, b, sb, o, n);
 }
 
 export function binaryRowsI32(op: i32, a: usize, ar: i32, sa: i32, b: usize, br: i32, sb: i32, o: usize, orow: i32, rows: i32, cols: i32): void {
